@@ -1,0 +1,27 @@
+# The two commands a newcomer needs: `make run` and `make test`. Each installs what is missing.
+SHELL := /bin/bash
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export TRUNK_OFFLINE := true
+
+.PHONY: setup run test dist lint unit web-test e2e bench fuzz
+
+setup:
+	@scripts/setup.sh
+
+## Serve the kiosk on http://127.0.0.1:8080
+run: setup
+	trunk serve --offline
+
+## Every test: lint, native, browser components, release build, end to end.
+test: setup
+	scripts/test.sh
+
+## Release build with first-load sizes (raw, gzip, brotli).
+dist: setup
+	scripts/dist.sh
+
+## The fuzzing run of the handoff decoder (1,000,000 inputs; not part of `make test`).
+fuzz: setup
+	cargo run --release -p intake --example fuzz_open -- 1000000

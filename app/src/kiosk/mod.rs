@@ -1,0 +1,2 @@
+//! One file per kiosk screen.
+pub mod welcome;

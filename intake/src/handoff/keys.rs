@@ -1,0 +1,175 @@
+//! X25519 key pairs for kiosks and staff, their short ids and human-checkable fingerprints.
+
+use super::Kem;
+use hpke::{Deserializable, Serializable, kem::Kem as _};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// Why a key could not be read or made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("a key is 64 hexadecimal characters")]
+    BadLength,
+    #[error("a key holds only the characters 0-9 and a-f")]
+    NotHex,
+    #[error("this is not a valid X25519 key")]
+    Invalid,
+    #[error("the device gave no randomness")]
+    NoRandomness,
+}
+
+/// The short id of a staff key, written in the clear header so a desk can pick its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StaffKeyId(pub u16);
+
+/// The short id of a kiosk, derived from its public key, written in the clear header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KioskId(pub u16);
+
+impl fmt::Display for KioskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04X}", self.0)
+    }
+}
+
+/// A public key (of a kiosk or of the staff desk).
+#[derive(Clone, PartialEq, Eq)]
+pub struct PublicKey(pub(crate) <Kem as hpke::kem::Kem>::PublicKey);
+
+impl fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicKey({})", self.fingerprint())
+    }
+}
+
+fn digest(key: &PublicKey) -> [u8; 32] {
+    Sha256::digest(key.0.to_bytes()).into()
+}
+
+impl PublicKey {
+    /// Reads a key from 64 hexadecimal characters (surrounding whitespace ignored).
+    pub fn from_hex(text: &str) -> Result<PublicKey, KeyError> {
+        let bytes = hex32(text)?;
+        <Kem as hpke::kem::Kem>::PublicKey::from_bytes(&bytes)
+            .map(PublicKey)
+            .map_err(|_| KeyError::Invalid)
+    }
+
+    /// The key as 64 lowercase hexadecimal characters.
+    pub fn to_hex(&self) -> String {
+        to_hex(&self.0.to_bytes())
+    }
+
+    /// A short fingerprint people compare by eye: four groups of four characters.
+    pub fn fingerprint(&self) -> String {
+        let d = digest(self);
+        let hex = to_hex(&d[..8]).to_uppercase();
+        let groups: Vec<&str> = (0..4).map(|i| &hex[i * 4..i * 4 + 4]).collect();
+        groups.join("-")
+    }
+
+    /// The id written in a code's header when this is a staff key.
+    pub fn staff_key_id(&self) -> StaffKeyId {
+        let d = digest(self);
+        StaffKeyId(u16::from_be_bytes([d[0], d[1]]))
+    }
+
+    /// The id written in a code's header when this is a kiosk key.
+    pub fn kiosk_id(&self) -> KioskId {
+        let d = digest(self);
+        KioskId(u16::from_be_bytes([d[2], d[3]]))
+    }
+}
+
+/// A private key with its public key. The private half never leaves this type as text
+/// except through [`KeyPair::private_hex`], for the wrapped export.
+#[derive(Clone)]
+pub struct KeyPair {
+    pub(crate) private: <Kem as hpke::kem::Kem>::PrivateKey,
+    pub(crate) public: PublicKey,
+}
+
+impl fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "KeyPair(public {})", self.public.fingerprint())
+    }
+}
+
+impl KeyPair {
+    /// Makes a new key pair from the device's randomness.
+    pub fn generate() -> Result<KeyPair, KeyError> {
+        let mut ikm = [0u8; 32];
+        getrandom::fill(&mut ikm).map_err(|_| KeyError::NoRandomness)?;
+        let (private, public) = Kem::derive_keypair(&ikm);
+        ikm.fill(0);
+        Ok(KeyPair {
+            private,
+            public: PublicKey(public),
+        })
+    }
+
+    /// Reads a key pair from its private key as 64 hexadecimal characters.
+    pub fn from_private_hex(text: &str) -> Result<KeyPair, KeyError> {
+        let bytes = hex32(text)?;
+        let private = <Kem as hpke::kem::Kem>::PrivateKey::from_bytes(&bytes)
+            .map_err(|_| KeyError::Invalid)?;
+        let public = PublicKey(Kem::sk_to_pk(&private));
+        Ok(KeyPair { private, public })
+    }
+
+    /// The private key as 64 hexadecimal characters (for the wrapped export only).
+    pub fn private_hex(&self) -> String {
+        to_hex(&self.private.to_bytes())
+    }
+
+    /// The public half.
+    pub fn public(&self) -> &PublicKey {
+        &self.public
+    }
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hex32(text: &str) -> Result<[u8; 32], KeyError> {
+    let text = text.trim().as_bytes();
+    if text.len() != 64 {
+        return Err(KeyError::BadLength);
+    }
+    let mut out = [0u8; 32];
+    for (i, pair) in text.chunks_exact(2).enumerate() {
+        let hi = (pair[0] as char).to_digit(16).ok_or(KeyError::NotHex)?;
+        let lo = (pair[1] as char).to_digit(16).ok_or(KeyError::NotHex)?;
+        out[i] = (hi * 16 + lo) as u8;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_private_key_round_trips_through_hex() {
+        let pair = KeyPair::generate().expect("randomness");
+        let again = KeyPair::from_private_hex(&pair.private_hex()).expect("valid");
+        assert_eq!(again.public(), pair.public());
+        let public = PublicKey::from_hex(&pair.public().to_hex()).expect("valid");
+        assert_eq!(&public, pair.public());
+    }
+
+    #[test]
+    fn malformed_keys_are_refused_with_a_reason() {
+        assert_eq!(PublicKey::from_hex("abc"), Err(KeyError::BadLength));
+        assert_eq!(PublicKey::from_hex(&"zz".repeat(32)), Err(KeyError::NotHex));
+    }
+
+    #[test]
+    fn fingerprints_are_four_groups_of_four() {
+        let pair = KeyPair::generate().expect("randomness");
+        let fp = pair.public().fingerprint();
+        assert_eq!(fp.len(), 19);
+        assert_eq!(fp.split('-').count(), 4);
+    }
+}

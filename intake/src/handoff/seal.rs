@@ -1,0 +1,61 @@
+//! Sealing on the kiosk: HPKE Auth mode from the kiosk's key pair to the staff key.
+
+use super::keys::{KeyPair, PublicKey};
+use super::payload::{Handoff, PayloadError, pack};
+use super::{Aead, FORMAT_VERSION, HPKE_INFO, Header, Kdf, Kem, text};
+use hpke::{OpModeS, Serializable};
+
+/// Why a code could not be sealed. The kiosk shows the survivor "please go to the desk".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error("the kiosk's clock is earlier than the software's build date; set the clock")]
+    ClockBeforeBuild,
+    #[error(transparent)]
+    Payload(#[from] PayloadError),
+    #[error("the device gave no randomness")]
+    NoRandomness,
+    #[error("encryption failed")]
+    Crypto,
+}
+
+/// The build time in minutes since 1970, recorded when `intake` was compiled.
+pub fn build_minutes() -> u32 {
+    env!("INTAKE_BUILD_MINUTES").parse().unwrap_or(0)
+}
+
+/// Seals `handoff` from `kiosk` to `staff` and returns the code's text.
+///
+/// `now_minutes` is the kiosk's clock; sealing refuses to run when it is earlier than the
+/// build date. The handoff's `kiosk` field is taken from the kiosk key, not trusted.
+pub fn seal(
+    handoff: &Handoff,
+    staff: &PublicKey,
+    kiosk: &KeyPair,
+    now_minutes: u32,
+) -> Result<String, SealError> {
+    if now_minutes < build_minutes() {
+        return Err(SealError::ClockBeforeBuild);
+    }
+    // Fail cleanly, before hpke would panic on a device without randomness.
+    let mut probe = [0u8; 1];
+    getrandom::fill(&mut probe).map_err(|_| SealError::NoRandomness)?;
+
+    let header = Header {
+        version: FORMAT_VERSION,
+        staff_key: staff.staff_key_id(),
+        kiosk: kiosk.public.kiosk_id(),
+    };
+    let plaintext = pack(handoff)?;
+    let aad = header.to_bytes();
+    let mode = OpModeS::<Kem>::Auth((kiosk.private.clone(), kiosk.public.0.clone()));
+    let (encapped, ciphertext) =
+        hpke::single_shot_seal::<Aead, Kdf, Kem>(&mode, &staff.0, HPKE_INFO, &plaintext, &aad)
+            .map_err(|_| SealError::Crypto)?;
+
+    let mut sealed = Vec::with_capacity(text::SEALED_LEN);
+    sealed.extend_from_slice(&aad);
+    sealed.extend_from_slice(&encapped.to_bytes());
+    sealed.extend_from_slice(&ciphertext);
+    debug_assert_eq!(sealed.len(), text::SEALED_LEN);
+    Ok(text::encode(&sealed))
+}

@@ -1,0 +1,8 @@
+//! The kiosk's domain, free of any web dependency: the service catalogue, the survivor's
+//! answers, and the sealed handoff that carries them to the staff desk.
+pub mod answers;
+pub mod handoff;
+pub mod services;
+
+pub use answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing};
+pub use services::{Service, ServiceSet};

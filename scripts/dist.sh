@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release dist/ and prints each first-load file's size: raw, gzip, brotli.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+trunk build --release --offline >/dev/null 2>dist-build.log || { cat dist-build.log >&2; rm -f dist-build.log; exit 1; }
+rm -f dist-build.log
+node scripts/sizes.mjs dist

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test; stops at the first failing part and exits non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (native)"
+cargo clippy --offline --workspace --all-targets -- -D warnings
+step "clippy (app on wasm32)"
+cargo clippy --offline -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (intake)"
+cargo test --offline -p intake
+
+step "component tests (app, headless Chromium)"
+cargo test --offline -p app --target wasm32-unknown-unknown
+
+step "release build"
+scripts/dist.sh
+
+step "end-to-end tests (release build, Chromium)"
+node --test --test-concurrency=1 tests/e2e/

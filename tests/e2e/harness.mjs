@@ -1,0 +1,72 @@
+// The end-to-end harness: Debian's Chromium through playwright-core, a fresh profile per
+// test, and a watch that fails the test on any page error, any console message, any
+// request off the page's origin and any axe violation.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'test-output', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
+export const TABLET_PORTRAIT = { width: 800, height: 1280 };
+
+/**
+ * Opens a served dist/ in a fresh browser and watches everything the page does.
+ * Call `done()` at the end of the test: it asserts that nothing went wrong and closes all.
+ */
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server } = {}) {
+  const own = server ?? (await serve(DIST));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  const origin = new URL(own.url).origin;
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
+  context.on('request', (r) => {
+    requests.push({ method: r.method(), url: r.url() });
+    const url = r.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request off the page's origin: ${r.method()} ${url}`);
+    }
+  });
+  await page.goto(own.url + path);
+  return {
+    page, context, browser, server: own, problems, requests, origin,
+    async done() {
+      try {
+        assert.deepEqual(problems, [], 'the page stayed quiet and on its own origin');
+      } finally {
+        await browser.close();
+        if (!server) await own.close();
+      }
+    },
+  };
+}
+
+/** Runs axe on the page as it is now; asserts there are no violations. */
+export async function assertAccessible(page, label) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+}
+
+/** Saves a screenshot for people to review, in the git-ignored test-output folder. */
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
