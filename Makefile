@@ -24,4 +24,4 @@ dist: setup
 
 ## The fuzzing run of the handoff decoder (1,000,000 inputs; not part of `make test`).
 fuzz: setup
-	cargo run --release -p intake --example fuzz_open -- 1000000
+	cargo run --profile fuzz -p intake --example fuzz_open -- 1000000

@@ -12,8 +12,8 @@ cargo clippy --offline --workspace --all-targets -- -D warnings
 step "clippy (app on wasm32)"
 cargo clippy --offline -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "native tests (intake)"
-cargo test --offline -p intake
+step "native tests (intake, handoff tool)"
+cargo test --offline --workspace --exclude app
 
 step "component tests (app, headless Chromium)"
 cargo test --offline -p app --target wasm32-unknown-unknown

@@ -59,7 +59,7 @@ proptest! {
             let replacements: Vec<u8> = if i < PREFIX.len() {
                 (b'A'..=b'Z').chain(b'0'..=b'9').filter(|c| !c.eq_ignore_ascii_case(&original)).collect()
             } else {
-                (b'0'..=b'9').chain([b'x', b' ']).filter(|c| *c != original).collect()
+                (b'0'..=b'9').chain(*b"x &\"'(-_").filter(|c| *c != original).collect()
             };
             for r in replacements {
                 let mut changed = code.clone().into_bytes();

@@ -22,6 +22,22 @@ impl Ticket {
     pub const MAX: u16 = 999;
 }
 
+impl std::str::FromStr for Ticket {
+    type Err = String;
+    /// Reads `A-042` (or `A042`).
+    fn from_str(text: &str) -> Result<Ticket, String> {
+        let text = text.trim();
+        let mut chars = text.chars();
+        let prefix = chars.next().filter(char::is_ascii_uppercase);
+        let digits = chars.as_str().trim_start_matches('-');
+        let number = digits.parse::<u16>().ok().filter(|n| (1..=Ticket::MAX).contains(n));
+        match (prefix, number) {
+            (Some(p), Some(number)) => Ok(Ticket { prefix: p as u8, number }),
+            _ => Err(format!("a ticket is a capital letter and 1-{}, like A-042: {text:?}", Ticket::MAX)),
+        }
+    }
+}
+
 impl fmt::Display for Ticket {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}-{:03}", self.prefix as char, self.number)
@@ -31,6 +47,15 @@ impl fmt::Display for Ticket {
 /// A random id per handoff, so the desk can warn when a code is scanned twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct HandoffId(pub [u8; 8]);
+
+impl HandoffId {
+    /// A fresh random id, or `None` when the device gives no randomness.
+    pub fn random() -> Option<HandoffId> {
+        let mut id = [0u8; 8];
+        getrandom::fill(&mut id).ok()?;
+        Some(HandoffId(id))
+    }
+}
 
 impl fmt::Display for HandoffId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,0 +1,280 @@
+//! The `handoff` commands.
+
+use crate::args::Args;
+use intake::handoff::{
+    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, HandoffId, KeyPair, OpenError, Opened,
+    PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
+};
+use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing};
+use serde::{Deserialize, Serialize};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
+| open CODE --staff-key KEY --kiosks PUB[,PUB...] [--revoked PUB[,PUB...]] [--window-minutes N] [--now MINUTES] \
+| qr CODE --out FILE.svg|FILE.png";
+
+/// A failure: one line for people, an exit code for scripts.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: format!("{}\n{USAGE}", message.into()),
+        }
+    }
+
+    fn io(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<OpenError> for Failure {
+    fn from(e: OpenError) -> Failure {
+        let code = match e {
+            OpenError::NotAHandoffCode => 2,
+            OpenError::UnsupportedVersion(_) => 3,
+            OpenError::UnknownStaffKey => 4,
+            OpenError::UnknownKiosk(_) => 5,
+            OpenError::RevokedKiosk(_) => 6,
+            OpenError::DamagedOrForged => 7,
+        };
+        Failure {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The answers file `seal` reads and `sample` prints.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswersFile {
+    /// Like `A-042`.
+    ticket: String,
+    /// Minutes since 1970; now when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    created_minutes: Option<u32>,
+    answers: Answers,
+}
+
+/// What `open` prints.
+#[derive(Serialize)]
+struct OpenedJson {
+    kiosk: String,
+    created_minutes: u32,
+    handoff_id: String,
+    ticket: String,
+    time_warning: Option<String>,
+    answers: Answers,
+}
+
+/// Runs one command line.
+pub fn run(argv: &[String]) -> Result<(), Failure> {
+    let (command, rest) = argv
+        .split_first()
+        .ok_or_else(|| Failure::usage("no command given"))?;
+    let args = Args::parse(rest)?;
+    match command.as_str() {
+        "keygen" => keygen(&args),
+        "sample" => sample(),
+        "seal" => seal_command(&args),
+        "open" => open_command(&args),
+        "qr" => qr_command(&args),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(Failure::usage(format!("unknown command {other:?}"))),
+    }
+}
+
+fn now_minutes() -> u32 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| (d.as_secs() / 60) as u32)
+        .unwrap_or(0)
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::io(format!("cannot read {path}: {e}")))
+}
+
+fn write(path: &str, contents: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, contents).map_err(|e| Failure::io(format!("cannot write {path}: {e}")))
+}
+
+/// A key given as hex on the command line or as a file holding hex.
+fn key_text(arg: &str) -> Result<String, Failure> {
+    if arg.len() == 64 && arg.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(arg.to_owned())
+    } else {
+        read(arg)
+    }
+}
+
+fn public_key(arg: &str) -> Result<PublicKey, Failure> {
+    PublicKey::from_hex(&key_text(arg)?)
+        .map_err(|e| Failure::io(format!("{arg}: not a public key: {e}")))
+}
+
+fn key_pair(arg: &str) -> Result<KeyPair, Failure> {
+    KeyPair::from_private_hex(&key_text(arg)?)
+        .map_err(|e| Failure::io(format!("{arg}: not a private key: {e}")))
+}
+
+fn keygen(args: &Args) -> Result<(), Failure> {
+    let name = args.required("out")?;
+    let pair = KeyPair::generate().map_err(|e| Failure::io(e.to_string()))?;
+    write(&format!("{name}.key"), format!("{}\n", pair.private_hex()).as_bytes())?;
+    write(&format!("{name}.pub"), format!("{}\n", pair.public().to_hex()).as_bytes())?;
+    println!("private key: {name}.key (keep it secret; demo and test use only)");
+    println!("public key:  {name}.pub {}", pair.public().to_hex());
+    println!("fingerprint: {}", pair.public().fingerprint());
+    Ok(())
+}
+
+fn sample_answers() -> AnswersFile {
+    let chosen = ServiceSet::of([Service::Health, Service::Psychosocial, Service::Legal]);
+    AnswersFile {
+        ticket: "A-042".to_owned(),
+        created_minutes: None,
+        answers: Answers {
+            session_language: LangTag::VI,
+            spoken_language: LangTag::VI,
+            interpreter: Reply::No,
+            age_band: AgeBand::Adult,
+            help_now: false,
+            danger_now: Reply::No,
+            hurt_now: Reply::Yes,
+            children: Children::Count(2),
+            services: chosen,
+            talk_first: false,
+            consent_services: Reply::Yes,
+            sharing: Sharing {
+                yes: ServiceSet::of([Service::Health, Service::Psychosocial]),
+                no: ServiceSet::of([Service::Legal]),
+            },
+            consent_statistics: Reply::Yes,
+            sex: Sex::Female,
+            disability: Reply::Skipped,
+        },
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map_err(|e| Failure::io(e.to_string()))
+}
+
+fn sample() -> Result<(), Failure> {
+    println!("{}", to_json(&sample_answers())?);
+    Ok(())
+}
+
+fn seal_command(args: &Args) -> Result<(), Failure> {
+    let path = args.required("answers")?;
+    let file: AnswersFile = serde_json::from_str(&read(path)?)
+        .map_err(|e| Failure::io(format!("{path}: {e}")))?;
+    let ticket: Ticket = file.ticket.parse().map_err(Failure::io)?;
+    let staff = public_key(args.required("staff-key")?)?;
+    let kiosk = key_pair(args.required("kiosk-key")?)?;
+    let now = now_minutes();
+    let handoff = Handoff {
+        kiosk: kiosk.public().kiosk_id(),
+        created_minutes: file.created_minutes.unwrap_or(now),
+        id: HandoffId::random().ok_or_else(|| Failure::io("no randomness"))?,
+        ticket,
+        answers: file.answers,
+    };
+    let code = seal(&handoff, &staff, &kiosk, now.max(handoff.created_minutes))
+        .map_err(|e| Failure::io(e.to_string()))?;
+    println!("{code}");
+    Ok(())
+}
+
+fn public_keys(list: Option<&str>) -> Result<Vec<PublicKey>, Failure> {
+    list.map_or(Ok(Vec::new()), |l| {
+        l.split(',').filter(|s| !s.is_empty()).map(public_key).collect()
+    })
+}
+
+fn number(args: &Args, name: &str, default: u32) -> Result<u32, Failure> {
+    args.option(name).map_or(Ok(default), |v| {
+        v.parse()
+            .map_err(|_| Failure::usage(format!("--{name} takes a whole number")))
+    })
+}
+
+fn open_command(args: &Args) -> Result<(), Failure> {
+    let code = args.positional(0, "CODE")?;
+    let staff = key_pair(args.required("staff-key")?)?;
+    let mut kiosks: Vec<EnrolledKiosk> = public_keys(args.option("kiosks"))?
+        .into_iter()
+        .map(|public| EnrolledKiosk { public, revoked: false })
+        .collect();
+    kiosks.extend(
+        public_keys(args.option("revoked"))?
+            .into_iter()
+            .map(|public| EnrolledKiosk { public, revoked: true }),
+    );
+    let now = number(args, "now", now_minutes())?;
+    let window = number(args, "window-minutes", DEFAULT_WINDOW_MINUTES)?;
+    let Opened { handoff, warning } = open(code, &[staff], &kiosks, now, window)?;
+    let time_warning = warning.map(|w| match w {
+        TimeWarning::Old { minutes } => format!("older than the window by {minutes} minutes"),
+        TimeWarning::Future { minutes } => {
+            format!("made {minutes} minutes in the future: the kiosk's clock is ahead")
+        }
+    });
+    let json = OpenedJson {
+        kiosk: handoff.kiosk.to_string(),
+        created_minutes: handoff.created_minutes,
+        handoff_id: handoff.id.to_string(),
+        ticket: handoff.ticket.to_string(),
+        time_warning,
+        answers: handoff.answers,
+    };
+    println!("{}", to_json(&json)?);
+    Ok(())
+}
+
+fn qr_command(args: &Args) -> Result<(), Failure> {
+    let code = args.positional(0, "CODE")?.trim();
+    let out = args.required("out")?;
+    if out.ends_with(".svg") {
+        let svg = qr_svg(code).map_err(|e| Failure::io(e.to_string()))?;
+        write(out, svg.as_bytes())
+    } else if out.ends_with(".png") {
+        let qr = qr_code(code).map_err(|e| Failure::io(e.to_string()))?;
+        png(&qr, out)
+    } else {
+        Err(Failure::usage("--out must end in .svg or .png"))
+    }
+}
+
+/// Draws the code at 8 pixels per module with a 4-module quiet zone.
+fn png(qr: &qrcode::QrCode, out: &str) -> Result<(), Failure> {
+    const SCALE: usize = 8;
+    const QUIET: usize = 4;
+    let width = qr.width();
+    let colors = qr.to_colors();
+    let side = ((width + 2 * QUIET) * SCALE) as u32;
+    let image = image::GrayImage::from_fn(side, side, |x, y| {
+        let m = |p: u32| (p as usize / SCALE).checked_sub(QUIET).filter(|v| *v < width);
+        let dark = match (m(x), m(y)) {
+            (Some(mx), Some(my)) => colors[my * width + mx] == qrcode::Color::Dark,
+            _ => false,
+        };
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    image
+        .save(out)
+        .map_err(|e| Failure::io(format!("cannot write {out}: {e}")))
+}

@@ -1,0 +1,18 @@
+//! `handoff`: demo keys, sample answers, and sealing, opening and drawing codes.
+//! Every failure prints one line and exits with a code that names its kind.
+
+mod args;
+mod commands;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match commands::run(&argv) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("handoff: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
