@@ -24,7 +24,10 @@ impl Args {
                 positional.push(arg.clone());
             }
         }
-        Ok(Args { positional, options })
+        Ok(Args {
+            positional,
+            options,
+        })
     }
 
     /// The value of `--name`, if given.

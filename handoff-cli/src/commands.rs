@@ -133,8 +133,14 @@ fn key_pair(arg: &str) -> Result<KeyPair, Failure> {
 fn keygen(args: &Args) -> Result<(), Failure> {
     let name = args.required("out")?;
     let pair = KeyPair::generate().map_err(|e| Failure::io(e.to_string()))?;
-    write(&format!("{name}.key"), format!("{}\n", pair.private_hex()).as_bytes())?;
-    write(&format!("{name}.pub"), format!("{}\n", pair.public().to_hex()).as_bytes())?;
+    write(
+        &format!("{name}.key"),
+        format!("{}\n", pair.private_hex()).as_bytes(),
+    )?;
+    write(
+        &format!("{name}.pub"),
+        format!("{}\n", pair.public().to_hex()).as_bytes(),
+    )?;
     println!("private key: {name}.key (keep it secret; demo and test use only)");
     println!("public key:  {name}.pub {}", pair.public().to_hex());
     println!("fingerprint: {}", pair.public().fingerprint());
@@ -180,8 +186,8 @@ fn sample() -> Result<(), Failure> {
 
 fn seal_command(args: &Args) -> Result<(), Failure> {
     let path = args.required("answers")?;
-    let file: AnswersFile = serde_json::from_str(&read(path)?)
-        .map_err(|e| Failure::io(format!("{path}: {e}")))?;
+    let file: AnswersFile =
+        serde_json::from_str(&read(path)?).map_err(|e| Failure::io(format!("{path}: {e}")))?;
     let ticket: Ticket = file.ticket.parse().map_err(Failure::io)?;
     let staff = public_key(args.required("staff-key")?)?;
     let kiosk = key_pair(args.required("kiosk-key")?)?;
@@ -201,7 +207,10 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
 
 fn public_keys(list: Option<&str>) -> Result<Vec<PublicKey>, Failure> {
     list.map_or(Ok(Vec::new()), |l| {
-        l.split(',').filter(|s| !s.is_empty()).map(public_key).collect()
+        l.split(',')
+            .filter(|s| !s.is_empty())
+            .map(public_key)
+            .collect()
     })
 }
 
@@ -217,12 +226,18 @@ fn open_command(args: &Args) -> Result<(), Failure> {
     let staff = key_pair(args.required("staff-key")?)?;
     let mut kiosks: Vec<EnrolledKiosk> = public_keys(args.option("kiosks"))?
         .into_iter()
-        .map(|public| EnrolledKiosk { public, revoked: false })
+        .map(|public| EnrolledKiosk {
+            public,
+            revoked: false,
+        })
         .collect();
     kiosks.extend(
         public_keys(args.option("revoked"))?
             .into_iter()
-            .map(|public| EnrolledKiosk { public, revoked: true }),
+            .map(|public| EnrolledKiosk {
+                public,
+                revoked: true,
+            }),
     );
     let now = number(args, "now", now_minutes())?;
     let window = number(args, "window-minutes", DEFAULT_WINDOW_MINUTES)?;
@@ -267,7 +282,11 @@ fn png(qr: &qrcode::QrCode, out: &str) -> Result<(), Failure> {
     let colors = qr.to_colors();
     let side = ((width + 2 * QUIET) * SCALE) as u32;
     let image = image::GrayImage::from_fn(side, side, |x, y| {
-        let m = |p: u32| (p as usize / SCALE).checked_sub(QUIET).filter(|v| *v < width);
+        let m = |p: u32| {
+            (p as usize / SCALE)
+                .checked_sub(QUIET)
+                .filter(|v| *v < width)
+        };
         let dark = match (m(x), m(y)) {
             (Some(mx), Some(my)) => colors[my * width + mx] == qrcode::Color::Dark,
             _ => false,

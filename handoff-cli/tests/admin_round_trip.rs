@@ -24,16 +24,49 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn sample_answers_seal_and_open_to_the_same_answers() {
     let dir = temp_dir("round");
-    assert!(handoff(&dir, &["keygen", "--out", "staff"]).status.success());
-    assert!(handoff(&dir, &["keygen", "--out", "kiosk"]).status.success());
+    assert!(
+        handoff(&dir, &["keygen", "--out", "staff"])
+            .status
+            .success()
+    );
+    assert!(
+        handoff(&dir, &["keygen", "--out", "kiosk"])
+            .status
+            .success()
+    );
     let sample = handoff(&dir, &["sample"]);
     std::fs::write(dir.join("a.json"), &sample.stdout).expect("write");
-    let sealed = handoff(&dir, &["seal", "--answers", "a.json", "--staff-key", "staff.pub", "--kiosk-key", "kiosk.key"]);
-    assert!(sealed.status.success(), "{}", String::from_utf8_lossy(&sealed.stderr));
+    let sealed = handoff(
+        &dir,
+        &[
+            "seal",
+            "--answers",
+            "a.json",
+            "--staff-key",
+            "staff.pub",
+            "--kiosk-key",
+            "kiosk.key",
+        ],
+    );
+    assert!(
+        sealed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sealed.stderr)
+    );
     let code = stdout(&sealed).trim().to_owned();
     assert!(code.starts_with("TK"));
 
-    let opened = handoff(&dir, &["open", &code, "--staff-key", "staff.key", "--kiosks", "kiosk.pub"]);
+    let opened = handoff(
+        &dir,
+        &[
+            "open",
+            &code,
+            "--staff-key",
+            "staff.key",
+            "--kiosks",
+            "kiosk.pub",
+        ],
+    );
     assert!(opened.status.success());
     let got: serde_json::Value = serde_json::from_str(&stdout(&opened)).expect("json");
     let want: serde_json::Value = serde_json::from_slice(&sample.stdout).expect("json");
@@ -53,26 +86,66 @@ fn each_kind_of_failure_has_its_own_exit_code() {
         assert!(handoff(&dir, &["keygen", "--out", name]).status.success());
     }
     std::fs::write(dir.join("a.json"), handoff(&dir, &["sample"]).stdout).expect("write");
-    let code = stdout(&handoff(&dir, &["seal", "--answers", "a.json", "--staff-key", "staff.pub", "--kiosk-key", "kiosk.key"]))
-        .trim()
-        .to_owned();
+    let code = stdout(&handoff(
+        &dir,
+        &[
+            "seal",
+            "--answers",
+            "a.json",
+            "--staff-key",
+            "staff.pub",
+            "--kiosk-key",
+            "kiosk.key",
+        ],
+    ))
+    .trim()
+    .to_owned();
     let mut damaged = code.clone().into_bytes();
     let last = damaged.len() - 5;
     damaged[last] = if damaged[last] == b'1' { b'2' } else { b'1' };
     let damaged = String::from_utf8(damaged).expect("ascii");
     let cases: [(&str, &[&str], i32); 5] = [
-        ("https://example.org", &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"], 2),
-        (&code, &["--staff-key", "other.key", "--kiosks", "kiosk.pub"], 4),
-        (&code, &["--staff-key", "staff.key", "--kiosks", "other.pub"], 5),
-        (&code, &["--staff-key", "staff.key", "--revoked", "kiosk.pub"], 6),
-        (&damaged, &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"], 7),
+        (
+            "https://example.org",
+            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            2,
+        ),
+        (
+            &code,
+            &["--staff-key", "other.key", "--kiosks", "kiosk.pub"],
+            4,
+        ),
+        (
+            &code,
+            &["--staff-key", "staff.key", "--kiosks", "other.pub"],
+            5,
+        ),
+        (
+            &code,
+            &["--staff-key", "staff.key", "--revoked", "kiosk.pub"],
+            6,
+        ),
+        (
+            &damaged,
+            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            7,
+        ),
     ];
     for (text, rest, want) in cases {
         let mut args = vec!["open", text];
         args.extend_from_slice(rest);
         let out = handoff(&dir, &args);
-        assert_eq!(out.status.code(), Some(want), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1, "one line");
+        assert_eq!(
+            out.status.code(),
+            Some(want),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).lines().count(),
+            1,
+            "one line"
+        );
     }
     let bad = handoff(&dir, &["open", &code, "--staff-key", "missing.key"]);
     assert_eq!(bad.status.code(), Some(1));

@@ -41,17 +41,27 @@ fn mutate(code: &str, r: &mut Inputs) -> String {
             }
             3 => chars.insert(at, ((b'0' + r.below(10) as u8) as char).to_string()),
             4 => chars.truncate(at),
-            _ => chars[at] = char::from_u32(r.next() as u32 % 0x11_0000).unwrap_or('x').to_string(),
+            _ => {
+                chars[at] = char::from_u32(r.next() as u32 % 0x11_0000)
+                    .unwrap_or('x')
+                    .to_string()
+            }
         }
     }
     chars.concat()
 }
 
 fn main() {
-    let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let staff = KeyPair::generate().expect("randomness");
     let kiosk = KeyPair::generate().expect("randomness");
-    let kiosks = [EnrolledKiosk { public: kiosk.public().clone(), revoked: false }];
+    let kiosks = [EnrolledKiosk {
+        public: kiosk.public().clone(),
+        revoked: false,
+    }];
     let now = intake::handoff::build_minutes() + 1;
     let mut answers = Answers::default();
     answers.consent_services = Reply::Yes;
@@ -61,7 +71,10 @@ fn main() {
                 kiosk: kiosk.public().kiosk_id(),
                 created_minutes: now,
                 id: HandoffId::random().expect("randomness"),
-                ticket: Ticket { prefix: b'A', number: i + 1 },
+                ticket: Ticket {
+                    prefix: b'A',
+                    number: i + 1,
+                },
                 answers: answers.clone(),
             };
             seal(&h, staff.public(), &kiosk, now).expect("seals")
@@ -80,7 +93,9 @@ fn main() {
             }
             1 => {
                 let len = 220 + r.below(20);
-                let digits: String = (0..len).map(|_| (b'0' + r.below(10) as u8) as char).collect();
+                let digits: String = (0..len)
+                    .map(|_| (b'0' + r.below(10) as u8) as char)
+                    .collect();
                 format!("TK{digits}")
             }
             _ => mutate(&codes[r.below(codes.len())], &mut r),

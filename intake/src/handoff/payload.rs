@@ -30,10 +30,19 @@ impl std::str::FromStr for Ticket {
         let mut chars = text.chars();
         let prefix = chars.next().filter(char::is_ascii_uppercase);
         let digits = chars.as_str().trim_start_matches('-');
-        let number = digits.parse::<u16>().ok().filter(|n| (1..=Ticket::MAX).contains(n));
+        let number = digits
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=Ticket::MAX).contains(n));
         match (prefix, number) {
-            (Some(p), Some(number)) => Ok(Ticket { prefix: p as u8, number }),
-            _ => Err(format!("a ticket is a capital letter and 1-{}, like A-042: {text:?}", Ticket::MAX)),
+            (Some(p), Some(number)) => Ok(Ticket {
+                prefix: p as u8,
+                number,
+            }),
+            _ => Err(format!(
+                "a ticket is a capital letter and 1-{}, like A-042: {text:?}",
+                Ticket::MAX
+            )),
         }
     }
 }

@@ -1,0 +1,384 @@
+//! The survivor's path as a state machine: events in, the next screen and the answers out.
+//!
+//! The step lives here, never in a URL: nothing can skip consent, and only this type
+//! decides what comes next. `Flow::wipe` forgets everything at once.
+
+use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Sex};
+use crate::services::Service;
+
+/// A screen of the kiosk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Language, the quick-exit sentence, "I need help now".
+    Welcome,
+    /// Age band, asked before anything else.
+    Age,
+    /// Under 12: please go to the desk; 111; no further questions.
+    ChildToDesk,
+    /// 12–15: what staff must report, and 111, before any other question.
+    ChildNotice,
+    /// Consent to services (assent for a child), or "I only want information".
+    Consent,
+    /// She said no: hotlines, "you can still talk to the staff", then a wipe.
+    ConsentRefused,
+    /// Public information only: services, hotlines, directory. No code.
+    InformationOnly,
+    /// Are you in danger right now?
+    Danger,
+    /// Are you hurt and need a doctor now?
+    Hurt,
+    /// Are children with you?
+    Children,
+    /// Danger or hurt: 113/115, go to the desk now, or a code at once.
+    GoToDeskNow,
+    /// Which services she wants.
+    Services,
+    /// Per chosen service: may staff share her information? (An explanation for a child.)
+    Sharing,
+    /// Optional: consent to anonymous statistics.
+    Statistics,
+    /// Optional: sex.
+    Sex,
+    /// Optional: disability.
+    Disability,
+    /// Everything in plain words; change any answer.
+    Review,
+    /// The sealed code, the ticket, print, finish.
+    Handoff,
+}
+
+/// What she chose on the consent screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentChoice {
+    Yes,
+    No,
+    InformationOnly,
+}
+
+/// Something she did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    ChooseLanguage(LangTag),
+    /// "I need help now", from any question screen.
+    HelpNow,
+    ChooseAge(AgeBand),
+    /// "I understand" / "Continue" on a screen that only informs.
+    Continue,
+    Consent(ConsentChoice),
+    /// Yes, no or skip on a yes/no screen.
+    Reply(Reply),
+    ChooseChildren(Children),
+    ToggleService(Service),
+    ToggleTalkFirst,
+    Share(Service, bool),
+    ChooseSex(Sex),
+    /// On the urgent screen: make the code now with what is known.
+    CodeNow,
+    /// From the review screen: go back to a step to change its answer.
+    Change(Step),
+    Back,
+}
+
+/// Why an event was refused. The app ignores it: the screen did not offer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum FlowError {
+    #[error("{event:?} does not belong on the {step:?} screen")]
+    NotHere { step: Step, event: Event },
+    #[error("choose at least one service, or that you want to talk to someone first")]
+    NoServiceChosen,
+    #[error("answer every sharing question, yes or no")]
+    SharingUnanswered,
+}
+
+/// The session: where she is, what she said, and the way back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    step: Step,
+    answers: Answers,
+    history: Vec<Step>,
+    /// Set while changing one answer from the review screen.
+    editing: bool,
+}
+
+impl Default for Flow {
+    fn default() -> Self {
+        Flow::new()
+    }
+}
+
+/// The main steps, for the step indicator ("step 3 of 11").
+const ADULT_PATH: [Step; 12] = [
+    Step::Welcome,
+    Step::Age,
+    Step::Consent,
+    Step::Danger,
+    Step::Hurt,
+    Step::Children,
+    Step::Services,
+    Step::Sharing,
+    Step::Statistics,
+    Step::Sex,
+    Step::Disability,
+    Step::Review,
+];
+
+impl Flow {
+    /// A fresh session on the welcome screen.
+    pub fn new() -> Flow {
+        Flow {
+            step: Step::Welcome,
+            answers: Answers::default(),
+            history: Vec::new(),
+            editing: false,
+        }
+    }
+
+    /// The screen to show.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// Her answers so far.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The session language.
+    pub fn language(&self) -> LangTag {
+        self.answers.session_language
+    }
+
+    /// Whether this session follows the child path (12–15).
+    pub fn is_child_path(&self) -> bool {
+        self.answers.age_band == AgeBand::From12To15
+    }
+
+    /// Whether Back is offered.
+    pub fn can_go_back(&self) -> bool {
+        !self.history.is_empty() && !matches!(self.step, Step::Handoff | Step::ConsentRefused)
+    }
+
+    /// Position in the main path and its length, for the step indicator.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let index = ADULT_PATH.iter().position(|s| *s == self.step)?;
+        let skip_child = usize::from(self.is_child_path());
+        Some((index + 1 + skip_child, ADULT_PATH.len() + skip_child))
+    }
+
+    /// Forgets every answer and returns to the welcome screen.
+    pub fn wipe(&mut self) {
+        *self = Flow::new();
+    }
+
+    /// Applies one event. On error nothing changes.
+    pub fn apply(&mut self, event: Event) -> Result<(), FlowError> {
+        let next = self.next_step(event)?;
+        if event == Event::Back {
+            return Ok(());
+        }
+        if let Some(next) = next {
+            self.go(next);
+        }
+        Ok(())
+    }
+
+    fn go(&mut self, next: Step) {
+        if next != self.step {
+            self.history.push(self.step);
+            self.step = next;
+        }
+    }
+
+    fn not_here(&self, event: Event) -> FlowError {
+        FlowError::NotHere {
+            step: self.step,
+            event,
+        }
+    }
+
+    /// After an answer: back to review when changing one answer, else `next`.
+    fn after_answer(&mut self, next: Step) -> Step {
+        if self.editing && !matches!(next, Step::GoToDeskNow | Step::Sharing) {
+            self.editing = false;
+            Step::Review
+        } else {
+            next
+        }
+    }
+
+    fn after_triage(&mut self, normal: Step) -> Step {
+        let urgent = self.answers.danger_now.is_yes() || self.answers.hurt_now.is_yes();
+        if urgent && self.step == Step::Hurt && !self.editing {
+            Step::GoToDeskNow
+        } else {
+            self.after_answer(normal)
+        }
+    }
+
+    /// Works out the next step, recording the answer the event carries.
+    fn next_step(&mut self, event: Event) -> Result<Option<Step>, FlowError> {
+        use Event as E;
+        use Step as S;
+        let child = self.is_child_path();
+        let a = &mut self.answers;
+        let next = match (self.step, event) {
+            (_, E::Back) => {
+                if self.can_go_back()
+                    && let Some(previous) = self.history.pop()
+                {
+                    self.step = previous;
+                    self.editing = false;
+                }
+                return Ok(None);
+            }
+            (
+                S::Welcome
+                | S::Age
+                | S::ChildNotice
+                | S::Consent
+                | S::Danger
+                | S::Hurt
+                | S::Children
+                | S::Services
+                | S::Sharing
+                | S::Statistics
+                | S::Sex
+                | S::Disability
+                | S::Review,
+                E::HelpNow,
+            ) => {
+                a.help_now = true;
+                S::GoToDeskNow
+            }
+            (S::Welcome, E::ChooseLanguage(lang)) => {
+                a.session_language = lang;
+                a.spoken_language = lang;
+                S::Age
+            }
+            (S::Age, E::ChooseAge(band)) if band != AgeBand::NotAsked => {
+                let was_child = self.answers.age_band == AgeBand::From12To15;
+                self.answers.age_band = band;
+                match band {
+                    AgeBand::Under12 => S::ChildToDesk,
+                    AgeBand::From12To15 => S::ChildNotice,
+                    _ if was_child => {
+                        // Leaving the child path: her own sharing choices must now be asked.
+                        self.editing = false;
+                        S::Consent
+                    }
+                    _ => self.after_answer(S::Consent),
+                }
+            }
+            (S::ChildNotice, E::Continue) => {
+                self.editing = false;
+                S::Consent
+            }
+            (S::Consent, E::Consent(choice)) => match choice {
+                ConsentChoice::Yes => {
+                    a.consent_services = Reply::Yes;
+                    self.after_answer(S::Danger)
+                }
+                ConsentChoice::No => {
+                    a.consent_services = Reply::No;
+                    S::ConsentRefused
+                }
+                ConsentChoice::InformationOnly => S::InformationOnly,
+            },
+            (S::Danger, E::Reply(r)) if r != Reply::NotAsked => {
+                a.danger_now = r;
+                self.after_triage(S::Hurt)
+            }
+            (S::Hurt, E::Reply(r)) if r != Reply::NotAsked => {
+                a.hurt_now = r;
+                self.after_triage(S::Children)
+            }
+            (S::Children, E::ChooseChildren(c)) if c != Children::NotAsked => {
+                if matches!(c, Children::Count(n) if n > Children::MAX) {
+                    return Err(self.not_here(event));
+                }
+                a.children = c;
+                self.after_answer(S::Services)
+            }
+            (S::GoToDeskNow, E::CodeNow) => S::Handoff,
+            (S::GoToDeskNow, E::Continue) => {
+                // "I need help now" before consent: the questions start from the beginning.
+                if self.answers.consent_services == Reply::Yes {
+                    self.after_answer(S::Children)
+                } else {
+                    S::Age
+                }
+            }
+            (S::Services, E::ToggleService(s)) => {
+                a.services = if a.services.contains(s) {
+                    a.services.without(s)
+                } else {
+                    a.services.with(s)
+                };
+                a.sharing.keep_only(a.services);
+                return Ok(None);
+            }
+            (S::Services, E::ToggleTalkFirst) => {
+                a.talk_first = !a.talk_first;
+                return Ok(None);
+            }
+            (S::Services, E::Continue) => {
+                if a.services.is_empty() && !a.talk_first {
+                    return Err(FlowError::NoServiceChosen);
+                }
+                if a.services.is_empty() {
+                    self.after_answer(S::Statistics)
+                } else {
+                    S::Sharing
+                }
+            }
+            (S::Sharing, E::Share(s, yes)) if !child => {
+                if !a.services.contains(s) {
+                    return Err(self.not_here(event));
+                }
+                a.sharing.set(s, Reply::from_bool(yes));
+                return Ok(None);
+            }
+            (S::Sharing, E::Continue) => {
+                let asked = a.sharing.yes.bits() | a.sharing.no.bits();
+                if !child && asked != a.services.bits() {
+                    return Err(FlowError::SharingUnanswered);
+                }
+                self.after_answer(S::Statistics)
+            }
+            (S::Statistics, E::Reply(r)) if r != Reply::NotAsked => {
+                a.consent_statistics = r;
+                self.after_answer(S::Sex)
+            }
+            (S::Sex, E::ChooseSex(sex)) if sex != Sex::NotAsked => {
+                a.sex = sex;
+                self.after_answer(S::Disability)
+            }
+            (S::Disability, E::Reply(r)) if r != Reply::NotAsked => {
+                a.disability = r;
+                S::Review
+            }
+            (S::Review, E::Change(step)) if Self::changeable(step) => {
+                self.editing = true;
+                step
+            }
+            (S::Review, E::Continue) => S::Handoff,
+            _ => return Err(self.not_here(event)),
+        };
+        Ok(Some(next))
+    }
+
+    fn changeable(step: Step) -> bool {
+        matches!(
+            step,
+            Step::Age
+                | Step::Danger
+                | Step::Hurt
+                | Step::Children
+                | Step::Services
+                | Step::Sharing
+                | Step::Statistics
+                | Step::Sex
+                | Step::Disability
+        )
+    }
+}

@@ -1,0 +1,413 @@
+//! The survivor's path, told as stories: events in, screens and answers out.
+use intake::flow::{ConsentChoice, Event as E, Flow, FlowError, Step as S};
+use intake::{AgeBand, Children, LangTag, Reply, Service, Sex};
+
+fn walk(flow: &mut Flow, events: &[E]) {
+    for e in events {
+        if let Err(err) = flow.apply(*e) {
+            panic!("{e:?} refused on {:?}: {err}", flow.step());
+        }
+    }
+}
+
+fn adult_to_services(flow: &mut Flow) {
+    walk(
+        flow,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::No),
+            E::Reply(Reply::No),
+            E::ChooseChildren(Children::Count(2)),
+        ],
+    );
+}
+
+#[test]
+fn an_adult_walks_the_full_path_to_her_code() {
+    let mut f = Flow::new();
+    adult_to_services(&mut f);
+    assert_eq!(f.step(), S::Services);
+    walk(
+        &mut f,
+        &[
+            E::ToggleService(Service::Health),
+            E::ToggleService(Service::Legal),
+            E::Continue,
+        ],
+    );
+    assert_eq!(f.step(), S::Sharing);
+    walk(
+        &mut f,
+        &[
+            E::Share(Service::Health, true),
+            E::Share(Service::Legal, true),
+            E::Continue,
+        ],
+    );
+    walk(
+        &mut f,
+        &[
+            E::Reply(Reply::Yes),
+            E::ChooseSex(Sex::Female),
+            E::Reply(Reply::Skipped),
+        ],
+    );
+    assert_eq!(f.step(), S::Review);
+    walk(&mut f, &[E::Continue]);
+    assert_eq!(f.step(), S::Handoff);
+    let a = f.answers();
+    assert_eq!(a.consent_services, Reply::Yes);
+    assert_eq!(a.sharing.reply(Service::Health), Reply::Yes);
+    assert_eq!(a.sharing.reply(Service::Police), Reply::NotAsked);
+    assert_eq!(a.children, Children::Count(2));
+    assert_eq!(a.consent_statistics, Reply::Yes);
+    assert_eq!(a.disability, Reply::Skipped);
+    assert!(!f.can_go_back(), "no Back from the code screen");
+}
+
+#[test]
+fn consent_refused_offers_hotlines_and_asks_nothing_more() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::EN),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::No),
+        ],
+    );
+    assert_eq!(f.step(), S::ConsentRefused);
+    assert!(f.apply(E::Reply(Reply::Yes)).is_err());
+    assert!(!f.can_go_back());
+}
+
+#[test]
+fn information_only_makes_no_code() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::InformationOnly),
+        ],
+    );
+    assert_eq!(f.step(), S::InformationOnly);
+    assert!(f.apply(E::CodeNow).is_err());
+    assert!(f.apply(E::Continue).is_err());
+}
+
+#[test]
+fn a_child_of_12_to_15_sees_the_reporting_notice_before_any_other_question() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::From12To15),
+        ],
+    );
+    assert_eq!(f.step(), S::ChildNotice);
+    assert!(
+        f.apply(E::Consent(ConsentChoice::Yes)).is_err(),
+        "no consent before the notice"
+    );
+    walk(&mut f, &[E::Continue]);
+    assert_eq!(f.step(), S::Consent);
+}
+
+#[test]
+fn a_child_of_12_to_15_never_gets_sharing_toggles() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::From12To15),
+            E::Continue,
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::No),
+            E::Reply(Reply::No),
+            E::ChooseChildren(Children::Count(0)),
+            E::ToggleService(Service::Psychosocial),
+            E::Continue,
+        ],
+    );
+    assert_eq!(f.step(), S::Sharing, "the explanation screen");
+    assert!(matches!(
+        f.apply(E::Share(Service::Psychosocial, false)),
+        Err(FlowError::NotHere { .. })
+    ));
+    walk(&mut f, &[E::Continue]);
+    assert_eq!(f.step(), S::Statistics);
+    assert_eq!(
+        f.answers().sharing.reply(Service::Psychosocial),
+        Reply::NotAsked
+    );
+}
+
+#[test]
+fn a_child_under_12_is_sent_to_the_desk_with_no_further_questions() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Under12),
+        ],
+    );
+    assert_eq!(f.step(), S::ChildToDesk);
+    for e in [
+        E::Continue,
+        E::Consent(ConsentChoice::Yes),
+        E::Reply(Reply::Yes),
+        E::CodeNow,
+    ] {
+        assert!(f.apply(e).is_err(), "{e:?}");
+    }
+}
+
+#[test]
+fn danger_now_offers_the_desk_and_a_code_at_once_carrying_only_what_is_known() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::Yes),
+            E::Reply(Reply::Skipped),
+        ],
+    );
+    assert_eq!(f.step(), S::GoToDeskNow);
+    walk(&mut f, &[E::CodeNow]);
+    assert_eq!(f.step(), S::Handoff);
+    let a = f.answers();
+    assert_eq!(a.danger_now, Reply::Yes);
+    assert_eq!(a.hurt_now, Reply::Skipped);
+    assert_eq!(a.children, Children::NotAsked);
+    assert_eq!(a.consent_statistics, Reply::NotAsked);
+    assert!(a.sharing.yes.is_empty() && a.sharing.no.is_empty());
+}
+
+#[test]
+fn i_need_help_now_from_the_welcome_screen_goes_straight_to_the_desk_screen() {
+    let mut f = Flow::new();
+    walk(&mut f, &[E::HelpNow]);
+    assert_eq!(f.step(), S::GoToDeskNow);
+    walk(&mut f, &[E::CodeNow]);
+    let a = f.answers();
+    assert!(a.help_now);
+    assert_eq!(
+        a.consent_services,
+        Reply::NotAsked,
+        "never asked, never reported as given"
+    );
+    assert_eq!(a.consent_statistics, Reply::NotAsked);
+    assert_eq!(a.age_band, AgeBand::NotAsked);
+}
+
+#[test]
+fn continuing_after_help_now_before_consent_starts_at_the_age_question() {
+    let mut f = Flow::new();
+    walk(&mut f, &[E::HelpNow, E::Continue]);
+    assert_eq!(f.step(), S::Age);
+}
+
+#[test]
+fn sharing_refused_for_one_service_keeps_that_service() {
+    let mut f = Flow::new();
+    adult_to_services(&mut f);
+    walk(
+        &mut f,
+        &[
+            E::ToggleService(Service::Health),
+            E::ToggleService(Service::Police),
+            E::Continue,
+            E::Share(Service::Health, true),
+            E::Share(Service::Police, false),
+        ],
+    );
+    assert_eq!(f.apply(E::Continue), Ok(()));
+    let a = f.answers();
+    assert!(a.services.contains(Service::Police));
+    assert_eq!(a.sharing.reply(Service::Police), Reply::No);
+}
+
+#[test]
+fn every_chosen_service_needs_a_sharing_answer() {
+    let mut f = Flow::new();
+    adult_to_services(&mut f);
+    walk(
+        &mut f,
+        &[
+            E::ToggleService(Service::Health),
+            E::ToggleService(Service::Shelter),
+            E::Continue,
+            E::Share(Service::Health, true),
+        ],
+    );
+    assert_eq!(f.apply(E::Continue), Err(FlowError::SharingUnanswered));
+    assert_eq!(f.step(), S::Sharing);
+}
+
+#[test]
+fn no_service_and_no_talk_first_cannot_continue() {
+    let mut f = Flow::new();
+    adult_to_services(&mut f);
+    assert_eq!(f.apply(E::Continue), Err(FlowError::NoServiceChosen));
+    walk(&mut f, &[E::ToggleTalkFirst, E::Continue]);
+    assert_eq!(
+        f.step(),
+        S::Statistics,
+        "talking first needs no sharing question"
+    );
+}
+
+fn to_review() -> Flow {
+    let mut f = Flow::new();
+    adult_to_services(&mut f);
+    walk(
+        &mut f,
+        &[
+            E::ToggleService(Service::Health),
+            E::Continue,
+            E::Share(Service::Health, true),
+            E::Continue,
+            E::Reply(Reply::Yes),
+            E::ChooseSex(Sex::Female),
+            E::Reply(Reply::No),
+        ],
+    );
+    assert_eq!(f.step(), S::Review);
+    f
+}
+
+#[test]
+fn an_answer_changed_at_review_returns_to_review() {
+    let mut f = to_review();
+    walk(&mut f, &[E::Change(S::Statistics), E::Reply(Reply::No)]);
+    assert_eq!(f.step(), S::Review);
+    assert_eq!(f.answers().consent_statistics, Reply::No);
+}
+
+#[test]
+fn adding_a_service_at_review_asks_its_sharing_question() {
+    let mut f = to_review();
+    walk(
+        &mut f,
+        &[
+            E::Change(S::Services),
+            E::ToggleService(Service::Legal),
+            E::Continue,
+        ],
+    );
+    assert_eq!(f.step(), S::Sharing);
+    assert_eq!(f.apply(E::Continue), Err(FlowError::SharingUnanswered));
+    walk(&mut f, &[E::Share(Service::Legal, false), E::Continue]);
+    assert_eq!(f.step(), S::Review);
+}
+
+#[test]
+fn removing_a_service_forgets_its_sharing_answer() {
+    let mut f = to_review();
+    walk(
+        &mut f,
+        &[
+            E::Change(S::Services),
+            E::ToggleService(Service::Health),
+            E::ToggleTalkFirst,
+            E::Continue,
+        ],
+    );
+    assert_eq!(f.answers().sharing.reply(Service::Health), Reply::NotAsked);
+}
+
+#[test]
+fn back_returns_to_the_previous_screen() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Back,
+        ],
+    );
+    assert_eq!(f.step(), S::Age);
+    walk(&mut f, &[E::Back]);
+    assert_eq!(f.step(), S::Welcome);
+    assert_eq!(
+        f.apply(E::Back),
+        Ok(()),
+        "Back on the first screen does nothing"
+    );
+    assert_eq!(f.step(), S::Welcome);
+}
+
+/// Every state reachable in the scenarios above, for the wipe test.
+fn every_state() -> Vec<Flow> {
+    let mut states = vec![Flow::new()];
+    let scripts: Vec<Vec<E>> = vec![
+        vec![E::HelpNow, E::CodeNow],
+        vec![
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Under12),
+        ],
+        vec![
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::From12To15),
+            E::Continue,
+            E::Consent(ConsentChoice::No),
+        ],
+        vec![
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::InformationOnly),
+        ],
+        vec![
+            E::ChooseLanguage(LangTag::EN),
+            E::ChooseAge(AgeBand::From16To17),
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::Yes),
+            E::Reply(Reply::Yes),
+            E::Continue,
+            E::ChooseChildren(Children::Count(5)),
+            E::ToggleService(Service::Shelter),
+            E::Continue,
+            E::Share(Service::Shelter, false),
+            E::Continue,
+            E::Reply(Reply::Skipped),
+            E::ChooseSex(Sex::Skipped),
+            E::Reply(Reply::Yes),
+            E::Continue,
+        ],
+    ];
+    for script in scripts {
+        let mut f = Flow::new();
+        for e in script {
+            f.apply(e).expect("scripted event");
+            states.push(f.clone());
+        }
+    }
+    states
+}
+
+#[test]
+fn quick_exit_and_the_idle_wipe_forget_everything_from_every_state() {
+    let states = every_state();
+    let steps: std::collections::HashSet<_> = states.iter().map(|f| f.step()).collect();
+    assert!(
+        steps.len() >= 16,
+        "the scripts visit {} screens",
+        steps.len()
+    );
+    for mut f in states {
+        f.wipe();
+        assert_eq!(f, Flow::new());
+        assert!(!f.can_go_back(), "nothing to go back to after a wipe");
+    }
+}
