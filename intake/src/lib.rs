@@ -1,6 +1,7 @@
 //! The kiosk's domain, free of any web dependency: the service catalogue, the survivor's
 //! answers, and the sealed handoff that carries them to the staff desk.
 pub mod answers;
+pub mod config;
 pub mod flow;
 pub mod handoff;
 pub mod services;

@@ -1,0 +1,260 @@
+//! The centre configuration: one public JSON file, validated with an error that names the
+//! field and the problem. It holds only public data: no PIN, no secret, no shelter address.
+
+use crate::answers::LangTag;
+use crate::handoff::PublicKey;
+use crate::services::Service;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Languages whose text is compiled into the kiosk.
+pub const BUILT_IN_LANGUAGES: [LangTag; 2] = [LangTag::VI, LangTag::EN];
+
+/// A text in each enabled language.
+pub type Localized = BTreeMap<String, String>;
+
+/// Where a service is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Where {
+    OnSite,
+    Referral,
+}
+
+/// A service the centre offers.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceOffer {
+    pub id: Service,
+    #[serde(rename = "where")]
+    pub place: Where,
+    /// Who staff refer to, shown on the case sheet.
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// A hotline shown to survivors.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hotline {
+    pub number: String,
+    pub label: Localized,
+}
+
+/// A public entry of the referral directory.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryEntry {
+    pub name: Localized,
+    pub phone: String,
+    #[serde(default)]
+    pub services: Vec<Service>,
+}
+
+/// The receipt printer, if the centre has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Printer {
+    /// 58 or 80.
+    pub width_mm: u8,
+}
+
+/// A centre's configuration, validated.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CentreConfig {
+    /// The neutral name shown as the title.
+    pub name: Localized,
+    pub languages: Vec<LangTag>,
+    /// One capital letter, before the ticket number.
+    pub ticket_prefix: char,
+    /// Seconds without a touch before "are you still there?".
+    pub idle_seconds: u32,
+    /// Seconds the "are you still there?" countdown lasts.
+    pub idle_countdown_seconds: u32,
+    /// Seconds the code stays on screen before the kiosk wipes itself.
+    pub handoff_seconds: u32,
+    /// Seconds the neutral exit page shows before the kiosk returns.
+    pub exit_return_seconds: u32,
+    #[serde(default)]
+    pub printer: Option<Printer>,
+    /// The staff desk's public key, 64 hexadecimal characters.
+    pub staff_public_key: String,
+    /// The shipped demo keys are in use: pages show a "DEMO KEYS" banner.
+    #[serde(default)]
+    pub demo_keys: bool,
+    pub hotlines: Vec<Hotline>,
+    pub services: Vec<ServiceOffer>,
+    #[serde(default)]
+    pub directory: Vec<DirectoryEntry>,
+    /// The centre's own wording of the limits of confidentiality.
+    pub confidentiality_limits: Localized,
+}
+
+/// A configuration problem: the field, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct ConfigError {
+    pub field: String,
+    pub problem: String,
+}
+
+fn problem(field: impl Into<String>, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        field: field.into(),
+        problem: problem.into(),
+    }
+}
+
+/// Limits on the timeouts, in seconds.
+const IDLE_RANGE: (u32, u32) = (10, 900);
+const COUNTDOWN_RANGE: (u32, u32) = (3, 120);
+const HANDOFF_RANGE: (u32, u32) = (30, 1800);
+const EXIT_RANGE: (u32, u32) = (3, 600);
+
+impl CentreConfig {
+    /// Reads and validates a configuration file's text.
+    pub fn parse(text: &str) -> Result<CentreConfig, ConfigError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let config: CentreConfig = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." {
+                "(file)".to_owned()
+            } else {
+                path
+            };
+            let inner = e.into_inner();
+            let message = inner.to_string();
+            // serde_json appends " at line L column C"; keep it, it helps find the spot.
+            problem(field, message)
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// The staff public key (validated by `parse`).
+    pub fn staff_key(&self) -> Result<PublicKey, ConfigError> {
+        PublicKey::from_hex(&self.staff_public_key)
+            .map_err(|e| problem("staff_public_key", e.to_string()))
+    }
+
+    /// The text in `lang`, falling back to Vietnamese.
+    pub fn text<'a>(&self, text: &'a Localized, lang: LangTag) -> &'a str {
+        text.get(lang.as_str())
+            .or_else(|| text.get("vi"))
+            .map_or("", String::as_str)
+    }
+
+    /// The centre's offer of `service`, if it has one.
+    pub fn offer(&self, service: Service) -> Option<&ServiceOffer> {
+        self.services.iter().find(|o| o.id == service)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.languages.is_empty() {
+            return Err(problem("languages", "list at least one language"));
+        }
+        for (i, lang) in self.languages.iter().enumerate() {
+            if !BUILT_IN_LANGUAGES.contains(lang) {
+                return Err(problem(
+                    format!("languages[{i}]"),
+                    format!("no text for language {:?}: use vi or en", lang.as_str()),
+                ));
+            }
+        }
+        self.check_localized("name", &self.name)?;
+        self.check_localized("confidentiality_limits", &self.confidentiality_limits)?;
+        if !self.ticket_prefix.is_ascii_uppercase() {
+            return Err(problem("ticket_prefix", "use one capital letter A-Z"));
+        }
+        check_range("idle_seconds", self.idle_seconds, IDLE_RANGE)?;
+        check_range(
+            "idle_countdown_seconds",
+            self.idle_countdown_seconds,
+            COUNTDOWN_RANGE,
+        )?;
+        check_range("handoff_seconds", self.handoff_seconds, HANDOFF_RANGE)?;
+        check_range("exit_return_seconds", self.exit_return_seconds, EXIT_RANGE)?;
+        if let Some(p) = self.printer
+            && p.width_mm != 58
+            && p.width_mm != 80
+        {
+            return Err(problem(
+                "printer.width_mm",
+                "a receipt printer is 58 or 80 mm wide",
+            ));
+        }
+        self.staff_key()?;
+        if self.hotlines.is_empty() {
+            return Err(problem(
+                "hotlines",
+                "list at least one hotline (111, 113, 115 …)",
+            ));
+        }
+        for (i, h) in self.hotlines.iter().enumerate() {
+            check_phone(&format!("hotlines[{i}].number"), &h.number)?;
+            self.check_localized(&format!("hotlines[{i}].label"), &h.label)?;
+        }
+        if self.services.is_empty() {
+            return Err(problem("services", "list at least one service"));
+        }
+        for (i, s) in self.services.iter().enumerate() {
+            if self.services[..i].iter().any(|o| o.id == s.id) {
+                return Err(problem(
+                    format!("services[{i}].id"),
+                    format!("{} is listed twice", s.id.id()),
+                ));
+            }
+            if let Some(phone) = &s.phone {
+                check_phone(&format!("services[{i}].phone"), phone)?;
+            }
+        }
+        for (i, d) in self.directory.iter().enumerate() {
+            check_phone(&format!("directory[{i}].phone"), &d.phone)?;
+            self.check_localized(&format!("directory[{i}].name"), &d.name)?;
+        }
+        Ok(())
+    }
+
+    fn check_localized(&self, field: &str, text: &Localized) -> Result<(), ConfigError> {
+        for lang in &self.languages {
+            match text.get(lang.as_str()) {
+                Some(t) if !t.trim().is_empty() => {}
+                _ => {
+                    return Err(problem(
+                        format!("{field}.{}", lang.as_str()),
+                        "missing or empty text for an enabled language",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_range(field: &str, value: u32, (lo, hi): (u32, u32)) -> Result<(), ConfigError> {
+    if (lo..=hi).contains(&value) {
+        Ok(())
+    } else {
+        Err(problem(
+            field,
+            format!("{value} is out of range: use {lo} to {hi} seconds"),
+        ))
+    }
+}
+
+/// A phone number: 3 to 15 digits, with optional leading + and spaces or dots between.
+fn check_phone(field: &str, number: &str) -> Result<(), ConfigError> {
+    let body = number.strip_prefix('+').unwrap_or(number);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '.');
+    if allowed && (3..=15).contains(&digits) && body.starts_with(|c: char| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(problem(field, format!("{number:?} is not a phone number")))
+    }
+}

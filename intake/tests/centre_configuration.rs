@@ -1,0 +1,208 @@
+//! Every malformed configuration is refused with the field and the problem named.
+use intake::config::CentreConfig;
+use serde_json::{Value, json};
+
+fn demo() -> Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/centre.json"
+    ))
+    .expect("the demo configuration ships with the repo");
+    serde_json::from_str(&text).expect("demo is JSON")
+}
+
+#[test]
+fn the_shipped_demo_configuration_is_valid() {
+    let text = serde_json::to_string(&demo()).expect("json");
+    let config = CentreConfig::parse(&text).expect("valid");
+    assert!(config.demo_keys);
+    assert_eq!(config.services.len(), 8);
+}
+
+/// Applies `edit` to the demo configuration and expects an error naming `field`.
+fn refused(edit: impl FnOnce(&mut Value), field: &str, words: &str) {
+    let mut v = demo();
+    edit(&mut v);
+    let text = serde_json::to_string(&v).expect("json");
+    match CentreConfig::parse(&text) {
+        Ok(_) => panic!("accepted a configuration with a bad {field}"),
+        Err(e) => {
+            assert_eq!(e.field, field, "{e}");
+            assert!(e.problem.contains(words), "{e} should say {words:?}");
+        }
+    }
+}
+
+fn remove(key: &'static str) -> impl FnOnce(&mut Value) {
+    move |v| {
+        v.as_object_mut().expect("object").remove(key);
+    }
+}
+
+fn set(pointer: &'static str, value: Value) -> impl FnOnce(&mut Value) {
+    move |v| *v.pointer_mut(pointer).expect("pointer") = value
+}
+
+#[test]
+fn malformed_configurations_name_the_field_and_the_problem() {
+    refused(remove("name"), "(file)", "missing field `name`");
+    refused(
+        remove("staff_public_key"),
+        "(file)",
+        "missing field `staff_public_key`",
+    );
+    refused(remove("services"), "(file)", "missing field `services`");
+    refused(
+        set("/idle_seconds", json!("ninety")),
+        "idle_seconds",
+        "invalid type",
+    );
+    refused(
+        set("/idle_seconds", json!(-1)),
+        "idle_seconds",
+        "invalid value",
+    );
+    refused(
+        set("/idle_seconds", json!(5)),
+        "idle_seconds",
+        "out of range",
+    );
+    refused(
+        set("/idle_seconds", json!(100000)),
+        "idle_seconds",
+        "out of range",
+    );
+    refused(
+        set("/handoff_seconds", json!(1)),
+        "handoff_seconds",
+        "out of range",
+    );
+    refused(
+        set("/idle_countdown_seconds", json!(0)),
+        "idle_countdown_seconds",
+        "out of range",
+    );
+    refused(
+        set("/exit_return_seconds", json!(99999)),
+        "exit_return_seconds",
+        "out of range",
+    );
+    refused(
+        set("/services/0/id", json!("massage")),
+        "services[0].id",
+        "unknown variant",
+    );
+    refused(
+        set("/services/1/where", json!("moon")),
+        "services[1].where",
+        "unknown variant",
+    );
+    refused(
+        set("/services", json!([])),
+        "services",
+        "at least one service",
+    );
+    refused(
+        set("/services/1/id", json!("health")),
+        "services[1].id",
+        "listed twice",
+    );
+    refused(
+        set("/services/0/phone", json!("call us")),
+        "services[0].phone",
+        "not a phone number",
+    );
+    refused(
+        set("/hotlines/0/number", json!("11")),
+        "hotlines[0].number",
+        "not a phone number",
+    );
+    refused(
+        set("/hotlines/1/number", json!("115-abc")),
+        "hotlines[1].number",
+        "not a phone number",
+    );
+    refused(
+        set("/hotlines", json!([])),
+        "hotlines",
+        "at least one hotline",
+    );
+    refused(
+        set("/staff_public_key", json!("abc")),
+        "staff_public_key",
+        "64 hexadecimal",
+    );
+    refused(
+        set("/staff_public_key", json!("zz".repeat(32))),
+        "staff_public_key",
+        "0-9 and a-f",
+    );
+    refused(
+        set("/languages", json!(["vi", "fr"])),
+        "languages[1]",
+        "no text for language",
+    );
+    refused(
+        set("/languages", json!(["vietnamese"])),
+        "languages[0]",
+        "not a language tag",
+    );
+    refused(
+        set("/languages", json!([])),
+        "languages",
+        "at least one language",
+    );
+    refused(set("/name/en", json!("  ")), "name.en", "missing or empty");
+    refused(
+        |v| {
+            v["confidentiality_limits"]
+                .as_object_mut()
+                .expect("obj")
+                .remove("vi");
+        },
+        "confidentiality_limits.vi",
+        "missing",
+    );
+    refused(
+        set("/ticket_prefix", json!("7")),
+        "ticket_prefix",
+        "capital letter",
+    );
+    refused(
+        set("/ticket_prefix", json!("AB")),
+        "ticket_prefix",
+        "invalid",
+    );
+    refused(
+        set("/printer/width_mm", json!(110)),
+        "printer.width_mm",
+        "58 or 80",
+    );
+    refused(
+        set("/directory/0/phone", json!("")),
+        "directory[0].phone",
+        "not a phone number",
+    );
+    refused(
+        |v| {
+            v["shelter_address"] = json!("12 Secret St");
+        },
+        "shelter_address",
+        "unknown field",
+    );
+    refused(
+        |v| {
+            v["kiosk_pin"] = json!("1234");
+        },
+        "kiosk_pin",
+        "unknown field",
+    );
+}
+
+#[test]
+fn text_that_is_not_json_is_refused_with_its_position() {
+    let e = CentreConfig::parse("{ \"name\": ").expect_err("refused");
+    assert!(e.problem.contains("line 1"), "{e}");
+    let e = CentreConfig::parse("").expect_err("refused");
+    assert!(e.problem.contains("EOF"), "{e}");
+}
