@@ -1,18 +1,110 @@
 //! The kiosk page: Leptos components that render the `intake` flow and send its events.
+//! Answers live only in memory, in the session's flow; nothing here logs or stores them.
+pub mod device;
+pub mod i18n;
 pub mod kiosk;
+pub mod session;
+pub mod ui;
 
-pub use kiosk::welcome::Welcome;
-
+use intake::config::CentreConfig;
+use kiosk::{CurrentStep, StepFrame};
 use leptos::prelude::*;
+use session::Session;
+use std::sync::Arc;
+use ui::idle_guard::IdleGuard;
+use ui::quick_exit::use_shift_three_times;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// The whole kiosk page.
+/// The centre configuration's address, beside the page.
+pub const CONFIG_PATH: &str = "centre.json";
+
+/// Why the kiosk cannot start: shown to staff, never a broken flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupError {
+    NotSecure,
+    Unreachable(String),
+    Invalid(String),
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(|_| format!("{path} could not be fetched"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("{path}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| "no body")?)
+        .await
+        .map_err(|_| format!("{path} could not be read"))?;
+    text.as_string().ok_or_else(|| "not text".to_owned())
+}
+
+/// Loads and validates the centre configuration.
+pub async fn load_config() -> Result<CentreConfig, SetupError> {
+    let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
+    if !secure {
+        return Err(SetupError::NotSecure);
+    }
+    let text = fetch_text(CONFIG_PATH)
+        .await
+        .map_err(SetupError::Unreachable)?;
+    CentreConfig::parse(&text).map_err(|e| SetupError::Invalid(e.to_string()))
+}
+
+/// A staff-facing message when the kiosk cannot start.
+#[component]
+pub fn SetupErrorView(
+    /// What went wrong.
+    error: SetupError,
+) -> impl IntoView {
+    let detail = match error {
+        SetupError::NotSecure => "This page is not served over HTTPS or from localhost. The kiosk needs a secure context (see docs/deploy.md).".to_owned(),
+        SetupError::Unreachable(e) => format!("The centre configuration could not be loaded: {e}."),
+        SetupError::Invalid(e) => format!("The centre configuration ({CONFIG_PATH}) has a problem: {e}."),
+    };
+    view! {
+        <main class="step setup-error" id="main">
+            <h1 class="step__title">"Kiosk setup needed — Cần cài đặt lại máy"</h1>
+            <p>"For staff: the kiosk cannot start."</p>
+            <p class="setup-error__detail">{detail}</p>
+            <p lang="vi">"Xin vui lòng báo cho nhân viên."</p>
+        </main>
+    }
+}
+
+/// The kiosk once configured: frame, current step, idle guard, Shift×3.
+#[component]
+pub fn Kiosk(
+    /// The validated centre configuration.
+    config: Arc<CentreConfig>,
+) -> impl IntoView {
+    let session = Session::new(config);
+    provide_context(session);
+    use_shift_three_times();
+    view! {
+        <StepFrame><CurrentStep /></StepFrame>
+        <IdleGuard />
+    }
+}
+
+/// The whole kiosk page: loads the configuration, then the kiosk or a setup error.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Welcome centre_name="Ngôi nhà Ánh Dương".to_string() /> }
+    let loaded = LocalResource::new(load_config);
+    move || {
+        loaded.get().map(|result| match result {
+            Ok(config) => view! { <Kiosk config=Arc::new(config) /> }.into_any(),
+            Err(error) => view! { <SetupErrorView error=error /> }.into_any(),
+        })
+    }
 }
 
 /// Mounts the kiosk into the page's body.
 pub fn start() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }

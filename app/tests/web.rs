@@ -1,30 +1,87 @@
-//! Component tests in headless Chromium.
+//! Component tests in headless Chromium: the kiosk renders the flow and sends its events.
 #![cfg(target_arch = "wasm32")]
 
-use app::Welcome;
+use app::Kiosk;
+use intake::config::CentreConfig;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-async fn the_welcome_screen_greets_in_vietnamese_then_english() {
+fn mount_kiosk() -> web_sys::HtmlElement {
+    let config =
+        CentreConfig::parse(include_str!("../../public/centre.json")).expect("demo config");
     let document = document();
-    let root = document.create_element("div").expect("div");
+    let root: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
     document
         .body()
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let _handle = leptos::mount::mount_to(
-        root.clone().unchecked_into(),
-        || view! { <Welcome centre_name="Trung tâm".to_string() /> },
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Kiosk config=Arc::new(config) /> },
     );
+    std::mem::forget(handle);
+    root
+}
+
+fn click_button(root: &web_sys::HtmlElement, text: &str) {
+    let buttons = root.query_selector_all("button").expect("query");
+    for i in 0..buttons.length() {
+        let b: web_sys::HtmlElement = buttons.item(i).expect("item").unchecked_into();
+        if b.text_content().unwrap_or_default().contains(text) {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button saying {text:?} in {}", root.inner_text());
+}
+
+#[wasm_bindgen_test]
+async fn the_welcome_screen_greets_in_vietnamese_then_english() {
+    let root = mount_kiosk();
     leptos::task::tick().await;
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("Trung tâm"), "{text}");
+    assert!(text.contains("Ngôi nhà Ánh Dương"), "{text}");
     let vi = text.find("Xin chào").expect("Vietnamese greeting");
     let en = text.find("Hello").expect("English greeting");
     assert!(vi < en, "Vietnamese comes first");
+    assert!(
+        text.contains("Thoát nhanh"),
+        "quick exit on the first screen"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_english_asks_the_age_first_and_back_returns() {
+    let root = mount_kiosk();
+    leptos::task::tick().await;
+    click_button(&root, "English");
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("How old are you?"), "{text}");
+    assert!(text.contains("Quick exit"));
+    click_button(&root, "Back");
+    leptos::task::tick().await;
+    assert!(root.text_content().unwrap_or_default().contains("Xin chào"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn i_need_help_now_shows_the_emergency_numbers() {
+    let root = mount_kiosk();
+    leptos::task::tick().await;
+    click_button(&root, "Tôi cần giúp đỡ ngay");
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Hãy đến bàn tiếp đón ngay"), "{text}");
+    assert!(text.contains("113") && text.contains("115"));
+    root.remove();
 }

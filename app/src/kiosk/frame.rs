@@ -1,0 +1,58 @@
+//! The frame of every screen: skip link, quick exit, back, step indicator, help now.
+use crate::i18n::fill;
+use crate::session::use_session;
+use crate::ui::icons;
+use crate::ui::quick_exit::{QuickExitButton, SkipToExit};
+use intake::flow::{Event, Step};
+use leptos::prelude::*;
+
+/// Wraps the current step.
+#[component]
+pub fn StepFrame(children: Children) -> impl IntoView {
+    let session = use_session();
+    let t = move || session.texts();
+    let can_back = move || session.flow.with(|f| f.can_go_back());
+    let progress = move || session.flow.with(|f| f.progress());
+    let show_help = move || {
+        session.flow.with(|f| {
+            !matches!(
+                f.step(),
+                Step::GoToDeskNow
+                    | Step::Handoff
+                    | Step::ChildToDesk
+                    | Step::ConsentRefused
+                    | Step::InformationOnly
+            )
+        })
+    };
+    let demo = session.config().demo_keys;
+    let lang = move || session.flow.with(|f| f.language().as_str().to_owned());
+    view! {
+        <div class="kiosk" lang=lang hidden=move || session.hidden.get()>
+            <SkipToExit />
+            <header class="kiosk__bar">
+                <div class="kiosk__nav">
+                    <Show when=can_back>
+                        <button type="button" class="nav-button" on:click=move |_| session.send(Event::Back)>
+                            <span aria-hidden="true">"← "</span>{move || t().back}
+                        </button>
+                    </Show>
+                    {move || progress().map(|(n, of)| view! {
+                        <span class="kiosk__progress">{fill(t().step_of, &[&n.to_string(), &of.to_string()])}</span>
+                    })}
+                </div>
+                <QuickExitButton />
+            </header>
+            {demo.then(|| view! { <p class="demo-banner">"DEMO KEYS — not for real cases"</p> })}
+            <main class="step" id="main">{children()}</main>
+            <Show when=show_help>
+                <footer class="kiosk__footer">
+                    <button type="button" class="big-button big-button--urgent help-now" on:click=move |_| session.send(Event::HelpNow)>
+                        <span class="big-button__icon" aria-hidden="true" inner_html=icons::HELP></span>
+                        <span class="big-button__label">{move || t().help_now}</span>
+                    </button>
+                </footer>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,167 @@
+//! One question per screen: age, consent, the yes/no questions, children, sex.
+use crate::session::use_session;
+use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::icons;
+use intake::flow::{ConsentChoice, Event, Step};
+use intake::{AgeBand, Children, Reply, Sex};
+use leptos::prelude::*;
+
+/// How old are you?
+#[component]
+pub fn AgeStep() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let current = move || session.flow.with(|f| f.answers().age_band);
+    let label = move |band: AgeBand| match band {
+        AgeBand::Under12 => t.age_under_12,
+        AgeBand::From12To15 => t.age_12_15,
+        AgeBand::From16To17 => t.age_16_17,
+        AgeBand::Adult => t.age_adult,
+        _ => t.prefer_not_to_say,
+    };
+    view! {
+        <h1 class="step__title">{t.age_question}</h1>
+        <div class="choices">
+            {AgeBand::CHOICES.into_iter().map(|band| view! {
+                <BigButton label=label(band).to_string() pressed=Signal::derive(move || current() == band)
+                    on_press=move || session.send(Event::ChooseAge(band)) />
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Consent to services (assent for a child of 12–15), or information only.
+#[component]
+pub fn ConsentStep() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let config = session.config();
+    let lang = session.flow.with_untracked(|f| f.language());
+    let child = session.flow.with_untracked(|f| f.is_child_path());
+    let limits = config.text(&config.confidentiality_limits, lang).to_owned();
+    let body = if child {
+        view! { <h1 class="step__title">{t.child_assent_title}</h1><p>{t.child_assent_body}</p> }
+            .into_any()
+    } else {
+        view! {
+            <h1 class="step__title">{t.consent_title}</h1>
+            <ul class="consent__points">
+                <li>{t.consent_what}</li>
+                <li>{t.consent_no_name}</li>
+                <li>{t.consent_code}</li>
+                <li>{t.consent_skip}</li>
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        {body}
+        <section class="notice" aria-labelledby="limits-title">
+            <h2 id="limits-title">{t.consent_limits_title}</h2>
+            <p>{limits}</p>
+        </section>
+        <h2 class="step__question">{if child { t.child_assent_question } else { t.consent_question }}</h2>
+        <div class="choices">
+            <BigButton label=t.yes_consent.to_string() icon=icons::YES variant=Variant::Primary
+                on_press=move || session.send(Event::Consent(ConsentChoice::Yes)) />
+            <BigButton label=t.no_consent.to_string() icon=icons::NO
+                on_press=move || session.send(Event::Consent(ConsentChoice::No)) />
+            <BigButton label=t.info_only.to_string()
+                on_press=move || session.send(Event::Consent(ConsentChoice::InformationOnly)) />
+        </div>
+    }
+}
+
+/// Danger, hurt, statistics, disability: yes, no or skip.
+#[component]
+pub fn YesNoStep(
+    /// Which question.
+    step: Step,
+) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let (question, hint) = match step {
+        Step::Danger => (t.danger_question, None),
+        Step::Hurt => (t.hurt_question, None),
+        Step::Statistics => (t.statistics_question, Some(t.statistics_hint)),
+        _ => (t.disability_question, Some(t.optional)),
+    };
+    let current = move || {
+        session.flow.with(|f| {
+            let a = f.answers();
+            match step {
+                Step::Danger => a.danger_now,
+                Step::Hurt => a.hurt_now,
+                Step::Statistics => a.consent_statistics,
+                _ => a.disability,
+            }
+        })
+    };
+    let choice = move |reply: Reply, label: &'static str, icon: &'static str| {
+        view! {
+            <BigButton label=label.to_string() icon=icon pressed=Signal::derive(move || current() == reply)
+                on_press=move || session.send(Event::Reply(reply)) />
+        }
+    };
+    view! {
+        <h1 class="step__title">{question}</h1>
+        {hint.map(|h| view! { <p class="step__hint">{h}</p> })}
+        <div class="choices">
+            {choice(Reply::Yes, t.yes, icons::YES)}
+            {choice(Reply::No, t.no, icons::NO)}
+            {choice(Reply::Skipped, t.skip, icons::SKIP)}
+        </div>
+    }
+}
+
+/// Are children with you? 0 … 5+, or skip.
+#[component]
+pub fn ChildrenStep() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let current = move || session.flow.with(|f| f.answers().children);
+    let options: Vec<(Children, String)> = (0..=Children::MAX)
+        .map(|n| {
+            let label = match n {
+                0 => t.children_none.to_owned(),
+                Children::MAX => t.children_five_plus.to_owned(),
+                n => n.to_string(),
+            };
+            (Children::Count(n), label)
+        })
+        .chain([(Children::Skipped, t.skip.to_owned())])
+        .collect();
+    view! {
+        <h1 class="step__title">{t.children_question}</h1>
+        <div class="choices choices--grid">
+            {options.into_iter().map(|(c, label)| view! {
+                <BigButton label=label icon=icons::CHILD pressed=Signal::derive(move || current() == c)
+                    on_press=move || session.send(Event::ChooseChildren(c)) />
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Sex, optional.
+#[component]
+pub fn SexStep() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let current = move || session.flow.with(|f| f.answers().sex);
+    let options = [
+        (Sex::Female, t.sex_female),
+        (Sex::Male, t.sex_male),
+        (Sex::Other, t.sex_other),
+        (Sex::Skipped, t.skip),
+    ];
+    view! {
+        <h1 class="step__title">{t.sex_question}</h1>
+        <p class="step__hint">{t.optional}</p>
+        <div class="choices">
+            {options.into_iter().map(|(sex, label)| view! {
+                <BigButton label=label.to_string() pressed=Signal::derive(move || current() == sex)
+                    on_press=move || session.send(Event::ChooseSex(sex)) />
+            }).collect_view()}
+        </div>
+    }
+}

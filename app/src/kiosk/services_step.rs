@@ -1,0 +1,103 @@
+//! Services to choose, and her consent to share per chosen service.
+use crate::session::use_session;
+use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::icons;
+use intake::flow::{Event, FlowError};
+use intake::{Reply, Service};
+use leptos::prelude::*;
+
+/// The refusal message for the last event, if any.
+fn problem_text(e: Option<FlowError>, t: &'static crate::i18n::Texts) -> Option<&'static str> {
+    match e? {
+        FlowError::NoServiceChosen => Some(t.choose_one_service),
+        FlowError::SharingUnanswered => Some(t.answer_every_sharing),
+        FlowError::NotHere { .. } => None,
+    }
+}
+
+/// Which services she wants; any number, or "talk to someone first".
+#[component]
+pub fn ServicesStep() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let config = session.config();
+    let offered: Vec<(Service, &'static str)> = config
+        .services
+        .iter()
+        .map(|o| {
+            let place = match o.place {
+                intake::config::Where::OnSite => t.on_site,
+                intake::config::Where::Referral => t.by_referral,
+            };
+            (o.id, place)
+        })
+        .collect();
+    let chosen = move |s: Service| session.flow.with(|f| f.answers().services.contains(s));
+    let talk_first = move || session.flow.with(|f| f.answers().talk_first);
+    view! {
+        <h1 class="step__title">{t.services_question}</h1>
+        <p class="step__hint">{t.services_hint}</p>
+        <div class="choices choices--grid">
+            {offered.into_iter().map(|(s, place)| view! {
+                <BigButton label=format!("{} ({place})", t.services[s as usize]) icon=icons::service(s)
+                    pressed=Signal::derive(move || chosen(s)) on_press=move || session.send(Event::ToggleService(s)) />
+            }).collect_view()}
+            <BigButton label=t.talk_first.to_string() icon=icons::CHAT pressed=Signal::derive(talk_first)
+                on_press=move || session.send(Event::ToggleTalkFirst) />
+        </div>
+        <p class="step__problem" role="alert">{move || problem_text(session.problem.get(), t)}</p>
+        <div class="choices">
+            <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />
+        </div>
+    }
+}
+
+/// Per chosen service, yes or no to sharing; for a child, a plain explanation instead.
+#[component]
+pub fn SharingStep() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let child = session.flow.with_untracked(|f| f.is_child_path());
+    let next = view! {
+        <p class="step__problem" role="alert">{move || problem_text(session.problem.get(), t)}</p>
+        <div class="choices">
+            <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />
+        </div>
+    };
+    if child {
+        return view! {
+            <h1 class="step__title">{t.child_sharing_title}</h1>
+            <p class="step__lead">{t.child_sharing_body}</p>
+            {next}
+        }
+        .into_any();
+    }
+    let chosen: Vec<Service> = session
+        .flow
+        .with_untracked(|f| f.answers().services.iter().collect());
+    let reply = move |s: Service| session.flow.with(|f| f.answers().sharing.reply(s));
+    view! {
+        <h1 class="step__title">{t.sharing_question}</h1>
+        <p class="step__hint">{t.sharing_hint}</p>
+        <ul class="sharing">
+            {chosen.into_iter().map(|s| {
+                let id = format!("share-{}", s.id());
+                let labelled_by = id.clone();
+                view! {
+                    <li class="sharing__row" role="group" aria-labelledby=labelled_by>
+                        <span class="sharing__service" id=id>
+                            <span class="big-button__icon" aria-hidden="true" inner_html=icons::service(s)></span>
+                            {t.services[s as usize]}
+                        </span>
+                        <BigButton label=t.share_yes.to_string() icon=icons::YES pressed=Signal::derive(move || reply(s) == Reply::Yes)
+                            on_press=move || session.send(Event::Share(s, true)) />
+                        <BigButton label=t.share_no.to_string() icon=icons::NO pressed=Signal::derive(move || reply(s) == Reply::No)
+                            on_press=move || session.send(Event::Share(s, false)) />
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {next}
+    }
+    .into_any()
+}

@@ -1,0 +1,58 @@
+//! The session context: the flow (answers live only here, in memory), the configuration,
+//! and the one way to change the flow.
+use crate::i18n::{Texts, texts};
+use intake::config::CentreConfig;
+use intake::flow::{Event, Flow, FlowError};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shared by every kiosk component through context. `Copy`: signals and an `Arc`.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub flow: RwSignal<Flow>,
+    /// The last refused event's reason, shown under the buttons until the next event.
+    pub problem: RwSignal<Option<FlowError>>,
+    /// Set the instant quick exit starts: the content is hidden before anything else.
+    pub hidden: RwSignal<bool>,
+    pub config: StoredValue<Arc<CentreConfig>>,
+}
+
+impl Session {
+    /// A fresh session for `config`.
+    pub fn new(config: Arc<CentreConfig>) -> Session {
+        Session {
+            flow: RwSignal::new(Flow::new()),
+            problem: RwSignal::new(None),
+            hidden: RwSignal::new(false),
+            config: StoredValue::new(config),
+        }
+    }
+
+    /// Sends an event to the flow; a refusal is kept to show.
+    pub fn send(&self, event: Event) {
+        let mut result = Ok(());
+        self.flow.update(|f| result = f.apply(event));
+        self.problem.set(result.err());
+    }
+
+    /// Forgets every answer and returns to the welcome screen, in place.
+    pub fn wipe(&self) {
+        self.flow.set(Flow::new());
+        self.problem.set(None);
+    }
+
+    /// The texts in the session's language.
+    pub fn texts(&self) -> &'static Texts {
+        texts(self.flow.with(|f| f.language()))
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> Arc<CentreConfig> {
+        self.config.get_value()
+    }
+}
+
+/// The session from context.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

@@ -1,0 +1,50 @@
+//! Inline pictograms. Each is decorative next to its text label (the label is the text
+//! alternative), so they are `aria-hidden`.
+use intake::Service;
+
+macro_rules! icon {
+    ($body:literal) => {
+        concat!(
+            r#"<svg viewBox="0 0 48 48" width="40" height="40" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" focusable="false">"#,
+            $body,
+            "</svg>"
+        )
+    };
+}
+
+pub const YES: &str = icon!(r#"<circle cx="24" cy="24" r="20"/><path d="M14 25l7 7 13-15"/>"#);
+pub const NO: &str =
+    icon!(r#"<circle cx="24" cy="24" r="20"/><path d="M16 16l16 16M32 16L16 32"/>"#);
+pub const SKIP: &str = icon!(r#"<path d="M10 24h26M28 14l10 10-10 10"/>"#);
+pub const HELP: &str = icon!(r#"<path d="M24 6l20 36H4z"/><path d="M24 20v10M24 36v1"/>"#);
+pub const CHAT: &str = icon!(r#"<path d="M8 10h32v22H20l-8 8v-8H8z"/>"#);
+pub const CHILD: &str =
+    icon!(r#"<circle cx="24" cy="12" r="6"/><path d="M14 44V28l10-8 10 8v16M20 44V34h8v10"/>"#);
+
+/// The pictogram of a service.
+pub fn service(s: Service) -> &'static str {
+    match s {
+        Service::Health => icon!(
+            r#"<rect x="8" y="8" width="32" height="32" rx="6"/><path d="M24 15v18M15 24h18"/>"#
+        ),
+        Service::Psychosocial => {
+            icon!(r#"<path d="M24 40S8 30 8 18a8 8 0 0 1 16-2 8 8 0 0 1 16 2c0 12-16 22-16 22z"/>"#)
+        }
+        Service::Shelter => icon!(r#"<path d="M6 24L24 8l18 16M12 20v20h24V20M20 40V30h8v10"/>"#),
+        Service::Legal => {
+            icon!(r#"<path d="M24 6v34M12 40h24M10 14h28M10 14l-6 14h12zM38 14l-6 14h12z"/>"#)
+        }
+        Service::Police => icon!(
+            r#"<path d="M24 4l16 6v12c0 10-7 17-16 20C15 39 8 32 8 22V10z"/><path d="M17 23l5 5 9-10"/>"#
+        ),
+        Service::SocialWork => icon!(
+            r#"<circle cx="16" cy="14" r="5"/><circle cx="32" cy="14" r="5"/><path d="M6 38c0-8 5-13 10-13s10 5 10 13M22 38c0-8 5-13 10-13s10 5 10 13"/>"#
+        ),
+        Service::Livelihood => icon!(
+            r#"<rect x="6" y="16" width="36" height="24" rx="3"/><path d="M18 16v-6h12v6M6 26h36"/>"#
+        ),
+        Service::ChildProtection => icon!(
+            r#"<circle cx="24" cy="14" r="6"/><path d="M12 44V30c0-5 5-8 12-8s12 3 12 8v14"/>"#
+        ),
+    }
+}

@@ -1,0 +1,68 @@
+//! Quick exit: one action hides the page at once, wipes every answer and replaces the page
+//! (no Back to it) with a neutral page. Button, Shift pressed three times, or skip link.
+use crate::session::{Session, use_session};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// The neutral page shipped in `public/`.
+pub const EXIT_PAGE: &str = "exit.html";
+
+/// Hides, wipes and leaves. Safe to call more than once.
+pub fn quick_exit(session: Session) {
+    if let Some(body) = document().body() {
+        body.set_hidden(true);
+    }
+    session.hidden.set(true);
+    session.wipe();
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(EXIT_PAGE);
+    }
+}
+
+/// Watches for Shift pressed three times within five seconds, anywhere on the page.
+pub fn use_shift_three_times() {
+    let session = use_session();
+    let presses = StoredValue::new(Vec::<f64>::new());
+    let handle = window_event_listener(ev::keydown, move |e| {
+        if e.key() != "Shift" || e.repeat() {
+            return;
+        }
+        let now = js_sys_now();
+        let count = presses.try_update_value(|p| {
+            p.retain(|t| now - *t < 5_000.0);
+            p.push(now);
+            p.len()
+        });
+        if count.unwrap_or(0) >= 3 {
+            quick_exit(session);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Milliseconds since 1970 by the device clock.
+pub fn js_sys_now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The skip link, first in the tab order: visually hidden until focused.
+#[component]
+pub fn SkipToExit() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <a class="skip-exit" href=EXIT_PAGE on:click=move |e| { e.prevent_default(); quick_exit(session); }>
+            {move || session.texts().skip_to_exit}
+        </a>
+    }
+}
+
+/// The quick-exit button, always in the same place.
+#[component]
+pub fn QuickExitButton() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <button type="button" class="quick-exit" on:click=move |_| quick_exit(session)>
+            {move || session.texts().quick_exit}
+        </button>
+    }
+}
