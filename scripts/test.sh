@@ -22,4 +22,5 @@ step "release build"
 scripts/dist.sh
 
 step "end-to-end tests (release build, Chromium)"
+cargo build --offline -q -p handoff-cli
 node --test --test-concurrency=1 tests/e2e/

@@ -25,8 +25,17 @@ export const TABLET_PORTRAIT = { width: 800, height: 1280 };
  * Opens a served dist/ in a fresh browser and watches everything the page does.
  * Call `done()` at the end of the test: it asserts that nothing went wrong and closes all.
  */
+export const TEST_CONFIG = join(ROOT, 'tests', 'fixtures', 'centre-test.json');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export const HANDOFF_BIN = join(ROOT, 'target', 'debug', 'handoff');
+
+/** Serves dist/ with the test configuration (short timeouts) in place of the demo one. */
+export function serveForTests() {
+  return serve(DIST, { overrides: { '/centre.json': TEST_CONFIG } });
+}
+
 export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server } = {}) {
-  const own = server ?? (await serve(DIST));
+  const own = server ?? (await serveForTests());
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
   const page = await context.newPage();

@@ -17,7 +17,7 @@ const TYPES = {
 };
 
 /** Starts serving `root`; resolves to { url, port, requests, close }. */
-export async function serve(root, port = 0) {
+export async function serve(root, { port = 0, overrides = {} } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method, url: req.url });
@@ -28,7 +28,7 @@ export async function serve(root, port = 0) {
       return;
     }
     try {
-      const body = await readFile(file);
+      const body = await readFile(overrides[path] ?? file);
       const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (extname(file) === '.html') headers['Cache-Control'] = 'no-store';
       res.writeHead(200, headers).end(body);

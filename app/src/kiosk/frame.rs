@@ -29,8 +29,9 @@ pub fn StepFrame(children: Children) -> impl IntoView {
     let lang = move || session.flow.with(|f| f.language().as_str().to_owned());
     view! {
         <div class="kiosk" lang=lang hidden=move || session.hidden.get()>
-            <SkipToExit />
-            <header class="kiosk__bar">
+            <header class="kiosk__header">
+                <SkipToExit />
+                <div class="kiosk__bar">
                 <div class="kiosk__nav">
                     <Show when=can_back>
                         <button type="button" class="nav-button" on:click=move |_| session.send(Event::Back)>
@@ -42,8 +43,9 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                     })}
                 </div>
                 <QuickExitButton />
+                </div>
+                {demo.then(|| view! { <p class="demo-banner">"DEMO KEYS — not for real cases"</p> })}
             </header>
-            {demo.then(|| view! { <p class="demo-banner">"DEMO KEYS — not for real cases"</p> })}
             <main class="step" id="main">{children()}</main>
             <Show when=show_help>
                 <footer class="kiosk__footer">

@@ -79,12 +79,12 @@ pub fn SharingStep() -> impl IntoView {
     view! {
         <h1 class="step__title">{t.sharing_question}</h1>
         <p class="step__hint">{t.sharing_hint}</p>
-        <ul class="sharing">
+        <div class="sharing">
             {chosen.into_iter().map(|s| {
                 let id = format!("share-{}", s.id());
                 let labelled_by = id.clone();
                 view! {
-                    <li class="sharing__row" role="group" aria-labelledby=labelled_by>
+                    <div class="sharing__row" role="group" aria-labelledby=labelled_by>
                         <span class="sharing__service" id=id>
                             <span class="big-button__icon" aria-hidden="true" inner_html=icons::service(s)></span>
                             {t.services[s as usize]}
@@ -93,10 +93,10 @@ pub fn SharingStep() -> impl IntoView {
                             on_press=move || session.send(Event::Share(s, true)) />
                         <BigButton label=t.share_no.to_string() icon=icons::NO pressed=Signal::derive(move || reply(s) == Reply::No)
                             on_press=move || session.send(Event::Share(s, false)) />
-                    </li>
+                    </div>
                 }
             }).collect_view()}
-        </ul>
+        </div>
         {next}
     }
     .into_any()

@@ -1,0 +1,107 @@
+// A survivor walks the whole path; every screen is screenshotted and checked with axe; the
+// QR decodes with an independent decoder and opens to exactly what was tapped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openKiosk, assertAccessible, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, SHOTS } from './harness.mjs';
+import { tap, expectHeading, assertNothingKept, zbar, openCode } from './kiosk.mjs';
+import { join } from 'node:path';
+
+const PATHS = {
+  vi: {
+    lang: 'Tiếng Việt', age: 'Bạn bao nhiêu tuổi?', adult: '18 tuổi trở lên', consent: 'Chúng tôi có thể giúp gì',
+    agree: 'Có, tôi đồng ý', danger: 'nguy hiểm', hurt: 'bị thương', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
+    children: 'trẻ em', two: '2', services: 'Bạn cần giúp đỡ', health: 'Chăm sóc y tế', legal: 'Trợ giúp pháp lý',
+    next: 'Tiếp tục', sharing: 'chia sẻ', shareYes: 'Có, được chia sẻ', shareNo: 'Không chia sẻ',
+    stats: 'số liệu chung', sex: 'Giới tính', female: 'Nữ', disability: 'khuyết tật', review: 'Xem lại',
+    make: 'Tạo mã của tôi', handoff: 'Đây là mã của bạn', finish: 'Kết thúc', hello: 'Xin chào', stay: 'Tôi ở lại đây',
+  },
+  en: {
+    lang: 'English', age: 'How old are you?', adult: '18 or over', consent: 'How we can help',
+    agree: 'Yes, I agree', danger: 'danger', hurt: 'hurt', yes: 'Yes', no: 'No', skip: 'Skip',
+    children: 'children', two: '2', services: 'What would you like help with?', health: 'Medical care', legal: 'Legal advice',
+    next: 'Next', sharing: 'share', shareYes: 'Yes, share', shareNo: 'Do not share',
+    stats: 'anonymous numbers', sex: 'sex', female: 'Female', disability: 'disability', review: 'Check your answers',
+    make: 'Make my code', handoff: 'Here is your code', finish: 'Finish', hello: 'Xin chào', stay: 'I will stay here',
+  },
+};
+
+async function walk(k, L, lang, orientation) {
+  const { page } = k;
+  let n = 0;
+  const shot = async (name) => {
+    await assertAccessible(page, `${name} (${lang}, ${orientation})`);
+    await screenshot(page, `${lang}-${orientation}-${String(++n).padStart(2, '0')}-${name}`);
+  };
+  await expectHeading(page, 'Ngôi nhà Ánh Dương');
+  await shot('welcome');
+  await tap(page, L.lang);
+  await expectHeading(page, L.age); await shot('age');
+  await tap(page, L.adult);
+  await expectHeading(page, L.consent); await shot('consent');
+  await tap(page, L.agree);
+  await expectHeading(page, L.danger); await shot('danger');
+  await page.getByRole('button', { name: L.no, exact: true }).click();
+  await expectHeading(page, L.hurt); await shot('hurt');
+  await page.getByRole('button', { name: L.no, exact: true }).click();
+  await expectHeading(page, L.children); await shot('children');
+  await page.getByRole('button', { name: L.two, exact: true }).click();
+  await expectHeading(page, L.services); await shot('services');
+  await tap(page, L.health);
+  await tap(page, L.legal);
+  await tap(page, L.next);
+  await expectHeading(page, L.sharing); await shot('sharing');
+  await page.getByRole('group').nth(0).getByRole('button', { name: L.shareYes }).click();
+  await page.getByRole('group').nth(1).getByRole('button', { name: L.shareNo }).click();
+  await tap(page, L.next);
+  await expectHeading(page, L.stats); await shot('statistics');
+  await page.getByRole('button', { name: L.yes, exact: true }).click();
+  await expectHeading(page, L.sex); await shot('sex');
+  await page.getByRole('button', { name: L.female, exact: true }).click();
+  await expectHeading(page, L.disability); await shot('disability');
+  await page.getByRole('button', { name: L.skip, exact: true }).click();
+  await expectHeading(page, L.review); await shot('review');
+  await tap(page, L.make);
+  await expectHeading(page, L.handoff);
+  await tap(page, L.stay);
+  await shot('handoff');
+}
+
+for (const lang of ['vi', 'en']) {
+  for (const [orientation, viewport] of [['landscape', TABLET_LANDSCAPE], ['portrait', TABLET_PORTRAIT]]) {
+    test(`the whole path in ${lang} (${orientation}): the QR opens to what was tapped, Finish keeps nothing`, async () => {
+      const k = await openKiosk({ viewport });
+      try {
+        const L = PATHS[lang];
+        await walk(k, L, lang, orientation);
+        const qrFile = join(SHOTS, `qr-${lang}-${orientation}.png`);
+        await k.page.locator('.slip__qr').screenshot({ path: qrFile });
+        const code = zbar(qrFile);
+        assert.match(code, /^TK\d+$/);
+        const kioskKey = await k.page.evaluate(() => localStorage.getItem('kiosk-key'));
+        const opened = openCode(code, kioskKey);
+        assert.deepEqual(opened.answers, {
+          session_language: lang, spoken_language: lang, interpreter: 'not_asked', age_band: 'adult',
+          help_now: false, danger_now: 'no', hurt_now: 'no', children: { count: 2 },
+          services: 9, talk_first: false, consent_services: 'yes', sharing: { yes: 1, no: 8 },
+          consent_statistics: 'yes', sex: 'female', disability: 'skipped',
+        });
+        assert.match(opened.ticket, /^A-\d{3}$/);
+        const ticket = opened.ticket;
+        assert.ok((await k.page.locator('.slip__ticket').innerText()).includes(ticket));
+
+        await tap(k.page, L.finish);
+        await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+        const dom = await k.page.content();
+        for (const w of [L.health, L.legal, code.slice(2, 30), ticket]) assert.ok(!dom.includes(w), `the DOM still holds ${w}`);
+        await assertNothingKept(k.page, k.context, [code.slice(2, 30)]);
+        // After the first load, only GETs of the app's own files, none carrying data.
+        for (const r of k.requests) {
+          assert.equal(r.method, 'GET', r.url);
+          assert.ok(!new URL(r.url).search, `no query string: ${r.url}`);
+        }
+      } finally {
+        await k.done();
+      }
+    });
+  }
+}

@@ -1,0 +1,65 @@
+// Page helpers for the kiosk: tap by visible text, read storage, check nothing is kept.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, HANDOFF_BIN } from './harness.mjs';
+
+/** Taps the button whose visible text contains `text`, then waits for the DOM to settle. */
+export async function tap(page, text) {
+  await page.getByRole('button', { name: text }).first().click();
+  await page.waitForTimeout(50);
+}
+
+/** Waits until the level-1 heading contains `text`. */
+export async function expectHeading(page, text) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 5000 });
+}
+
+/** Everything the origin keeps: local and session storage, IndexedDB, Cache Storage, cookies. */
+export async function storedEverywhere(page, context) {
+  const inPage = await page.evaluate(async () => {
+    const local = Object.fromEntries(Object.entries(localStorage));
+    const session = Object.fromEntries(Object.entries(sessionStorage));
+    const dbs = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
+    const caches_ = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) caches_.push(req.url);
+    }
+    return { local, session, dbs, caches: caches_ };
+  });
+  return { ...inPage, cookies: await context.cookies() };
+}
+
+/** Asserts the origin keeps only the kiosk's key and ticket counter, and no answer words. */
+export async function assertNothingKept(page, context, answerWords = []) {
+  const kept = await storedEverywhere(page, context);
+  assert.deepEqual(Object.keys(kept.local).sort().filter((k) => !['kiosk-key', 'ticket'].includes(k)), [], 'localStorage holds only the key and ticket counter');
+  assert.deepEqual(kept.session, {}, 'sessionStorage is empty');
+  assert.deepEqual(kept.dbs, [], 'no IndexedDB');
+  assert.deepEqual(kept.cookies, [], 'no cookies');
+  assert.ok(kept.caches.every((u) => !u.includes('?')), 'no cached URL carries data');
+  const text = JSON.stringify(kept);
+  for (const w of answerWords) assert.ok(!text.includes(w), `storage holds ${w}`);
+}
+
+/** Decodes a PNG of a QR code with zbarimg (independent of the kiosk). */
+export function zbar(pngPath) {
+  return execFileSync('zbarimg', ['-q', '--raw', pngPath], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+}
+
+/** Opens a code with the demo staff key and the kiosk's public key, via the handoff tool. */
+export function openCode(code, kioskPrivateHex) {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const keyFile = join(dir, 'kiosk.key');
+  writeFileSync(keyFile, kioskPrivateHex);
+  const kioskPub = execFileSync(HANDOFF_BIN, ['public', keyFile]).toString().trim();
+  const out = execFileSync(HANDOFF_BIN, ['open', code, '--staff-key', join(FIXTURES, 'demo-staff.key'), '--kiosks', kioskPub]);
+  return JSON.parse(out.toString());
+}
+
+export function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
