@@ -63,8 +63,10 @@ fn main() {
         revoked: false,
     }];
     let now = intake::handoff::build_minutes() + 1;
-    let mut answers = Answers::default();
-    answers.consent_services = Reply::Yes;
+    let answers = Answers {
+        consent_services: Reply::Yes,
+        ..Answers::default()
+    };
     let codes: Vec<String> = (0..16)
         .map(|i| {
             let h = Handoff {

@@ -34,10 +34,11 @@ export function serveForTests() {
   return serve(DIST, { overrides: { '/centre.json': TEST_CONFIG } });
 }
 
-export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server } = {}) {
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript } = {}) {
   const own = server ?? (await serveForTests());
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   const requests = [];

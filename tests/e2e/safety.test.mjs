@@ -1,0 +1,127 @@
+// Quick exit (button, Shift three times, skip link), the idle wipe and Finish: afterwards
+// nothing she answered is anywhere — storage, DOM, history — and nothing left the origin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openKiosk, assertAccessible, screenshot } from './harness.mjs';
+import { tap, expectHeading, assertNothingKept } from './kiosk.mjs';
+
+/** Answers a few questions so there is something to wipe: adult, consent, danger no, shelter. */
+async function answerSome(page) {
+  await expectHeading(page, 'Ngôi nhà Ánh Dương');
+  await tap(page, 'English');
+  await tap(page, '18 or over');
+  await tap(page, 'Yes, I agree');
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await page.getByRole('button', { name: '3', exact: true }).click();
+  await tap(page, 'A safe place to stay');
+  await expectHeading(page, 'What would you like help with?');
+}
+
+const ANSWER_WORDS = ['A safe place to stay', '18 or over', 'How old'];
+
+async function assertWipedAndNeutral(k) {
+  const { page, context } = k;
+  await page.waitForURL(/exit\.html$/, { timeout: 20000 });
+  await page.getByRole('heading', { name: 'Thời tiết hôm nay' }).waitFor();
+  const text = await page.content();
+  for (const w of ANSWER_WORDS) assert.ok(!text.includes(w), `the neutral page shows ${w}`);
+  await assertNothingKept(page, context, ANSWER_WORDS);
+  // Back never reveals an earlier answer: the kiosk entry was replaced.
+  await page.goBack().catch(() => {});
+  await page.waitForTimeout(300);
+  const after = await page.content();
+  for (const w of ANSWER_WORDS) assert.ok(!after.includes(w), `Back shows ${w}`);
+  for (const r of k.requests) {
+    assert.equal(r.method, 'GET', r.url);
+    assert.ok(!new URL(r.url).search, `no query string: ${r.url}`);
+  }
+}
+
+test('the quick-exit button hides, wipes and shows the neutral page, which returns to a fresh kiosk', async () => {
+  const k = await openKiosk();
+  try {
+    await answerSome(k.page);
+    await k.page.getByRole('button', { name: 'Quick exit' }).click();
+    await k.page.waitForURL(/exit\.html$/);
+    await assertAccessible(k.page, 'neutral exit page');
+    await screenshot(k.page, 'exit-page');
+    // The exit page returns to the kiosk by itself (3 s in the test configuration).
+    await k.page.waitForURL((u) => !u.pathname.endsWith('exit.html'), { timeout: 10000 });
+    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await k.page.getByRole('button', { name: 'Thoát nhanh' }).click();
+    await assertWipedAndNeutral(k);
+  } finally {
+    await k.done();
+  }
+});
+
+test('Shift pressed three times within five seconds exits', async () => {
+  const k = await openKiosk();
+  try {
+    await answerSome(k.page);
+    for (let i = 0; i < 3; i++) await k.page.keyboard.press('Shift');
+    await assertWipedAndNeutral(k);
+  } finally {
+    await k.done();
+  }
+});
+
+test('the skip link is first in the tab order and exits', async () => {
+  const k = await openKiosk();
+  try {
+    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await k.page.keyboard.press('Tab');
+    const first = await k.page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(first, 'Thoát nhanh khỏi trang này');
+    await answerSome(k.page);
+    await k.page.locator('.skip-exit').focus();
+    const box = await k.page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height]; });
+    assert.ok(box[0] >= 48 && box[1] >= 48, `the focused skip link is ${box}`);
+    await screenshot(k.page, 'skip-link-focused');
+    await k.page.keyboard.press('Enter');
+    await assertWipedAndNeutral(k);
+  } finally {
+    await k.done();
+  }
+});
+
+test('idle: "are you still there?" counts down, then the kiosk wipes itself', async () => {
+  const k = await openKiosk();
+  try {
+    await answerSome(k.page);
+    const dialog = k.page.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 15000 });
+    await assertAccessible(k.page, 'idle dialog');
+    await screenshot(k.page, 'idle-dialog');
+    // "I am still here" keeps the session.
+    await dialog.getByRole('button').click();
+    await expectHeading(k.page, 'What would you like help with?');
+    await dialog.waitFor({ timeout: 15000 });
+    await assertWipedAndNeutral(k);
+  } finally {
+    await k.done();
+  }
+});
+
+for (const how of ['visibilitychange', 'pagehide']) {
+  test(`hiding the page (${how}: screen off, app switch, leaving) wipes the answers`, async () => {
+    const k = await openKiosk({
+      // Headless Chromium never hides a page: let the test say when it is hidden.
+      initScript: () => Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => Boolean(window.__testHidden) }),
+    });
+    try {
+      await answerSome(k.page);
+      await k.page.evaluate((how) => {
+        window.__testHidden = true;
+        if (how === 'pagehide') window.dispatchEvent(new Event('pagehide'));
+        else document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); // as browsers fire it
+      }, how);
+      await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+      const text = await k.page.content();
+      for (const w of ANSWER_WORDS) assert.ok(!text.includes(w), `still shows ${w}`);
+    } finally {
+      await k.done();
+    }
+  });
+}
