@@ -2,7 +2,7 @@
 // QR decodes with an independent decoder and opens to exactly what was tapped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openKiosk, assertAccessible, screenshot, TABLET_LANDSCAPE, TABLET_PORTRAIT, SHOTS } from './harness.mjs';
+import { openKiosk, checkScreen, TABLET_LANDSCAPE, TABLET_PORTRAIT, SHOTS } from './harness.mjs';
 import { tap, expectHeading, assertNothingKept, zbar, openCode } from './kiosk.mjs';
 import { join } from 'node:path';
 
@@ -28,10 +28,7 @@ const PATHS = {
 async function walk(k, L, lang, orientation) {
   const { page } = k;
   let n = 0;
-  const shot = async (name) => {
-    await assertAccessible(page, `${name} (${lang}, ${orientation})`);
-    await screenshot(page, `${lang}-${orientation}-${String(++n).padStart(2, '0')}-${name}`);
-  };
+  const shot = (name) => checkScreen(page, `${lang}-${orientation}-${String(++n).padStart(2, '0')}-${name}`);
   await expectHeading(page, 'Ngôi nhà Ánh Dương');
   await shot('welcome');
   await tap(page, L.lang);

@@ -80,3 +80,25 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Asserts every visible interactive element is at least 48×48 CSS px. */
+export async function assertTouchTargets(page, label) {
+  const small = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('button, a[href], input, select, textarea, [role="button"], [tabindex]')) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const visible = r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && r.right > 0 && r.left < innerWidth + 1;
+      if (visible && (r.width < 48 || r.height < 48)) out.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(small, [], `touch targets under 48×48 on ${label}`);
+}
+
+/** axe, touch targets and a screenshot: what every screen of every test gets. */
+export async function checkScreen(page, name) {
+  await assertAccessible(page, name);
+  await assertTouchTargets(page, name);
+  await screenshot(page, name);
+}
