@@ -24,19 +24,14 @@ pub fn kiosk_key() -> Option<KeyPair> {
 
 /// The next ticket number: per kiosk, restarting each day, wrapping after 999.
 pub fn next_ticket(prefix: char, today: &str) -> Ticket {
-    let last = storage()
-        .and_then(|s| s.get_item(TICKET).ok().flatten())
-        .and_then(|v| {
-            let (day, n) = v.split_once(':')?;
-            (day == today).then(|| n.parse::<u16>().ok()).flatten()
-        })
-        .unwrap_or(0);
-    let number = if last >= Ticket::MAX { 1 } else { last + 1 };
+    let stored = storage().and_then(|s| s.get_item(TICKET).ok().flatten());
+    let last = stored.as_deref().and_then(|v| {
+        let (day, n) = v.split_once(':')?;
+        Some((day, n.parse::<u16>().ok()?))
+    });
+    let ticket = Ticket::next(u8::try_from(prefix).unwrap_or(b'A'), last, today);
     if let Some(s) = storage() {
-        let _ = s.set_item(TICKET, &format!("{today}:{number}"));
+        let _ = s.set_item(TICKET, &format!("{today}:{}", ticket.number));
     }
-    Ticket {
-        prefix: u8::try_from(prefix).unwrap_or(b'A'),
-        number,
-    }
+    ticket
 }

@@ -34,7 +34,7 @@ export function serveForTests() {
   return serve(DIST, { overrides: { '/centre.json': TEST_CONFIG } });
 }
 
-export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript } = {}) {
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false } = {}) {
   const own = server ?? (await serveForTests());
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
@@ -52,6 +52,7 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
       problems.push(`request off the page's origin: ${r.method()} ${url}`);
     }
   });
+  if (fakeClock) await page.clock.install();
   await page.goto(own.url + path);
   return {
     page, context, browser, server: own, problems, requests, origin,

@@ -104,6 +104,20 @@ test('idle: "are you still there?" counts down, then the kiosk wipes itself', as
   }
 });
 
+test('a tablet that slept past the idle time wakes up wiped: the guard counts clock time', async () => {
+  const k = await openKiosk({ fakeClock: true });
+  try {
+    await answerSome(k.page);
+    // Two minutes pass on the clock while no timer fires (the tablet slept); then one tick.
+    const now = await k.page.evaluate(() => Date.now());
+    await k.page.clock.setSystemTime(now + 120_000);
+    await k.page.clock.runFor(600);
+    await assertWipedAndNeutral(k);
+  } finally {
+    await k.done();
+  }
+});
+
 for (const how of ['visibilitychange', 'pagehide']) {
   test(`hiding the page (${how}: screen off, app switch, leaving) wipes the answers`, async () => {
     const k = await openKiosk({

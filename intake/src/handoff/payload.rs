@@ -20,6 +20,16 @@ pub struct Ticket {
 impl Ticket {
     /// The largest ticket number; the counter wraps back to 1 after it.
     pub const MAX: u16 = 999;
+
+    /// The ticket after `last` (the day it was issued and its number): numbers restart at 1
+    /// each day and wrap after [`Ticket::MAX`].
+    pub fn next(prefix: u8, last: Option<(&str, u16)>, today: &str) -> Ticket {
+        let number = match last {
+            Some((day, n)) if day == today && n < Ticket::MAX => n + 1,
+            _ => 1,
+        };
+        Ticket { prefix, number }
+    }
 }
 
 impl std::str::FromStr for Ticket {
@@ -91,6 +101,42 @@ struct Body {
     id: HandoffId,
     ticket: Ticket,
     answers: Answers,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tickets_count_up_within_a_day_restart_daily_and_wrap() {
+        assert_eq!(Ticket::next(b'A', None, "2026-11-24").number, 1);
+        assert_eq!(
+            Ticket::next(b'A', Some(("2026-11-24", 41)), "2026-11-24").to_string(),
+            "A-042"
+        );
+        assert_eq!(
+            Ticket::next(b'A', Some(("2026-11-23", 41)), "2026-11-24").number,
+            1
+        );
+        assert_eq!(
+            Ticket::next(b'A', Some(("2026-11-24", 999)), "2026-11-24").number,
+            1
+        );
+    }
+
+    #[test]
+    fn tickets_read_back_from_their_text() {
+        assert_eq!(
+            "B-007".parse::<Ticket>(),
+            Ok(Ticket {
+                prefix: b'B',
+                number: 7
+            })
+        );
+        assert!("b-007".parse::<Ticket>().is_err());
+        assert!("B-0".parse::<Ticket>().is_err());
+        assert!("B-1000".parse::<Ticket>().is_err());
+    }
 }
 
 /// Why a plaintext could not be made or read.
