@@ -5,7 +5,7 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export TRUNK_OFFLINE := true
 
-.PHONY: setup run test dist lint unit web-test e2e bench fuzz
+.PHONY: setup run test dist fuzz bench-size
 
 setup:
 	@scripts/setup.sh
@@ -25,3 +25,7 @@ dist: setup
 ## The fuzzing run of the handoff decoder (1,000,000 inputs; not part of `make test`).
 fuzz: setup
 	cargo run --profile fuzz -p intake --example fuzz_open -- 1000000
+
+## What sealing and the QR SVG add to the kiosk's wasm (with and without, one run).
+bench-size: setup
+	scripts/bench-size.sh

@@ -2,7 +2,7 @@
 use crate::device;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
-use intake::handoff::{Handoff, HandoffId, qr_svg, seal};
+use intake::handoff::{Handoff, HandoffId};
 use leptos::prelude::*;
 
 /// What the screen shows once the code is made.
@@ -34,12 +34,34 @@ fn make_code() -> Option<Made> {
         ticket,
         answers: session.flow.with_untracked(|f| f.answers().clone()),
     };
-    let code = seal(&handoff, &staff, &kiosk, minutes).ok()?;
-    let svg = qr_svg(&code).ok()?;
+    let svg = seal_and_draw(&handoff, &staff, &kiosk, minutes)?;
     Some(Made {
         ticket: ticket.to_string(),
         svg,
     })
+}
+
+/// Seals the handoff and draws its QR code as SVG.
+#[cfg(feature = "seal")]
+fn seal_and_draw(
+    handoff: &Handoff,
+    staff: &intake::handoff::PublicKey,
+    kiosk: &intake::handoff::KeyPair,
+    minutes: u32,
+) -> Option<String> {
+    let code = intake::handoff::seal(handoff, staff, kiosk, minutes).ok()?;
+    intake::handoff::qr_svg(&code).ok()
+}
+
+/// Without the `seal` feature (size measurement only) no code is made.
+#[cfg(not(feature = "seal"))]
+fn seal_and_draw(
+    _: &Handoff,
+    _: &intake::handoff::PublicKey,
+    _: &intake::handoff::KeyPair,
+    _: u32,
+) -> Option<String> {
+    None
 }
 
 /// The last screen.
