@@ -3,7 +3,8 @@
 // request off the page's origin and any axe violation.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -29,13 +30,21 @@ export const TEST_CONFIG = join(ROOT, 'tests', 'fixtures', 'centre-test.json');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const HANDOFF_BIN = join(ROOT, 'target', 'debug', 'handoff');
 
-/** Serves dist/ with the test configuration (short timeouts) in place of the demo one. */
-export function serveForTests() {
-  return serve(DIST, { overrides: { '/centre.json': TEST_CONFIG } });
+/** Serves dist/ with the test configuration (short timeouts) in place of the demo one,
+ *  changed by `edit` when given. */
+export function serveForTests(edit) {
+  let config = TEST_CONFIG;
+  if (edit) {
+    const c = JSON.parse(readFileSync(TEST_CONFIG, 'utf8'));
+    edit(c);
+    config = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'centre.json');
+    writeFileSync(config, JSON.stringify(c));
+  }
+  return serve(DIST, { overrides: { '/centre.json': config } });
 }
 
-export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false } = {}) {
-  const own = server ?? (await serveForTests());
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config } = {}) {
+  const own = server ?? (await serveForTests(config));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
   if (initScript) await context.addInitScript(initScript);

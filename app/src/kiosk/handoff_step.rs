@@ -81,6 +81,10 @@ pub fn HandoffStep() -> impl IntoView {
         }
         .into_any();
     };
+    let slip_class = match printer.map(|p| p.width_mm) {
+        Some(80) => "slip slip--80",
+        _ => "slip slip--58",
+    };
     let print = move || {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -88,7 +92,7 @@ pub fn HandoffStep() -> impl IntoView {
     };
     view! {
         <h1 class="step__title no-print">{t.handoff_title}</h1>
-        <section class="slip">
+        <section class=slip_class>
             <p class="slip__title print-only">{t.slip_title}</p>
             <p class="slip__ticket-label">{t.handoff_ticket}</p>
             <p class="slip__ticket">{made.ticket}</p>
