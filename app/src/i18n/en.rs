@@ -88,6 +88,7 @@ pub static EN: Texts = Texts {
     review_statistics: "Counted in anonymous numbers",
     review_sex: "Sex",
     review_disability: "Disability",
+    skipped: "Skipped",
     not_answered: "Not answered",
     talk_first_short: "To talk to someone first",
     handoff_title: "Here is your code",

@@ -93,6 +93,7 @@ pub struct Texts {
     pub review_sex: &'static str,
     pub review_disability: &'static str,
     pub not_answered: &'static str,
+    pub skipped: &'static str,
     pub talk_first_short: &'static str,
     pub handoff_title: &'static str,
     pub handoff_ticket: &'static str,

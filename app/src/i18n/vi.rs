@@ -88,6 +88,7 @@ pub static VI: Texts = Texts {
     review_statistics: "Đếm vào số liệu chung",
     review_sex: "Giới tính",
     review_disability: "Khuyết tật",
+    skipped: "Đã bỏ qua",
     not_answered: "Chưa trả lời",
     talk_first_short: "Muốn nói chuyện trước",
     handoff_title: "Đây là mã của bạn",

@@ -10,7 +10,7 @@ fn reply(t: &Texts, r: Reply) -> String {
     match r {
         Reply::Yes => t.yes,
         Reply::No => t.no,
-        Reply::Skipped => t.skip,
+        Reply::Skipped => t.skipped,
         Reply::NotAsked => t.not_answered,
     }
     .to_owned()
@@ -30,7 +30,7 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
         Children::Count(0) => t.children_none.to_owned(),
         Children::Count(n) if n >= Children::MAX => t.children_five_plus.to_owned(),
         Children::Count(n) => n.to_string(),
-        Children::Skipped => t.skip.to_owned(),
+        Children::Skipped => t.skipped.to_owned(),
         Children::NotAsked => t.not_answered.to_owned(),
     };
     let mut services: Vec<&str> = a.services.iter().map(|s| t.services[s as usize]).collect();
@@ -41,7 +41,7 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
         Sex::Female => t.sex_female,
         Sex::Male => t.sex_male,
         Sex::Other => t.sex_other,
-        Sex::Skipped => t.skip,
+        Sex::Skipped => t.skipped,
         Sex::NotAsked => t.not_answered,
     };
     let mut out = vec![
