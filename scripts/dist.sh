@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release --offline >/dev/null 2>dist-build.log || { cat dist-build.log >&2; rm -f dist-build.log; exit 1; }
 rm -f dist-build.log
+node scripts/postbuild.mjs dist
 node scripts/sizes.mjs dist

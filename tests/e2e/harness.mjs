@@ -43,7 +43,7 @@ export function serveForTests(edit) {
   return serve(DIST, { overrides: { '/centre.json': config } });
 }
 
-export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config } = {}) {
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config, host } = {}) {
   const own = server ?? (await serveForTests(config));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
@@ -51,7 +51,8 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
   const page = await context.newPage();
   const problems = [];
   const requests = [];
-  const origin = new URL(own.url).origin;
+  const base = host ? own.url.replace('127.0.0.1', host) : own.url;
+  const origin = new URL(base).origin;
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
   context.on('request', (r) => {
@@ -62,7 +63,7 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
     }
   });
   if (fakeClock) await page.clock.install();
-  await page.goto(own.url + path);
+  await page.goto(base + path);
   return {
     page, context, browser, server: own, problems, requests, origin,
     async done() {

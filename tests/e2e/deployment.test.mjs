@@ -1,0 +1,82 @@
+// Deployment hardening: the Content-Security-Policy is in force, and after one visit the
+// kiosk works with the web server gone (the service worker serves the app's own files).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openKiosk, serveForTests, DIST } from './harness.mjs';
+import { serve } from './server.mjs';
+import { tap, expectHeading } from './kiosk.mjs';
+
+test('the Content-Security-Policy blocks requests to another origin and injected scripts', async () => {
+  const other = await serve(DIST); // another port on 127.0.0.1: another origin
+  const k = await openKiosk();
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    const outcome = await page.evaluate((url) => fetch(url).then(() => 'loaded', () => 'blocked'), `${other.url}/icon.svg`);
+    assert.equal(outcome, 'blocked');
+    const injected = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injectedRan = true';
+      document.head.appendChild(s);
+      return window.__injectedRan === true;
+    });
+    assert.equal(injected, false, 'an injected inline script does not run');
+    assert.deepEqual(other.requests, [], 'the other origin received nothing');
+    // The browser reports each blocked attempt on the console: those are the expected ones.
+    const unexpected = k.problems.filter((p) => !/Content Security Policy|request off the page's origin/.test(p));
+    assert.ok(k.problems.length >= 2, 'the blocks were reported');
+    k.problems.length = 0;
+    k.problems.push(...unexpected);
+  } finally {
+    await k.done();
+    await other.close();
+  }
+});
+
+test('after one visit the kiosk and its exit page work with the web server stopped', async () => {
+  const server = await serveForTests();
+  const k = await openKiosk({ server });
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+    await server.close();
+    await page.reload();
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Lấy mã ngay');
+    await expectHeading(page, 'Đây là mã của bạn');
+    assert.equal(await page.locator('.slip__qr svg').count(), 1, 'the code is made offline');
+    await page.getByRole('button', { name: 'Thoát nhanh' }).click();
+    await page.waitForURL(/exit\.html$/);
+    await page.getByRole('heading', { name: 'Thời tiết hôm nay' }).waitFor();
+  } finally {
+    await k.done();
+  }
+});
+
+test('the kiosk outside a secure context shows a setup error for staff', async () => {
+  const server = await serveForTests();
+  // A LAN address is not a secure context (no HTTPS): the kiosk must say so, not fail quietly.
+  const k = await openKiosk({ server, extraArgs: ['--host-resolver-rules=MAP kiosk.test 127.0.0.1'], path: '/' , host: 'kiosk.test' });
+  try {
+    await k.page.getByRole('heading', { name: /Kiosk setup needed/ }).waitFor({ timeout: 10000 });
+    const text = await k.page.locator('main').innerText();
+    assert.ok(text.includes('HTTPS'), text);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('a malformed configuration shows staff the field and the problem, not a broken flow', async () => {
+  const k = await openKiosk({ config: (c) => { c.idle_seconds = 1; } });
+  try {
+    await k.page.getByRole('heading', { name: /Kiosk setup needed/ }).waitFor({ timeout: 10000 });
+    const text = await k.page.locator('main').innerText();
+    assert.ok(text.includes('idle_seconds') && text.includes('out of range'), text);
+    assert.equal(await k.page.getByRole('button').count(), 0, 'no flow to start');
+  } finally {
+    await k.done();
+  }
+});
