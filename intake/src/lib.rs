@@ -2,6 +2,7 @@
 //! answers, and the sealed handoff that carries them to the staff desk.
 pub mod answers;
 pub mod config;
+pub mod desk;
 pub mod flow;
 pub mod handoff;
 pub mod services;

@@ -1,0 +1,158 @@
+//! Exports of one case as JSON and CSV, using Primero's field names where they exist
+//! (`consent_for_services`, `consent_to_share_info_by_<service>`, Primero service types).
+
+use crate::answers::{Children, Reply};
+use crate::handoff::Handoff;
+use crate::services::Service;
+use serde_json::{Map, Value, json};
+
+/// The case as a flat JSON object with Primero-style field names.
+pub fn to_json(handoff: &Handoff) -> Value {
+    let a = &handoff.answers;
+    let mut o = Map::new();
+    o.insert("handoff_id".into(), json!(handoff.id.to_string()));
+    o.insert("ticket_number".into(), json!(handoff.ticket.to_string()));
+    o.insert("kiosk_id".into(), json!(handoff.kiosk.to_string()));
+    o.insert(
+        "created_month".into(),
+        json!(super::month_of(handoff.created_minutes)),
+    );
+    o.insert("language".into(), json!(a.session_language.as_str()));
+    o.insert("language_spoken".into(), json!(a.spoken_language.as_str()));
+    o.insert("interpreter_needed".into(), json!(a.interpreter.as_str()));
+    o.insert("age_group".into(), json!(a.age_band.as_str()));
+    o.insert("sex".into(), json!(a.sex.as_str()));
+    o.insert("disability".into(), json!(a.disability.as_str()));
+    o.insert(
+        "help_now".into(),
+        json!(if a.help_now { "yes" } else { "no" }),
+    );
+    o.insert("danger_now".into(), json!(a.danger_now.as_str()));
+    o.insert("hurt_needs_doctor_now".into(), json!(a.hurt_now.as_str()));
+    let children = match a.children {
+        Children::Count(n) if n >= Children::MAX => json!("5_or_more"),
+        Children::Count(n) => json!(n.to_string()),
+        Children::Skipped => json!("skipped"),
+        Children::NotAsked => json!("not_asked"),
+    };
+    o.insert("children_present".into(), children);
+    o.insert(
+        "consent_for_services".into(),
+        json!(a.consent_services.as_str()),
+    );
+    for s in Service::ALL {
+        let reply = if a.services.contains(s) {
+            a.sharing.reply(s)
+        } else {
+            Reply::NotAsked
+        };
+        o.insert(
+            format!("consent_to_share_info_by_{}", s.id()),
+            json!(reply.as_str()),
+        );
+    }
+    let types: Vec<&str> = a.services.iter().map(Service::primero_type).collect();
+    o.insert("service_type".into(), json!(types));
+    o.insert(
+        "wants_to_talk_first".into(),
+        json!(if a.talk_first { "yes" } else { "no" }),
+    );
+    o.insert(
+        "consent_for_statistics".into(),
+        json!(a.consent_statistics.as_str()),
+    );
+    Value::Object(o)
+}
+
+/// The case as CSV: a header row and one row, lists joined with `;`.
+pub fn to_csv(handoff: &Handoff) -> String {
+    let Value::Object(o) = to_json(handoff) else {
+        return String::new();
+    };
+    let header: Vec<String> = o.keys().map(|k| csv_field(k)).collect();
+    let row: Vec<String> = o
+        .values()
+        .map(|v| match v {
+            Value::String(s) => csv_field(s),
+            Value::Array(items) => csv_field(
+                &items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(";"),
+            ),
+            other => csv_field(&other.to_string()),
+        })
+        .collect();
+    format!("{}\n{}\n", header.join(","), row.join(","))
+}
+
+/// Quotes a CSV field when it holds a comma, a quote or a line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{AgeBand, Answers, Sharing};
+    use crate::handoff::{HandoffId, KioskId, Ticket};
+    use crate::services::ServiceSet;
+
+    fn case() -> Handoff {
+        Handoff {
+            kiosk: KioskId(0xB100),
+            created_minutes: 29_400_000,
+            id: HandoffId([0xab; 8]),
+            ticket: Ticket {
+                prefix: b'A',
+                number: 42,
+            },
+            answers: Answers {
+                age_band: AgeBand::Adult,
+                consent_services: Reply::Yes,
+                services: ServiceSet::of([Service::Health, Service::Police]),
+                sharing: Sharing {
+                    yes: ServiceSet::of([Service::Health]),
+                    no: ServiceSet::of([Service::Police]),
+                },
+                ..Answers::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_json_export_uses_primero_names() {
+        let v = to_json(&case());
+        assert_eq!(v["consent_for_services"], "yes");
+        assert_eq!(v["consent_to_share_info_by_health"], "yes");
+        assert_eq!(v["consent_to_share_info_by_police"], "no");
+        assert_eq!(v["consent_to_share_info_by_legal"], "not_asked");
+        assert_eq!(
+            v["service_type"],
+            json!(["health_medical_service", "police_other_service"])
+        );
+        assert_eq!(v["ticket_number"], "A-042");
+    }
+
+    #[test]
+    fn the_csv_export_has_one_header_and_one_row_of_the_same_width() {
+        let csv = to_csv(&case());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].contains("consent_to_share_info_by_health"));
+        assert_eq!(lines[0].split(',').count(), lines[1].split(',').count());
+        assert!(lines[1].contains("health_medical_service;police_other_service"));
+    }
+
+    #[test]
+    fn csv_fields_with_commas_or_quotes_are_quoted() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

@@ -1,0 +1,42 @@
+//! The staff desk's logic: the wrapped staff key, the case sheet, exports, the replay
+//! memory and anonymous statistics. Pure: the staff page only renders these.
+pub mod case_sheet;
+pub mod export;
+pub mod replay;
+pub mod stats;
+pub mod wrap;
+
+/// The civil month (`YYYY-MM`) of a time in minutes since 1970 (UTC).
+pub fn month_of(minutes: u32) -> String {
+    let (y, m, _) = civil_from_days(i64::from(minutes) / (24 * 60));
+    format!("{y:04}-{m:02}")
+}
+
+/// Year, month, day from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's method).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_read_from_minutes_since_1970() {
+        assert_eq!(month_of(0), "1970-01");
+        // 2024-02-29 12:00 UTC and 2026-11-24 00:00 UTC.
+        assert_eq!(month_of(28_486_080), "2024-02");
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_416), (2025, 11, 24));
+        assert_eq!(month_of(1_795_478_400 / 60), "2026-11");
+    }
+}

@@ -1,0 +1,91 @@
+//! The replay memory: the ids of opened handoffs (ids only, never answers), forgotten after
+//! a configurable time, so a second scan of the same code is noticed.
+
+use crate::handoff::HandoffId;
+
+/// Ids opened on this device, with when they were opened (minutes since 1970).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReplayMemory {
+    seen: Vec<(HandoffId, u32)>,
+}
+
+impl ReplayMemory {
+    /// Records `id` opened at `now`; returns whether it had been opened before. Forgets ids
+    /// older than `keep_minutes` first.
+    pub fn check_and_remember(&mut self, id: HandoffId, now: u32, keep_minutes: u32) -> bool {
+        self.forget_older_than(now, keep_minutes);
+        let seen = self.seen.iter().any(|(s, _)| *s == id);
+        if !seen {
+            self.seen.push((id, now));
+        }
+        seen
+    }
+
+    /// Forgets ids opened more than `keep_minutes` before `now`.
+    pub fn forget_older_than(&mut self, now: u32, keep_minutes: u32) {
+        self.seen
+            .retain(|(_, at)| now.saturating_sub(*at) <= keep_minutes);
+    }
+
+    /// The memory as text for device storage: `id:minutes` per line.
+    pub fn to_text(&self) -> String {
+        self.seen
+            .iter()
+            .map(|(id, at)| format!("{id}:{at}\n"))
+            .collect()
+    }
+
+    /// Reads stored text back, skipping malformed lines.
+    pub fn from_text(text: &str) -> ReplayMemory {
+        let seen = text
+            .lines()
+            .filter_map(|line| {
+                let (id, at) = line.split_once(':')?;
+                if id.len() != 16 {
+                    return None;
+                }
+                let mut bytes = [0u8; 8];
+                for (i, b) in bytes.iter_mut().enumerate() {
+                    *b = u8::from_str_radix(id.get(2 * i..2 * i + 2)?, 16).ok()?;
+                }
+                Some((HandoffId(bytes), at.parse().ok()?))
+            })
+            .collect();
+        ReplayMemory { seen }
+    }
+
+    /// How many ids are remembered.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Whether nothing is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_scan_is_noticed_until_the_id_is_forgotten() {
+        let mut m = ReplayMemory::default();
+        let id = HandoffId([7; 8]);
+        assert!(!m.check_and_remember(id, 1000, 60));
+        assert!(m.check_and_remember(id, 1030, 60));
+        assert!(
+            !m.check_and_remember(id, 1200, 60),
+            "forgotten after the keep time"
+        );
+    }
+
+    #[test]
+    fn the_memory_survives_storage_and_ignores_junk() {
+        let mut m = ReplayMemory::default();
+        m.check_and_remember(HandoffId([1, 2, 3, 4, 5, 6, 7, 8]), 5, 60);
+        let text = format!("{}junk\nzz:1\n", m.to_text());
+        assert_eq!(ReplayMemory::from_text(&text), m);
+    }
+}

@@ -1,0 +1,218 @@
+//! The staff private key, kept only wrapped under a staff passphrase: Argon2id (memory-hard)
+//! derives a key that seals the private key with ChaCha20-Poly1305. The same format is the
+//! passphrase-protected backup that moves the key to a second staff device.
+
+use crate::handoff::{KeyError, KeyPair, PublicKey};
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use serde::{Deserialize, Serialize};
+
+/// Argon2id cost: 19 MiB, two passes, one lane (OWASP's minimum for Argon2id).
+pub const MEMORY_KIB: u32 = 19 * 1024;
+pub const PASSES: u32 = 2;
+/// The shortest passphrase accepted.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// A wrapped staff key, as stored on the device and exported as a backup (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrappedKey {
+    pub format: String,
+    pub memory_kib: u32,
+    pub passes: u32,
+    pub salt: String,
+    pub nonce: String,
+    pub ciphertext: String,
+    /// The public key, readable without the passphrase (to show its fingerprint).
+    pub public_key: String,
+}
+
+const FORMAT: &str = "anh-duong-staff-key-v1";
+
+/// Why a key could not be wrapped or unwrapped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WrapError {
+    #[error("the passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")]
+    PassphraseTooShort,
+    #[error("wrong passphrase, or the backup is damaged")]
+    WrongPassphrase,
+    #[error("this is not a staff key backup")]
+    NotABackup,
+    #[error("the device gave no randomness")]
+    NoRandomness,
+}
+
+fn derive(
+    passphrase: &str,
+    salt: &[u8],
+    memory_kib: u32,
+    passes: u32,
+) -> Result<[u8; 32], WrapError> {
+    let params = Params::new(memory_kib, passes, 1, Some(32)).map_err(|_| WrapError::NotABackup)?;
+    let mut key = [0u8; 32];
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(passphrase.as_bytes(), salt, &mut key)
+        .map_err(|_| WrapError::NotABackup)?;
+    Ok(key)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// Wraps a staff key pair under `passphrase`.
+pub fn wrap(pair: &KeyPair, passphrase: &str) -> Result<WrappedKey, WrapError> {
+    wrap_with_cost(pair, passphrase, MEMORY_KIB, PASSES)
+}
+
+/// Wraps with a chosen cost (tests use a small one; devices use [`wrap`]).
+pub fn wrap_with_cost(
+    pair: &KeyPair,
+    passphrase: &str,
+    memory_kib: u32,
+    passes: u32,
+) -> Result<WrappedKey, WrapError> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(WrapError::PassphraseTooShort);
+    }
+    let mut salt = [0u8; 16];
+    let mut nonce = [0u8; 12];
+    getrandom::fill(&mut salt).map_err(|_| WrapError::NoRandomness)?;
+    getrandom::fill(&mut nonce).map_err(|_| WrapError::NoRandomness)?;
+    let key = derive(passphrase, &salt, memory_kib, passes)?;
+    let public = pair.public().to_hex();
+    let cipher = ChaCha20Poly1305::new(&Key::from(key));
+    let ciphertext = cipher
+        .encrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: pair.private_hex().as_bytes(),
+                aad: public.as_bytes(),
+            },
+        )
+        .map_err(|_| WrapError::NoRandomness)?;
+    Ok(WrappedKey {
+        format: FORMAT.to_owned(),
+        memory_kib,
+        passes,
+        salt: hex(&salt),
+        nonce: hex(&nonce),
+        ciphertext: hex(&ciphertext),
+        public_key: public,
+    })
+}
+
+impl WrappedKey {
+    /// Reads a backup's JSON text.
+    pub fn parse(text: &str) -> Result<WrappedKey, WrapError> {
+        let w: WrappedKey = serde_json::from_str(text).map_err(|_| WrapError::NotABackup)?;
+        if w.format != FORMAT
+            || w.memory_kib < 8 * 1024
+            || w.memory_kib > 1024 * 1024
+            || !(1..=10).contains(&w.passes)
+        {
+            return Err(WrapError::NotABackup);
+        }
+        Ok(w)
+    }
+
+    /// The backup as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The public key, without the passphrase.
+    pub fn public(&self) -> Result<PublicKey, KeyError> {
+        PublicKey::from_hex(&self.public_key)
+    }
+
+    /// Unwraps the key pair with `passphrase`.
+    pub fn unwrap_key(&self, passphrase: &str) -> Result<KeyPair, WrapError> {
+        let salt = unhex(&self.salt).ok_or(WrapError::NotABackup)?;
+        let nonce: [u8; 12] = unhex(&self.nonce)
+            .and_then(|n| n.try_into().ok())
+            .ok_or(WrapError::NotABackup)?;
+        let ciphertext = unhex(&self.ciphertext).ok_or(WrapError::NotABackup)?;
+        let key = derive(passphrase, &salt, self.memory_kib, self.passes)?;
+        let plain = ChaCha20Poly1305::new(&Key::from(key))
+            .decrypt(
+                &Nonce::from(nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad: self.public_key.as_bytes(),
+                },
+            )
+            .map_err(|_| WrapError::WrongPassphrase)?;
+        let text = String::from_utf8(plain).map_err(|_| WrapError::WrongPassphrase)?;
+        let pair = KeyPair::from_private_hex(&text).map_err(|_| WrapError::WrongPassphrase)?;
+        if pair.public().to_hex() != self.public_key {
+            return Err(WrapError::WrongPassphrase);
+        }
+        Ok(pair)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHEAP: u32 = 8 * 1024;
+
+    #[test]
+    fn a_wrapped_key_unwraps_only_with_its_passphrase() {
+        let pair = KeyPair::generate().expect("randomness");
+        let wrapped = wrap_with_cost(&pair, "correct horse battery", CHEAP, 1).expect("wraps");
+        let back = WrappedKey::parse(&wrapped.to_json()).expect("parses");
+        assert_eq!(
+            back.unwrap_key("correct horse battery")
+                .expect("unwraps")
+                .public(),
+            pair.public()
+        );
+        assert_eq!(
+            back.unwrap_key("wrong horse battery").map(|_| ()),
+            Err(WrapError::WrongPassphrase)
+        );
+        assert!(
+            !wrapped.to_json().contains(&pair.private_hex()),
+            "the private key never appears in clear"
+        );
+    }
+
+    #[test]
+    fn short_passphrases_and_damaged_backups_are_refused() {
+        let pair = KeyPair::generate().expect("randomness");
+        assert_eq!(
+            wrap(&pair, "short").map(|_| ()),
+            Err(WrapError::PassphraseTooShort)
+        );
+        assert_eq!(
+            WrappedKey::parse("{}").map(|_| ()),
+            Err(WrapError::NotABackup)
+        );
+        let mut w = wrap_with_cost(&pair, "correct horse battery", CHEAP, 1).expect("wraps");
+        w.ciphertext.replace_range(
+            0..2,
+            if &w.ciphertext[0..2] == "00" {
+                "01"
+            } else {
+                "00"
+            },
+        );
+        assert_eq!(
+            w.unwrap_key("correct horse battery").map(|_| ()),
+            Err(WrapError::WrongPassphrase)
+        );
+    }
+}
