@@ -80,3 +80,23 @@ test('a malformed configuration shows staff the field and the problem, not a bro
     await k.done();
   }
 });
+
+test('the kiosk is installable: a web-app manifest with icons, all from its own origin', async () => {
+  const k = await openKiosk();
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await page.evaluate(async (h) => (await fetch(h)).json(), href);
+    assert.equal(manifest.display, 'fullscreen');
+    assert.equal(manifest.start_url, './');
+    const sizes = manifest.icons.map((i) => i.sizes);
+    assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), sizes.join());
+    for (const icon of manifest.icons) {
+      const status = await page.evaluate(async (src) => (await fetch(src)).status, icon.src);
+      assert.equal(status, 200, icon.src);
+    }
+  } finally {
+    await k.done();
+  }
+});
