@@ -4,6 +4,7 @@ pub mod device;
 pub mod i18n;
 pub mod kiosk;
 pub mod session;
+pub mod staff;
 pub mod ui;
 
 use intake::config::CentreConfig;
@@ -44,15 +45,18 @@ async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "not text".to_owned())
 }
 
-/// Loads and validates the centre configuration.
+/// Loads and validates the centre configuration beside the kiosk page.
 pub async fn load_config() -> Result<CentreConfig, SetupError> {
+    load_config_from(CONFIG_PATH).await
+}
+
+/// Loads and validates the centre configuration at `path`.
+pub async fn load_config_from(path: &str) -> Result<CentreConfig, SetupError> {
     let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
     if !secure {
         return Err(SetupError::NotSecure);
     }
-    let text = fetch_text(CONFIG_PATH)
-        .await
-        .map_err(SetupError::Unreachable)?;
+    let text = fetch_text(path).await.map_err(SetupError::Unreachable)?;
     CentreConfig::parse(&text).map_err(|e| SetupError::Invalid(e.to_string()))
 }
 

@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-key KEY --kiosks PUB[,PUB...] [--revoked PUB[,PUB...]] [--window-minutes N] [--now MINUTES] \
-| qr CODE --out FILE.svg|FILE.png | public KEY";
+| qr CODE --out FILE.svg|FILE.png | public KEY | wrap KEY --passphrase TEXT";
 
 /// A failure: one line for people, an exit code for scripts.
 #[derive(Debug)]
@@ -88,6 +88,13 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         "seal" => seal_command(&args),
         "open" => open_command(&args),
         "qr" => qr_command(&args),
+        "wrap" => {
+            let pair = key_pair(args.positional(0, "KEY")?)?;
+            let wrapped = intake::desk::wrap::wrap(&pair, args.required("passphrase")?)
+                .map_err(|e| Failure::io(e.to_string()))?;
+            println!("{}", wrapped.to_json());
+            Ok(())
+        }
         "public" => {
             let pair = key_pair(args.positional(0, "KEY")?)?;
             println!("{}", pair.public().to_hex());

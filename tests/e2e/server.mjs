@@ -22,7 +22,7 @@ export async function serve(root, { port = 0, overrides = {} } = {}) {
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method, url: req.url });
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();
       return;

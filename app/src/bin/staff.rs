@@ -1,0 +1,4 @@
+//! Mounts the staff desk page.
+fn main() {
+    app::staff::start();
+}

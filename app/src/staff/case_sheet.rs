@@ -1,0 +1,115 @@
+//! The case sheet: priority first, then the queue facts, then each service with its
+//! consent to share and the referral contact.
+use super::download::download;
+use super::messages::time_warning;
+use intake::Reply;
+use intake::desk::case_sheet::{CaseSheet, Priority};
+use intake::desk::export;
+use intake::handoff::Handoff;
+use leptos::prelude::*;
+
+fn priority(p: &Priority) -> String {
+    match p {
+        Priority::HelpNow => "CẦN GIÚP NGAY / NEEDS HELP NOW".into(),
+        Priority::DangerNow => "ĐANG GẶP NGUY HIỂM / IN DANGER NOW".into(),
+        Priority::HurtNow => "BỊ THƯƠNG, CẦN BÁC SĨ / HURT, NEEDS A DOCTOR".into(),
+        Priority::ChildUnder16 => {
+            "TRẺ EM DƯỚI 16 TUỔI — phải báo cáo nếu trẻ gặp nguy hiểm / CHILD UNDER 16".into()
+        }
+        Priority::Aged16To17 => "16–17 tuổi: tự đồng ý / aged 16–17, own consent".into(),
+        Priority::ChildrenPresent(n) => format!("Có {n} trẻ em đi cùng / {n} children with her"),
+    }
+}
+
+fn share(r: Reply) -> &'static str {
+    match r {
+        Reply::Yes => "Đồng ý chia sẻ / may share",
+        Reply::No => "KHÔNG chia sẻ / do NOT share",
+        Reply::NotAsked | Reply::Skipped => "Chưa hỏi / not asked",
+    }
+}
+
+fn service_name(s: intake::Service) -> String {
+    let vi = crate::i18n::texts(intake::LangTag::VI).services[s as usize];
+    let en = crate::i18n::texts(intake::LangTag::EN).services[s as usize];
+    format!("{vi} / {en}")
+}
+
+/// The sheet for one opened code.
+#[component]
+pub fn CaseSheetView(
+    /// The sheet.
+    sheet: CaseSheet,
+    /// The handoff, for the exports.
+    handoff: Handoff,
+) -> impl IntoView {
+    let handoff = StoredValue::new(handoff);
+    let export_json = move |_| {
+        handoff.with_value(|h| {
+            let text = serde_json::to_string_pretty(&export::to_json(h)).unwrap_or_default();
+            download(
+                &format!("case-{}.json", h.ticket),
+                "application/json",
+                &text,
+            )
+        });
+    };
+    let export_csv = move |_| {
+        handoff.with_value(|h| {
+            download(
+                &format!("case-{}.csv", h.ticket),
+                "text/csv",
+                &export::to_csv(h),
+            )
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let services = sheet.services.clone();
+    view! {
+        <article class="case-sheet" aria-labelledby="case-title">
+            {(!sheet.priorities.is_empty()).then(|| view! {
+                <ul class="case-sheet__priority" aria-label="Ưu tiên / Priority">
+                    {sheet.priorities.iter().map(|p| view! { <li>{priority(p)}</li> }).collect_view()}
+                </ul>
+            })}
+            {sheet.seen_before.then(|| view! {
+                <p class="case-sheet__warning" role="alert">"Mã này đã được mở trên máy này. / This code was opened on this device before."</p>
+            })}
+            {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{time_warning(&w)}</p> })}
+            <h2 id="case-title">"Số thứ tự / Ticket " <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
+            <dl class="case-sheet__facts">
+                <dt>"Ngôn ngữ / Language"</dt><dd>{sheet.session_language.as_str().to_owned()}</dd>
+                <dt>"Phiên dịch / Interpreter"</dt><dd>{sheet.interpreter.as_str()}</dd>
+                <dt>"Độ tuổi / Age band"</dt><dd>{sheet.age_band.as_str()}</dd>
+                <dt>"Đồng ý nhận hỗ trợ / Consent to services"</dt><dd>{sheet.consent_services.as_str()}</dd>
+                <dt>"Muốn nói chuyện trước / Wants to talk first"</dt><dd>{if sheet.talk_first { "yes" } else { "no" }}</dd>
+            </dl>
+            <table class="case-sheet__services">
+                <caption>"Dịch vụ / Services"</caption>
+                <thead><tr><th scope="col">"Dịch vụ / Service"</th><th scope="col">"Chia sẻ / Sharing"</th><th scope="col">"Nơi giới thiệu / Referral"</th></tr></thead>
+                <tbody>
+                    {services.into_iter().map(|l| {
+                        let refused = l.share == Reply::No;
+                        let contact = [l.contact.clone(), l.phone.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                        view! {
+                            <tr class:case-sheet__refused=refused>
+                                <th scope="row">{service_name(l.service)}</th>
+                                <td>{share(l.share)}</td>
+                                <td>{contact}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="desk__actions no-print">
+                <button type="button" class="desk-button" on:click=export_json>"Xuất JSON / Export JSON"</button>
+                <button type="button" class="desk-button" on:click=export_csv>"Xuất CSV / Export CSV"</button>
+                <button type="button" class="desk-button" on:click=print>"In (A4) / Print (A4)"</button>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,149 @@
+//! The unlocked desk: the code field (USB scanner or paste), the case sheet, the kiosks.
+use super::case_sheet::CaseSheetView;
+use super::messages::open_error;
+use super::{Desk, DeskState, store};
+use intake::desk::case_sheet::CaseSheet;
+use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, PublicKey, open};
+use leptos::prelude::*;
+
+/// How long the ids of opened codes are remembered: 30 days.
+const REMEMBER_MINUTES: u32 = 30 * 24 * 60;
+
+fn now_minutes() -> u32 {
+    (js_sys::Date::now() / 60_000.0) as u32
+}
+
+/// The desk for a shift.
+#[component]
+pub fn DeskView(
+    /// The unlocked staff key.
+    staff: KeyPair,
+) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let fingerprint = staff.public().fingerprint();
+    let staff = StoredValue::new(staff);
+    let code = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
+    let kiosks = RwSignal::new(store::kiosks());
+
+    let open_code = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = code.get_untracked();
+        code.set(String::new()); // cleared after each open
+        let result = staff.with_value(|s| {
+            open(
+                &text,
+                std::slice::from_ref(s),
+                &kiosks.get_untracked(),
+                now_minutes(),
+                DEFAULT_WINDOW_MINUTES,
+            )
+        });
+        outcome.set(Some(match result {
+            Ok(opened) => {
+                let mut memory = store::opened();
+                let seen =
+                    memory.check_and_remember(opened.handoff.id, now_minutes(), REMEMBER_MINUTES);
+                store::keep_opened(&memory);
+                let sheet = CaseSheet::new(&opened, &desk.config.get_value(), seen);
+                Ok((sheet, opened.handoff))
+            }
+            Err(e) => Err(open_error(&e)),
+        }));
+    };
+
+    view! {
+        <header class="desk__bar">
+            <h1>"Bàn tiếp nhận / Intake desk"</h1>
+            <p>"Khoá nhân viên / Staff key: " <strong class="fingerprint">{fingerprint}</strong></p>
+            <button type="button" class="desk-button" on:click=move |_| desk.lock()>"Khoá bàn / Lock"</button>
+        </header>
+        <form class="panel no-print" on:submit=open_code>
+            <label for="code">"Quét hoặc dán mã, rồi Enter / Scan or paste the code, then Enter"</label>
+            <input id="code" class="desk__code" type="text" inputmode="numeric" autocomplete="off"
+                autocapitalize="off" spellcheck="false" autofocus bind:value=code />
+            <button type="submit" class="desk-button desk-button--primary">"Mở / Open"</button>
+        </form>
+        {move || outcome.get().map(|o| match o {
+            Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),
+            Err(message) => view! { <p class="desk__error" role="alert">{message}</p> }.into_any(),
+        })}
+        <Kiosks kiosks=kiosks />
+    }
+}
+
+/// The enrolled kiosks: add one by its public key, revoke a lost one.
+#[component]
+fn Kiosks(
+    /// The list, kept on this device.
+    kiosks: RwSignal<Vec<EnrolledKiosk>>,
+) -> impl IntoView {
+    let new_key = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let save = move |list: Vec<EnrolledKiosk>| {
+        store::keep_kiosks(&list);
+        kiosks.set(list);
+    };
+    let enrol = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match PublicKey::from_hex(&new_key.get_untracked()) {
+            Ok(public) => {
+                let mut list = kiosks.get_untracked();
+                if list
+                    .iter()
+                    .any(|k| k.public.kiosk_id() == public.kiosk_id())
+                {
+                    message.set(Some("Máy này (hoặc một máy cùng mã số) đã được đăng ký. / This kiosk id is already enrolled.".into()));
+                    return;
+                }
+                list.push(EnrolledKiosk {
+                    public,
+                    revoked: false,
+                });
+                save(list);
+                new_key.set(String::new());
+                message.set(None);
+            }
+            Err(e) => message.set(Some(format!(
+                "Khoá máy tiếp đón không hợp lệ: {e}. / Not a kiosk public key: {e}."
+            ))),
+        }
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="kiosks-title">
+            <h2 id="kiosks-title">"Máy tiếp đón đã đăng ký / Enrolled kiosks"</h2>
+            <ul class="kiosks">
+                {move || kiosks.get().into_iter().enumerate().map(|(i, k)| {
+                    let label = format!("{} · {}", k.public.kiosk_id(), k.public.fingerprint());
+                    view! {
+                        <li>
+                            <span class="fingerprint">{label}</span>
+                            {if k.revoked {
+                                view! { <strong>" — đã thu hồi / revoked"</strong> }.into_any()
+                            } else {
+                                view! {
+                                    <button type="button" class="desk-button" on:click=move |_| {
+                                        let mut list = kiosks.get_untracked();
+                                        if let Some(k) = list.get_mut(i) { k.revoked = true; }
+                                        save(list);
+                                    }>"Thu hồi / Revoke"</button>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form on:submit=enrol>
+                <label for="kiosk-key">"Khoá công khai của máy tiếp đón (64 ký tự) / Kiosk public key (64 characters)"</label>
+                <input id="kiosk-key" type="text" autocomplete="off" spellcheck="false" bind:value=new_key />
+                <button type="submit" class="desk-button">"Đăng ký / Enrol"</button>
+            </form>
+            <p class="desk__message" role="alert">{move || message.get()}</p>
+        </section>
+    }
+}
+
+/// Whether the desk should show the demo banner: the configuration says demo keys.
+pub fn demo(state: &DeskState, demo_keys: bool) -> bool {
+    demo_keys && !matches!(state, DeskState::NoKey)
+}

@@ -1,0 +1,201 @@
+//! The staff key: created here and kept only wrapped under a passphrase, with the first
+//! backup part of creating it; imported from a backup; unlocked for a shift.
+use super::download::download;
+use super::store;
+use super::{Desk, DeskState};
+use intake::desk::wrap::{WrapError, WrappedKey, wrap};
+use intake::handoff::KeyPair;
+use leptos::prelude::*;
+
+fn wrap_message(e: &WrapError) -> &'static str {
+    match e {
+        WrapError::PassphraseTooShort => {
+            "Mật khẩu cần ít nhất 10 ký tự. / The passphrase needs at least 10 characters."
+        }
+        WrapError::WrongPassphrase => {
+            "Sai mật khẩu, hoặc tệp sao lưu bị hỏng. / Wrong passphrase, or the backup is damaged."
+        }
+        WrapError::NotABackup => {
+            "Đây không phải tệp sao lưu khoá nhân viên. / This is not a staff key backup."
+        }
+        WrapError::NoRandomness => {
+            "Thiết bị không tạo được số ngẫu nhiên. / The device gave no randomness."
+        }
+    }
+}
+
+/// Runs `work` after the browser has painted "working…" (Argon2id takes a moment).
+fn after_paint(work: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        gloo_timers_tick().await;
+        work();
+    });
+}
+
+async fn gloo_timers_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// No key on this device yet: create one, or import a backup.
+#[component]
+pub fn CreateOrImport() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let pass = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let backup = RwSignal::new(String::new());
+    let import_pass = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let created = RwSignal::new(None::<(WrappedKey, KeyPair)>);
+
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pass.get() != again.get() {
+            message.set(Some(
+                "Hai mật khẩu không giống nhau. / The two passphrases differ.".into(),
+            ));
+            return;
+        }
+        busy.set(true);
+        after_paint(move || {
+            busy.set(false);
+            let result = KeyPair::generate()
+                .map_err(|_| WrapError::NoRandomness)
+                .and_then(|pair| wrap(&pair, &pass.get_untracked()).map(|w| (w, pair)));
+            match result {
+                Ok(made) => {
+                    pass.set(String::new());
+                    again.set(String::new());
+                    message.set(None);
+                    created.set(Some(made));
+                }
+                Err(e) => message.set(Some(wrap_message(&e).into())),
+            }
+        });
+    };
+    // The key is kept only after its first backup is saved.
+    let save_backup = move |_| {
+        if let Some((wrapped, pair)) = created.get_untracked() {
+            if download(
+                "staff-key-backup.json",
+                "application/json",
+                &wrapped.to_json(),
+            ) && store::keep_wrapped_key(&wrapped)
+            {
+                store::ask_persistent_storage();
+                desk.state.set(DeskState::Unlocked(pair));
+            } else {
+                message.set(Some("Không lưu được. / Could not save.".into()));
+            }
+        }
+    };
+    let import = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        after_paint(move || {
+            busy.set(false);
+            let result = WrappedKey::parse(&backup.get_untracked()).and_then(|w| {
+                w.unwrap_key(&import_pass.get_untracked())
+                    .map(|pair| (w, pair))
+            });
+            match result {
+                Ok((wrapped, pair)) => {
+                    store::keep_wrapped_key(&wrapped);
+                    store::ask_persistent_storage();
+                    backup.set(String::new());
+                    import_pass.set(String::new());
+                    desk.state.set(DeskState::Unlocked(pair));
+                }
+                Err(e) => message.set(Some(wrap_message(&e).into())),
+            }
+        });
+    };
+
+    view! {
+        <h1>"Bàn tiếp nhận — chưa có khoá / Intake desk — no staff key yet"</h1>
+        <p class="desk__message" role="alert">{move || message.get()}</p>
+        <Show when=move || busy.get()><p role="status">"Đang xử lý… / Working…"</p></Show>
+        {move || match created.get() {
+            Some((wrapped, _)) => view! {
+                <section class="panel">
+                    <h2>"Lưu bản sao lưu trước khi dùng / Save the backup before use"</h2>
+                    <p>"Khoá mới: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
+                    <p>"Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn. / If this browser is cleared, only this backup opens waiting codes. Keep it locked away."</p>
+                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup>"Tải bản sao lưu và bắt đầu / Download the backup and start"</button>
+                </section>
+            }.into_any(),
+            None => view! {
+                <section class="panel">
+                    <h2>"Tạo khoá nhân viên / Create the staff key"</h2>
+                    <form on:submit=create>
+                        <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
+                        <label>"Mật khẩu (ít nhất 10 ký tự) / Passphrase (10+ characters)"
+                            <input type="password" autocomplete="new-password" bind:value=pass /></label>
+                        <label>"Nhập lại / Again"
+                            <input type="password" autocomplete="new-password" bind:value=again /></label>
+                        <button type="submit" class="desk-button desk-button--primary">"Tạo khoá / Create"</button>
+                    </form>
+                </section>
+                <section class="panel">
+                    <h2>"Nhập bản sao lưu / Import a backup"</h2>
+                    <form on:submit=import>
+                        <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
+                        <label>"Nội dung tệp sao lưu / Backup file contents"
+                            <textarea rows="5" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
+                        <label>"Mật khẩu / Passphrase"
+                            <input type="password" autocomplete="current-password" bind:value=import_pass /></label>
+                        <button type="submit" class="desk-button">"Nhập / Import"</button>
+                    </form>
+                </section>
+            }.into_any(),
+        }}
+    }
+}
+
+/// The desk is locked: unlock it for a shift.
+#[component]
+pub fn Unlock(
+    /// The wrapped key kept on this device.
+    wrapped: WrappedKey,
+) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let pass = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let fingerprint = wrapped
+        .public()
+        .map(|p| p.fingerprint())
+        .unwrap_or_default();
+    let wrapped = StoredValue::new(wrapped);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        after_paint(move || {
+            busy.set(false);
+            match wrapped.with_value(|w| w.unwrap_key(&pass.get_untracked())) {
+                Ok(pair) => {
+                    pass.set(String::new());
+                    desk.state.set(DeskState::Unlocked(pair));
+                }
+                Err(e) => message.set(Some(wrap_message(&e))),
+            }
+        });
+    };
+    view! {
+        <h1>"Bàn tiếp nhận đang khoá / Intake desk is locked"</h1>
+        <p>"Khoá nhân viên / Staff key: " <strong class="fingerprint">{fingerprint}</strong></p>
+        <form class="panel" on:submit=submit>
+            <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
+            <label>"Mật khẩu / Passphrase"
+                <input type="password" autocomplete="current-password" bind:value=pass /></label>
+            <button type="submit" class="desk-button desk-button--primary">"Mở khoá / Unlock"</button>
+        </form>
+        <Show when=move || busy.get()><p role="status">"Đang mở khoá… / Unlocking…"</p></Show>
+        <p class="desk__message" role="alert">{move || message.get()}</p>
+    }
+}

@@ -1,0 +1,120 @@
+//! The staff desk page: keys, scanning, the case sheet. Its own page (and wasm), so the
+//! kiosk's first load carries none of it.
+mod case_sheet;
+mod desk_view;
+mod download;
+mod keys;
+mod messages;
+mod store;
+
+use crate::{SetupError, SetupErrorView, load_config_from};
+use intake::config::CentreConfig;
+use intake::desk::wrap::WrappedKey;
+use intake::handoff::KeyPair;
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Where the desk is in a shift.
+#[derive(Clone)]
+pub enum DeskState {
+    NoKey,
+    Locked(WrappedKey),
+    Unlocked(KeyPair),
+}
+
+/// Shared by the desk's components.
+#[derive(Clone, Copy)]
+pub struct Desk {
+    pub state: RwSignal<DeskState>,
+    pub config: StoredValue<Arc<CentreConfig>>,
+}
+
+impl Desk {
+    /// Forgets the unwrapped key: the passphrase is needed again.
+    pub fn lock(&self) {
+        self.state.set(match store::wrapped_key() {
+            Some(w) => DeskState::Locked(w),
+            None => DeskState::NoKey,
+        });
+    }
+}
+
+/// Minutes without input before the desk locks itself.
+const IDLE_LOCK_MINUTES: f64 = 10.0;
+
+/// The desk once configured.
+#[component]
+fn StaffDesk(
+    /// The centre configuration.
+    config: Arc<CentreConfig>,
+) -> impl IntoView {
+    let demo_keys = config.demo_keys;
+    let desk = Desk {
+        state: RwSignal::new(DeskState::NoKey),
+        config: StoredValue::new(config),
+    };
+    desk.lock();
+    provide_context(desk);
+
+    let last = StoredValue::new(js_sys::Date::now());
+    let touch = move || last.set_value(js_sys::Date::now());
+    let handles = [
+        window_event_listener(leptos::ev::pointerdown, move |_| touch()),
+        window_event_listener(leptos::ev::keydown, move |_| touch()),
+    ];
+    let interval = set_interval_with_handle(
+        move || {
+            let idle = js_sys::Date::now() - last.get_value() > IDLE_LOCK_MINUTES * 60_000.0;
+            if idle
+                && desk
+                    .state
+                    .with_untracked(|s| matches!(s, DeskState::Unlocked(_)))
+            {
+                desk.lock();
+            }
+        },
+        Duration::from_secs(5),
+    )
+    .ok();
+    on_cleanup(move || {
+        for h in handles {
+            h.remove();
+        }
+        if let Some(i) = interval {
+            i.clear();
+        }
+    });
+
+    view! {
+        <Show when=move || desk.state.with(|s| desk_view::demo(s, demo_keys))>
+            <header><p class="demo-banner">"DEMO KEYS — not for real cases"</p></header>
+        </Show>
+        <main class="desk" id="main">
+            {move || match desk.state.get() {
+                DeskState::NoKey => view! { <keys::CreateOrImport /> }.into_any(),
+                DeskState::Locked(w) => view! { <keys::Unlock wrapped=w /> }.into_any(),
+                DeskState::Unlocked(pair) => view! { <desk_view::DeskView staff=pair /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The whole staff page.
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    let loaded = LocalResource::new(|| load_config_from("../centre.json"));
+    move || {
+        loaded
+            .get()
+            .map(|result: Result<CentreConfig, SetupError>| match result {
+                Ok(config) => view! { <StaffDesk config=Arc::new(config) /> }.into_any(),
+                Err(error) => view! { <SetupErrorView error=error /> }.into_any(),
+            })
+    }
+}
+
+/// Mounts the staff page.
+pub fn start() {
+    leptos::mount::mount_to_body(StaffApp);
+}

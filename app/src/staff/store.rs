@@ -1,0 +1,80 @@
+//! What the staff device keeps: the wrapped staff key, the enrolled kiosks, and the ids of
+//! opened handoffs (ids only). Never an answer.
+use intake::desk::replay::ReplayMemory;
+use intake::desk::wrap::WrappedKey;
+use intake::handoff::{EnrolledKiosk, PublicKey};
+use web_sys::Storage;
+
+const WRAPPED_KEY: &str = "staff-wrapped-key";
+const KIOSKS: &str = "staff-kiosks";
+const OPENED: &str = "staff-opened-ids";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+fn set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// The wrapped staff key, if one was made or imported here.
+pub fn wrapped_key() -> Option<WrappedKey> {
+    WrappedKey::parse(&get(WRAPPED_KEY)?).ok()
+}
+
+/// Keeps the wrapped staff key.
+pub fn keep_wrapped_key(w: &WrappedKey) -> bool {
+    set(WRAPPED_KEY, &w.to_json())
+}
+
+/// The enrolled kiosks: one `hex-public-key revoked?` per line.
+pub fn kiosks() -> Vec<EnrolledKiosk> {
+    get(KIOSKS)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let (hex, state) = line.split_once(' ').unwrap_or((line, "active"));
+            Some(EnrolledKiosk {
+                public: PublicKey::from_hex(hex).ok()?,
+                revoked: state == "revoked",
+            })
+        })
+        .collect()
+}
+
+/// Keeps the enrolled kiosks.
+pub fn keep_kiosks(kiosks: &[EnrolledKiosk]) -> bool {
+    let text: String = kiosks
+        .iter()
+        .map(|k| {
+            format!(
+                "{} {}\n",
+                k.public.to_hex(),
+                if k.revoked { "revoked" } else { "active" }
+            )
+        })
+        .collect();
+    set(KIOSKS, &text)
+}
+
+/// The ids of opened handoffs.
+pub fn opened() -> ReplayMemory {
+    ReplayMemory::from_text(&get(OPENED).unwrap_or_default())
+}
+
+/// Keeps the ids of opened handoffs.
+pub fn keep_opened(memory: &ReplayMemory) -> bool {
+    set(OPENED, &memory.to_text())
+}
+
+/// Asks the browser to keep this origin's storage: a cleared browser would lose the staff
+/// key and leave every waiting code unreadable.
+pub fn ask_persistent_storage() {
+    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = storage.persist();
+    }
+}

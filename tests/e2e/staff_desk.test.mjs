@@ -1,0 +1,145 @@
+// The staff desk: import the staff key backup, enrol the kiosk, type a code as a USB
+// scanner does (ending in Enter), read the case sheet; every error kind; replay; lock.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES, HANDOFF_BIN, SHOTS } from './harness.mjs';
+import { tap, expectHeading, zbar } from './kiosk.mjs';
+
+const PASSPHRASE = 'demo desk passphrase';
+const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().trim();
+
+/** A code made at the kiosk through the screens: hurt, two children, police not shared. */
+async function codeFromKiosk(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await expectHeading(page, 'Ngôi nhà Ánh Dương');
+  await tap(page, 'English');
+  await page.getByRole('button', { name: '18 or over', exact: true }).click();
+  await tap(page, 'Yes, I agree');
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await tap(page, 'Continue the questions');
+  await page.getByRole('button', { name: '2', exact: true }).click();
+  await tap(page, 'Medical care');
+  await tap(page, 'Report to the police');
+  await tap(page, 'Next');
+  await page.getByRole('group').nth(0).getByRole('button', { name: 'Yes, share' }).click();
+  await page.getByRole('group').nth(1).getByRole('button', { name: 'Do not share' }).click();
+  await tap(page, 'Next');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Skip', exact: true }).click();
+  await tap(page, 'Make my code');
+  await expectHeading(page, 'Here is your code');
+  const file = join(SHOTS, 'qr-for-staff.png');
+  await page.locator('.slip__qr').screenshot({ path: file });
+  const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
+  await context.close();
+  const dir = mkdtempSync(join(tmpdir(), 'staff-e2e-'));
+  writeFileSync(join(dir, 'kiosk.key'), kioskKey);
+  return { code: zbar(file), kioskPublic: handoff('public', join(dir, 'kiosk.key')), dir };
+}
+
+async function scan(page, text) {
+  const field = page.getByLabel(/Scan or paste the code/);
+  await field.click();
+  await page.keyboard.type(text); // a keyboard-wedge scanner types, then presses Enter
+  await page.keyboard.press('Enter');
+  assert.equal(await field.inputValue(), '', 'the field is cleared after each open');
+}
+
+test('the staff desk opens a kiosk code typed by a scanner and shows the case sheet', async () => {
+  const server = await serveForTests();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const problems = [];
+  try {
+    const { code, kioskPublic, dir } = await codeFromKiosk(browser, server);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => { if (!r.url().startsWith(server.url)) problems.push(`off origin: ${r.url()}`); });
+    await page.goto(server.url + '/staff/');
+    await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
+    await checkScreen(page, 'staff-1-no-key');
+
+    const backup = handoff('wrap', join(FIXTURES, 'demo-staff.key'), '--passphrase', PASSPHRASE);
+    await page.getByLabel(/Backup file contents/).fill(backup);
+    await page.getByLabel('Mật khẩu / Passphrase').fill('wrong passphrase!!');
+    await page.getByRole('button', { name: /Import/ }).click();
+    await page.getByText(/Wrong passphrase/).waitFor();
+    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: /Import/ }).click();
+    await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+    assert.ok(await page.getByText('DEMO KEYS').isVisible(), 'demo keys are announced');
+
+    // Not enrolled yet: the kiosk is unknown.
+    await scan(page, code);
+    await page.getByText(/is not enrolled at this desk/).waitFor();
+    await page.getByLabel(/Kiosk public key/).fill(kioskPublic);
+    await page.getByRole('button', { name: /Enrol/ }).click();
+    await checkScreen(page, 'staff-2-desk');
+
+    await scan(page, code);
+    const sheet = page.locator('.case-sheet');
+    await sheet.waitFor();
+    const text = await sheet.innerText();
+    assert.match(text, /HURT, NEEDS A DOCTOR/);
+    assert.match(text, /2 children with her/);
+    assert.match(text, /A-\d{3}/);
+    const refused = await page.locator('.case-sheet__refused').innerText();
+    assert.match(refused, /Report to the police/);
+    assert.match(refused, /do NOT share/);
+    assert.ok(text.indexOf('HURT') < text.indexOf('Ticket'), 'priority comes first');
+    await checkScreen(page, 'staff-3-case-sheet');
+
+    // A second scan of the same code is noticed.
+    await scan(page, code);
+    await page.getByText(/opened on this device before/).waitFor();
+
+    // Each error kind has its own message.
+    const other = join(dir, 'other');
+    handoff('keygen', '--out', other);
+    writeFileSync(join(dir, 'a.json'), handoff('sample'));
+    const forOtherStaff = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', `${other}.pub`, '--kiosk-key', join(dir, 'kiosk.key'));
+    const fromOtherKiosk = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', `${other}.key`);
+    const digits = code.slice(2);
+    const flipped = 'TK' + digits.slice(0, 100) + ((Number(digits[100]) + 1) % 10) + digits.slice(101);
+    const newerVersion = 'TK' + (BigInt(digits.slice(0, 17)) + (1n << 48n)).toString().padStart(17, '0') + digits.slice(17);
+    const cases = [
+      ['https://example.org/not-ours', /not a kiosk code/],
+      [flipped, /Damaged or forged/],
+      [newerVersion, /another kiosk version/],
+      [forOtherStaff, /staff key this desk does not hold/],
+      [fromOtherKiosk, /is not enrolled at this desk/],
+    ];
+    for (const [input, message] of cases) {
+      await scan(page, input);
+      await page.locator('.desk__error').getByText(message).waitFor();
+    }
+    await checkScreen(page, 'staff-4-error');
+
+    // A revoked kiosk's codes are refused.
+    await page.getByRole('button', { name: /Revoke/ }).click();
+    await scan(page, code);
+    await page.locator('.desk__error').getByText(/was revoked/).waitFor();
+
+    // Locking forgets the key; the passphrase opens it again.
+    await page.getByRole('button', { name: /Lock/ }).click();
+    await page.getByRole('heading', { name: /is locked/ }).waitFor();
+    await checkScreen(page, 'staff-5-locked');
+    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: /Unlock/ }).click();
+    await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    assert.ok(!stored.includes('A-0') && !stored.includes('police'), 'the staff device keeps no answers');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
