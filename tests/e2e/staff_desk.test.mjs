@@ -97,6 +97,8 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     assert.ok(text.indexOf('HURT') < text.indexOf('Ticket'), 'priority comes first');
     await checkScreen(page, 'staff-3-case-sheet');
 
+    assert.equal(await page.locator('.stats tbody tr').count(), 0, 'she skipped statistics: not counted');
+
     // A second scan of the same code is noticed.
     await scan(page, code);
     await page.getByText(/opened on this device before/).waitFor();
@@ -107,6 +109,14 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     writeFileSync(join(dir, 'a.json'), handoff('sample'));
     const forOtherStaff = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', `${other}.pub`, '--kiosk-key', join(dir, 'kiosk.key'));
     const fromOtherKiosk = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', `${other}.key`);
+    // A code whose answers agree to statistics is counted, small counts hidden, no totals.
+    const consenting = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
+    await scan(page, consenting);
+    await page.locator('.stats tbody tr').first().waitFor();
+    const stats = await page.locator('.stats').innerText();
+    assert.match(stats, /health\s+18_plus\s+female\s+<5/);
+    assert.doesNotMatch(stats, /total/i);
+    await checkScreen(page, 'staff-3b-statistics');
     const digits = code.slice(2);
     const flipped = 'TK' + digits.slice(0, 100) + ((Number(digits[100]) + 1) % 10) + digits.slice(101);
     const newerVersion = 'TK' + (BigInt(digits.slice(0, 17)) + (1n << 48n)).toString().padStart(17, '0') + digits.slice(17);

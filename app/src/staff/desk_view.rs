@@ -25,6 +25,7 @@ pub fn DeskView(
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
     let kiosks = RwSignal::new(store::kiosks());
+    let stats = RwSignal::new(store::statistics());
 
     let open_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -45,6 +46,13 @@ pub fn DeskView(
                 let seen =
                     memory.check_and_remember(opened.handoff.id, now_minutes(), REMEMBER_MINUTES);
                 store::keep_opened(&memory);
+                if !seen {
+                    let mut counts = store::statistics();
+                    if counts.add(opened.handoff.created_minutes, &opened.handoff.answers) {
+                        store::keep_statistics(&counts);
+                        stats.set(counts);
+                    }
+                }
                 let sheet = CaseSheet::new(&opened, &desk.config.get_value(), seen);
                 Ok((sheet, opened.handoff))
             }
@@ -69,6 +77,37 @@ pub fn DeskView(
             Err(message) => view! { <p class="desk__error" role="alert">{message}</p> }.into_any(),
         })}
         <Kiosks kiosks=kiosks />
+        <StatisticsPanel stats=stats />
+    }
+}
+
+/// Anonymous statistics: only handoffs whose consent to statistics is yes; counts below 5
+/// show as "<5" and no totals are given.
+#[component]
+fn StatisticsPanel(
+    /// The counts kept on this device.
+    stats: RwSignal<intake::desk::stats::Statistics>,
+) -> impl IntoView {
+    let export = move |_| {
+        stats.with(|s| super::download::download("statistics.csv", "text/csv", &s.to_csv()));
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="stats-title">
+            <h2 id="stats-title">"Số liệu ẩn danh / Anonymous statistics"</h2>
+            <p>"Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là \"<5\". / Only those who agreed are counted; counts below 5 show as \"<5\"."</p>
+            <table class="stats">
+                <thead><tr>
+                    <th scope="col">"Tháng / Month"</th><th scope="col">"Dịch vụ / Service"</th>
+                    <th scope="col">"Độ tuổi / Age"</th><th scope="col">"Giới tính / Sex"</th><th scope="col">"Số lượt / Count"</th>
+                </tr></thead>
+                <tbody>
+                    {move || stats.get().rows().into_iter().map(|((month, service, age, sex), count)| view! {
+                        <tr><td>{month}</td><td>{service}</td><td>{age}</td><td>{sex}</td><td>{count}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <button type="button" class="desk-button" on:click=export>"Xuất CSV / Export CSV"</button>
+        </section>
     }
 }
 

@@ -1,6 +1,7 @@
 //! What the staff device keeps: the wrapped staff key, the enrolled kiosks, and the ids of
 //! opened handoffs (ids only). Never an answer.
 use intake::desk::replay::ReplayMemory;
+use intake::desk::stats::Statistics;
 use intake::desk::wrap::WrappedKey;
 use intake::handoff::{EnrolledKiosk, PublicKey};
 use web_sys::Storage;
@@ -8,6 +9,7 @@ use web_sys::Storage;
 const WRAPPED_KEY: &str = "staff-wrapped-key";
 const KIOSKS: &str = "staff-kiosks";
 const OPENED: &str = "staff-opened-ids";
+const STATISTICS: &str = "staff-statistics";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -69,6 +71,16 @@ pub fn opened() -> ReplayMemory {
 /// Keeps the ids of opened handoffs.
 pub fn keep_opened(memory: &ReplayMemory) -> bool {
     set(OPENED, &memory.to_text())
+}
+
+/// The anonymous counts (month × service × age band × sex; no ids).
+pub fn statistics() -> Statistics {
+    Statistics::from_store_text(&get(STATISTICS).unwrap_or_default())
+}
+
+/// Keeps the anonymous counts.
+pub fn keep_statistics(stats: &Statistics) -> bool {
+    set(STATISTICS, &stats.to_store_text())
 }
 
 /// Asks the browser to keep this origin's storage: a cleared browser would lose the staff

@@ -50,6 +50,40 @@ impl Statistics {
             .collect()
     }
 
+    /// The exact counts as text for the staff device's own storage (never exported:
+    /// exports go through [`Statistics::to_csv`], which hides small counts).
+    pub fn to_store_text(&self) -> String {
+        self.cells
+            .iter()
+            .map(|((month, service, age, sex), n)| format!("{month},{service},{age},{sex},{n}\n"))
+            .collect()
+    }
+
+    /// Reads stored counts back, skipping lines that name nothing known.
+    pub fn from_store_text(text: &str) -> Statistics {
+        let known = |v: &str, all: &[&'static str]| all.iter().copied().find(|a| *a == v);
+        let services: Vec<&'static str> = Service::ALL
+            .iter()
+            .map(|s| s.id())
+            .chain(["none"])
+            .collect();
+        let ages: Vec<&'static str> = AgeBand::CHOICES.iter().map(|a| age_label(*a)).collect();
+        let sexes = ["female", "male", "other", "unknown"];
+        let cells = text
+            .lines()
+            .filter_map(|line| {
+                let mut f = line.split(',');
+                let month = f.next()?.to_owned();
+                let service = known(f.next()?, &services)?;
+                let age = known(f.next()?, &ages)?;
+                let sex = known(f.next()?, &sexes)?;
+                let n = f.next()?.parse().ok()?;
+                (month.len() == 7).then_some(((month, service, age, sex), n))
+            })
+            .collect();
+        Statistics { cells }
+    }
+
     /// The table as CSV, with the same suppression and no totals.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("month,service,age_band,sex,count\n");
@@ -117,5 +151,6 @@ mod tests {
         assert!(csv.contains(",legal,18_plus,female,<5\n"), "{csv}");
         assert!(!csv.contains("shelter"));
         assert!(!csv.to_lowercase().contains("total"));
+        assert_eq!(Statistics::from_store_text(&s.to_store_text()), s);
     }
 }
