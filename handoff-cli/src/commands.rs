@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-key KEY --kiosks PUB[,PUB...] [--revoked PUB[,PUB...]] [--window-minutes N] [--now MINUTES] \
-| qr CODE --out FILE.svg|FILE.png | public KEY | wrap KEY --passphrase TEXT";
+| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY --passphrase TEXT";
 
 /// A failure: one line for people, an exit code for scripts.
 #[derive(Debug)]
@@ -281,9 +281,43 @@ fn qr_command(args: &Args) -> Result<(), Failure> {
     } else if out.ends_with(".png") {
         let qr = qr_code(code).map_err(|e| Failure::io(e.to_string()))?;
         png(&qr, out)
+    } else if out.ends_with(".y4m") {
+        let qr = qr_code(code).map_err(|e| Failure::io(e.to_string()))?;
+        write(out, &y4m(&qr))
     } else {
-        Err(Failure::usage("--out must end in .svg or .png"))
+        Err(Failure::usage("--out must end in .svg, .png or .y4m"))
     }
+}
+
+/// A one-second 640×480 Y4M video of the code (for Chromium's fake camera in tests):
+/// grey frames with the code at 6 pixels per module in the middle.
+fn y4m(qr: &qrcode::QrCode) -> Vec<u8> {
+    const W: usize = 640;
+    const H: usize = 480;
+    const SCALE: usize = 6;
+    const QUIET: usize = 4;
+    let width = qr.width();
+    let colors = qr.to_colors();
+    let side = (width + 2 * QUIET) * SCALE;
+    let (left, top) = ((W - side.min(W)) / 2, (H - side.min(H)) / 2);
+    let mut luma = vec![200u8; W * H];
+    for y in 0..side.min(H) {
+        for x in 0..side.min(W) {
+            let m = |p: usize| (p / SCALE).checked_sub(QUIET).filter(|v| *v < width);
+            let dark = match (m(x), m(y)) {
+                (Some(mx), Some(my)) => colors[my * width + mx] == qrcode::Color::Dark,
+                _ => false,
+            };
+            luma[(top + y) * W + left + x] = if dark { 16 } else { 235 };
+        }
+    }
+    let mut out = format!("YUV4MPEG2 W{W} H{H} F30:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..30 {
+        out.extend_from_slice(b"FRAME\n");
+        out.extend_from_slice(&luma);
+        out.extend(std::iter::repeat_n(128u8, W * H / 2));
+    }
+    out
 }
 
 /// Draws the code at 8 pixels per module with a 4-module quiet zone.

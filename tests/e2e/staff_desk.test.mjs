@@ -2,55 +2,11 @@
 // scanner does (ending in Enter), read the case sheet; every error kind; replay; lock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES, HANDOFF_BIN, SHOTS } from './harness.mjs';
-import { tap, expectHeading, zbar } from './kiosk.mjs';
-
-const PASSPHRASE = 'demo desk passphrase';
-const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().trim();
-
-/** A code made at the kiosk through the screens: hurt, two children, police not shared. */
-async function codeFromKiosk(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.url + '/');
-  await expectHeading(page, 'Ngôi nhà Ánh Dương');
-  await tap(page, 'English');
-  await page.getByRole('button', { name: '18 or over', exact: true }).click();
-  await tap(page, 'Yes, I agree');
-  await page.getByRole('button', { name: 'No', exact: true }).click();
-  await page.getByRole('button', { name: 'Yes', exact: true }).click();
-  await tap(page, 'Continue the questions');
-  await page.getByRole('button', { name: '2', exact: true }).click();
-  await tap(page, 'Medical care');
-  await tap(page, 'Report to the police');
-  await tap(page, 'Next');
-  await page.getByRole('group').nth(0).getByRole('button', { name: 'Yes, share' }).click();
-  await page.getByRole('group').nth(1).getByRole('button', { name: 'Do not share' }).click();
-  await tap(page, 'Next');
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Skip', exact: true }).click();
-  await tap(page, 'Make my code');
-  await expectHeading(page, 'Here is your code');
-  const file = join(SHOTS, 'qr-for-staff.png');
-  await page.locator('.slip__qr').screenshot({ path: file });
-  const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
-  await context.close();
-  const dir = mkdtempSync(join(tmpdir(), 'staff-e2e-'));
-  writeFileSync(join(dir, 'kiosk.key'), kioskKey);
-  return { code: zbar(file), kioskPublic: handoff('public', join(dir, 'kiosk.key')), dir };
-}
-
-async function scan(page, text) {
-  const field = page.getByLabel(/Scan or paste the code/);
-  await field.click();
-  await page.keyboard.type(text); // a keyboard-wedge scanner types, then presses Enter
-  await page.keyboard.press('Enter');
-  assert.equal(await field.inputValue(), '', 'the field is cleared after each open');
-}
+import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
+import { PASSPHRASE, handoff, codeFromKiosk, scan, importDemoKey } from './staff.mjs';
 
 test('the staff desk opens a kiosk code typed by a scanner and shows the case sheet', async () => {
   const server = await serveForTests();

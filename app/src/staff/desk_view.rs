@@ -27,10 +27,7 @@ pub fn DeskView(
     let kiosks = RwSignal::new(store::kiosks());
     let stats = RwSignal::new(store::statistics());
 
-    let open_code = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = code.get_untracked();
-        code.set(String::new()); // cleared after each open
+    let open_text = move |text: String| {
         let result = staff.with_value(|s| {
             open(
                 &text,
@@ -59,6 +56,13 @@ pub fn DeskView(
             Err(e) => Err(open_error(&e)),
         }));
     };
+    let open_code = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = code.get_untracked();
+        code.set(String::new()); // cleared after each open
+        open_text(text);
+    };
+    let from_camera = Callback::new(open_text);
 
     view! {
         <header class="desk__bar">
@@ -71,6 +75,7 @@ pub fn DeskView(
             <input id="code" class="desk__code" type="text" inputmode="numeric" autocomplete="off"
                 autocapitalize="off" spellcheck="false" autofocus bind:value=code />
             <button type="submit" class="desk-button desk-button--primary">"Mở / Open"</button>
+            <super::camera::CameraScanner on_code=from_camera />
         </form>
         {move || outcome.get().map(|o| match o {
             Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),

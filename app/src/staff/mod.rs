@@ -1,5 +1,6 @@
 //! The staff desk page: keys, scanning, the case sheet. Its own page (and wasm), so the
 //! kiosk's first load carries none of it.
+mod camera;
 mod case_sheet;
 mod desk_view;
 mod download;
