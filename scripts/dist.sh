@@ -6,5 +6,8 @@ trunk build --release --offline >/dev/null 2>dist-build.log || { cat dist-build.
 # The staff desk is its own page and wasm, so the kiosk's first load carries none of it.
 trunk build --release --offline --dist dist/staff --public-url /staff/ staff.html >/dev/null 2>dist-build.log || { cat dist-build.log >&2; rm -f dist-build.log; exit 1; }
 rm -f dist-build.log
+# The kiosk's setup page shares the staff wasm (it decides by its path).
+mkdir -p dist/setup
+sed 's|<title>Bàn tiếp nhận</title>|<title>Cài đặt máy</title>|' dist/staff/index.html > dist/setup/index.html
 node scripts/postbuild.mjs dist
 node scripts/sizes.mjs dist index.html staff/index.html

@@ -1,9 +1,13 @@
-//! What the kiosk keeps between sessions — its key and the ticket counter — and nothing else.
+//! What the kiosk keeps between sessions — its key, its setup PIN, the staff key pinned at
+//! pairing, and the ticket counter — and nothing else.
 use intake::handoff::{KeyPair, Ticket};
+use intake::pairing::PinRecord;
 use web_sys::Storage;
 
 const KIOSK_KEY: &str = "kiosk-key";
 const TICKET: &str = "ticket";
+const PIN: &str = "kiosk-pin";
+const PINNED_STAFF_KEY: &str = "kiosk-pinned-staff-key";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -34,4 +38,27 @@ pub fn next_ticket(prefix: char, today: &str) -> Ticket {
         let _ = s.set_item(TICKET, &format!("{today}:{}", ticket.number));
     }
     ticket
+}
+
+/// The setup PIN's record, if one was set.
+pub fn pin() -> Option<PinRecord> {
+    serde_json::from_str(&storage()?.get_item(PIN).ok()??).ok()
+}
+
+/// Keeps the setup PIN's record (after setting it, and after each attempt).
+pub fn keep_pin(record: &PinRecord) -> bool {
+    let Ok(text) = serde_json::to_string(record) else {
+        return false;
+    };
+    storage().is_some_and(|s| s.set_item(PIN, &text).is_ok())
+}
+
+/// The fingerprint of the staff key pinned at pairing.
+pub fn pinned_staff_key() -> Option<String> {
+    storage()?.get_item(PINNED_STAFF_KEY).ok()?
+}
+
+/// Pins the staff key's fingerprint (at pairing, or a change confirmed with the PIN).
+pub fn pin_staff_key(fingerprint: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(PINNED_STAFF_KEY, fingerprint).is_ok())
 }

@@ -4,6 +4,7 @@ pub mod device;
 pub mod i18n;
 pub mod kiosk;
 pub mod session;
+pub mod setup;
 pub mod staff;
 pub mod ui;
 

@@ -5,6 +5,7 @@ pub mod config;
 pub mod desk;
 pub mod flow;
 pub mod handoff;
+pub mod pairing;
 pub mod services;
 
 pub use answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing};

@@ -17,6 +17,15 @@ fn make_code() -> Option<Made> {
     let session = use_session();
     let config = session.config();
     let staff = config.staff_key().ok()?;
+    // Seal only to the staff key pinned at pairing (or, unpaired, to demo keys).
+    let check = intake::pairing::check_staff_key(
+        &staff,
+        device::pinned_staff_key().as_deref(),
+        config.demo_keys,
+    );
+    if !check.may_seal() {
+        return None;
+    }
     let kiosk = device::kiosk_key()?;
     let now = js_sys::Date::new_0();
     let minutes = (js_sys::Date::now() / 60_000.0) as u32;

@@ -21,6 +21,8 @@ pub fn DeskView(
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let fingerprint = staff.public().fingerprint();
+    let public_hex = staff.public().to_hex();
+    let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
     let staff = StoredValue::new(staff);
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
@@ -70,6 +72,11 @@ pub fn DeskView(
             <p>"Khoá nhân viên / Staff key: " <strong class="fingerprint">{fingerprint}</strong></p>
             <button type="button" class="desk-button" on:click=move |_| desk.lock()>"Khoá bàn / Lock"</button>
         </header>
+        <details class="panel no-print">
+            <summary>"Khoá công khai của bàn (để cấu hình máy tiếp đón) / This desk's public key (for the kiosk configuration)"</summary>
+            <div class="setup__qr" role="img" aria-label="QR: khoá công khai / public key" inner_html=public_qr></div>
+            <p><code class="setup__hex">{public_hex}</code></p>
+        </details>
         <form class="panel no-print" on:submit=open_code>
             <label for="code">"Quét hoặc dán mã, rồi Enter / Scan or paste the code, then Enter"</label>
             <input id="code" class="desk__code" type="text" inputmode="numeric" autocomplete="off"

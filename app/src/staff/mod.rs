@@ -115,7 +115,15 @@ pub fn StaffApp() -> impl IntoView {
     }
 }
 
-/// Mounts the staff page.
+/// Mounts the staff page, or the kiosk's setup page (`/setup/`), which shares this wasm so
+/// that the survivor's page carries neither.
 pub fn start() {
-    leptos::mount::mount_to_body(StaffApp);
+    let setup = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| p.contains("/setup"));
+    if setup {
+        leptos::mount::mount_to_body(crate::setup::SetupApp);
+    } else {
+        leptos::mount::mount_to_body(StaffApp);
+    }
 }

@@ -1,0 +1,205 @@
+//! The kiosk's setup page (its own page, behind a PIN set on the device): the kiosk's key
+//! to enrol at the staff desk, the staff key it seals to, pinned at pairing, and a self-test.
+use crate::device;
+use crate::{SetupError, SetupErrorView, load_config_from};
+use intake::config::CentreConfig;
+use intake::handoff::qr_svg;
+use intake::pairing::{PinError, PinRecord, StaffKeyCheck, check_staff_key, clock_plausible};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen_futures::JsFuture;
+
+fn pin_message(e: PinError) -> String {
+    match e {
+        PinError::Malformed => "Mã PIN gồm 6 đến 12 chữ số. / A PIN is 6 to 12 digits.".into(),
+        PinError::Wrong { attempts_left } => format!(
+            "Sai mã PIN, còn {attempts_left} lần thử. / Wrong PIN: {attempts_left} attempts left."
+        ),
+        PinError::Locked { minutes } => format!(
+            "Sai quá nhiều lần: thử lại sau {minutes} phút. / Too many wrong PINs: try again in {minutes} minutes."
+        ),
+        PinError::NoRandomness => {
+            "Thiết bị không tạo được số ngẫu nhiên. / The device gave no randomness.".into()
+        }
+    }
+}
+
+/// The PIN gate: set a PIN on first use, then ask for it.
+#[component]
+fn PinGate(
+    /// Set when the PIN was accepted.
+    unlocked: RwSignal<bool>,
+) -> impl IntoView {
+    let has_pin = device::pin().is_some();
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let entered = pin.get_untracked();
+        pin.set(String::new());
+        if has_pin {
+            let Some(mut record) = device::pin() else {
+                return;
+            };
+            let result = record.check(&entered, js_sys::Date::now());
+            device::keep_pin(&record);
+            match result {
+                Ok(()) => unlocked.set(true),
+                Err(e) => message.set(Some(pin_message(e))),
+            }
+        } else if entered != again.get_untracked() {
+            message.set(Some(
+                "Hai mã PIN không giống nhau. / The two PINs differ.".into(),
+            ));
+        } else {
+            match PinRecord::new(&entered) {
+                Ok(record) if device::keep_pin(&record) => unlocked.set(true),
+                Ok(_) => message.set(Some("Không lưu được. / Could not save.".into())),
+                Err(e) => message.set(Some(pin_message(e))),
+            }
+        }
+        again.set(String::new());
+    };
+    view! {
+        <h1>{if has_pin { "Cài đặt máy tiếp đón / Kiosk setup" } else { "Đặt mã PIN cài đặt / Set the setup PIN" }}</h1>
+        <form class="panel" on:submit=submit>
+            <input type="text" name="username" autocomplete="username" value="kiosk-setup" aria-label="Tài khoản / Account" hidden readonly />
+            <label>"Mã PIN / PIN" <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin /></label>
+            {(!has_pin).then(|| view! {
+                <label>"Nhập lại / Again" <input type="password" inputmode="numeric" autocomplete="off" bind:value=again /></label>
+            })}
+            <button type="submit" class="desk-button desk-button--primary">{if has_pin { "Mở / Open" } else { "Đặt mã PIN / Set PIN" }}</button>
+        </form>
+        <p class="desk__message" role="alert">{move || message.get()}</p>
+    }
+}
+
+fn yes_no(ok: bool) -> &'static str {
+    if ok {
+        "✓ đạt / OK"
+    } else {
+        "✗ chưa đạt / NOT OK"
+    }
+}
+
+/// The setup screen behind the PIN.
+#[component]
+fn SetupScreen(
+    /// The centre configuration.
+    config: Arc<CentreConfig>,
+) -> impl IntoView {
+    let kiosk = device::kiosk_key();
+    let kiosk_hex = kiosk
+        .as_ref()
+        .map(|k| k.public().to_hex())
+        .unwrap_or_default();
+    let kiosk_label = kiosk
+        .as_ref()
+        .map(|k| format!("{} · {}", k.public().kiosk_id(), k.public().fingerprint()))
+        .unwrap_or_default();
+    let kiosk_qr = qr_svg(&kiosk_hex).unwrap_or_default();
+    let staff = config.staff_key().ok();
+    let staff_fp = staff.as_ref().map(|s| s.fingerprint()).unwrap_or_default();
+    let pinned = RwSignal::new(device::pinned_staff_key());
+    let demo = config.demo_keys;
+    let check = Memo::new(move |_| {
+        staff
+            .as_ref()
+            .map(|s| pinned.with(|p| check_staff_key(s, p.as_deref(), demo)))
+    });
+    let persistent = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        if let Some(storage) = web_sys::window().map(|w| w.navigator().storage())
+            && let Ok(p) = storage.persisted()
+            && let Ok(v) = JsFuture::from(p).await
+        {
+            persistent.set(v.as_bool());
+        }
+    });
+    let ask_persist = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Some(storage) = web_sys::window().map(|w| w.navigator().storage())
+                && let Ok(p) = storage.persist()
+                && let Ok(v) = JsFuture::from(p).await
+            {
+                persistent.set(v.as_bool());
+            }
+        });
+    };
+    let fp = staff_fp.clone();
+    let pin_it = move |_| {
+        if device::pin_staff_key(&fp) {
+            pinned.set(Some(fp.clone()));
+        }
+    };
+    let now_minutes = (js_sys::Date::now() / 60_000.0) as u32;
+    let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
+    let printer = config.printer.map(|p| format!("{} mm", p.width_mm));
+    let status = move || match check.get() {
+        Some(StaffKeyCheck::AsPinned) => "Khớp với khoá đã ghim / as pinned at pairing",
+        Some(StaffKeyCheck::DemoUnpinned) => "Khoá thử nghiệm, chưa ghim / demo key, not pinned",
+        Some(StaffKeyCheck::NotPaired) => {
+            "CHƯA GHÉP NỐI: máy sẽ không tạo mã / NOT PAIRED: no codes until pinned"
+        }
+        Some(StaffKeyCheck::Changed) => {
+            "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp nhận rồi ghim lại / CHANGED since pairing: confirm with the desk, then pin again"
+        }
+        None => "Cấu hình không có khoá hợp lệ / no valid key in the configuration",
+    };
+    let needs_pin =
+        Signal::derive(move || !matches!(check.get(), Some(StaffKeyCheck::AsPinned) | None));
+    view! {
+        <h1>"Cài đặt máy tiếp đón / Kiosk setup"</h1>
+        <section class="panel" aria-labelledby="kiosk-key-title">
+            <h2 id="kiosk-key-title">"Khoá của máy này / This kiosk's key"</h2>
+            <p>"Đăng ký máy này ở bàn tiếp nhận bằng cách quét mã hoặc dán khoá. So sánh dấu vân tay trên hai màn hình. / Enrol this kiosk at the staff desk by its key; compare the fingerprints on both screens."</p>
+            <p class="fingerprint">{kiosk_label}</p>
+            <div class="setup__qr" role="img" aria-label="QR: khoá công khai của máy / kiosk public key" inner_html=kiosk_qr></div>
+            <p><code class="setup__hex">{kiosk_hex}</code></p>
+        </section>
+        <section class="panel" aria-labelledby="staff-key-title">
+            <h2 id="staff-key-title">"Khoá nhân viên mà máy niêm phong tới / The staff key this kiosk seals to"</h2>
+            <p class="fingerprint">{staff_fp.clone()}</p>
+            <p class="setup__status">{status}</p>
+            <Show when=move || needs_pin.get()>
+                <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()>"Ghim khoá này / Pin this staff key"</button>
+            </Show>
+        </section>
+        <section class="panel" aria-labelledby="self-test-title">
+            <h2 id="self-test-title">"Tự kiểm tra / Self-test"</h2>
+            <table class="stats">
+                <tbody>
+                    <tr><th scope="row">"Đồng hồ hợp lý / Clock plausible"</th><td>{yes_no(clock_plausible(now_minutes))}</td></tr>
+                    <tr><th scope="row">"Kết nối an toàn / Secure context"</th><td>{yes_no(secure)}</td></tr>
+                    <tr><th scope="row">"Khoá nhân viên như đã ghim / Staff key as pinned"</th><td>{move || yes_no(!needs_pin.get())}</td></tr>
+                    <tr><th scope="row">"Bộ nhớ bền vững / Persistent storage"</th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
+                    <tr><th scope="row">"Máy in / Printer"</th><td>{printer.unwrap_or_else(|| "không có / none".into())}</td></tr>
+                </tbody>
+            </table>
+            <button type="button" class="desk-button" on:click=ask_persist>"Xin bộ nhớ bền vững / Ask for persistent storage"</button>
+        </section>
+    }
+}
+
+/// The whole setup page.
+#[component]
+pub fn SetupApp() -> impl IntoView {
+    let unlocked = RwSignal::new(false);
+    let loaded = LocalResource::new(|| load_config_from("../centre.json"));
+    view! {
+        <main class="desk" id="main">
+            {move || loaded.get().map(|result: Result<CentreConfig, SetupError>| match result {
+                Err(error) => view! { <SetupErrorView error=error /> }.into_any(),
+                Ok(config) => {
+                    let config = Arc::new(config);
+                    (move || if unlocked.get() {
+                        view! { <SetupScreen config=config.clone() /> }.into_any()
+                    } else {
+                        view! { <PinGate unlocked=unlocked /> }.into_any()
+                    }).into_any()
+                }
+            })}
+        </main>
+    }
+}

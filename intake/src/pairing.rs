@@ -1,0 +1,189 @@
+//! The kiosk's setup: a PIN with a limit on attempts, the staff key pinned at pairing, and
+//! the checks behind the self-test.
+
+use crate::handoff::{PublicKey, build_minutes};
+use argon2::{Algorithm, Argon2, Params, Version};
+use serde::{Deserialize, Serialize};
+
+/// Wrong PINs allowed before the setup page locks itself.
+pub const MAX_ATTEMPTS: u32 = 5;
+/// How long it stays locked, in milliseconds (15 minutes).
+pub const LOCKOUT_MS: f64 = 15.0 * 60_000.0;
+
+/// The stored PIN: a salted Argon2id hash and the count of wrong attempts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PinRecord {
+    salt: String,
+    hash: String,
+    failures: u32,
+    locked_until_ms: f64,
+}
+
+/// Why a PIN was refused.
+#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
+pub enum PinError {
+    #[error("a PIN is 6 to 12 digits")]
+    Malformed,
+    #[error("wrong PIN: {attempts_left} attempts left")]
+    Wrong { attempts_left: u32 },
+    #[error("too many wrong PINs: try again in {minutes} minutes")]
+    Locked { minutes: u32 },
+    #[error("the device gave no randomness")]
+    NoRandomness,
+}
+
+fn hash(pin: &str, salt: &[u8]) -> Option<String> {
+    let params = Params::new(8 * 1024, 2, 1, Some(32)).ok()?;
+    let mut out = [0u8; 32];
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(pin.as_bytes(), salt, &mut out)
+        .ok()?;
+    Some(out.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn well_formed(pin: &str) -> bool {
+    (6..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl PinRecord {
+    /// A new PIN record.
+    pub fn new(pin: &str) -> Result<PinRecord, PinError> {
+        if !well_formed(pin) {
+            return Err(PinError::Malformed);
+        }
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|_| PinError::NoRandomness)?;
+        let salt_hex: String = salt.iter().map(|b| format!("{b:02x}")).collect();
+        let hash = hash(pin, salt_hex.as_bytes()).ok_or(PinError::NoRandomness)?;
+        Ok(PinRecord {
+            salt: salt_hex,
+            hash,
+            failures: 0,
+            locked_until_ms: 0.0,
+        })
+    }
+
+    /// Checks a PIN at `now_ms`, counting failures and locking after [`MAX_ATTEMPTS`].
+    pub fn check(&mut self, pin: &str, now_ms: f64) -> Result<(), PinError> {
+        if now_ms < self.locked_until_ms {
+            return Err(PinError::Locked {
+                minutes: ((self.locked_until_ms - now_ms) / 60_000.0).ceil() as u32,
+            });
+        }
+        if well_formed(pin)
+            && hash(pin, self.salt.as_bytes()).as_deref() == Some(self.hash.as_str())
+        {
+            self.failures = 0;
+            return Ok(());
+        }
+        self.failures += 1;
+        if self.failures >= MAX_ATTEMPTS {
+            self.failures = 0;
+            self.locked_until_ms = now_ms + LOCKOUT_MS;
+            return Err(PinError::Locked {
+                minutes: (LOCKOUT_MS / 60_000.0) as u32,
+            });
+        }
+        Err(PinError::Wrong {
+            attempts_left: MAX_ATTEMPTS - self.failures,
+        })
+    }
+}
+
+/// Whether the kiosk may seal to the configured staff key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffKeyCheck {
+    /// The configured key is the one pinned at pairing.
+    AsPinned,
+    /// Nothing pinned, and the centre runs on demo keys.
+    DemoUnpinned,
+    /// Nothing pinned on a real deployment: pair the kiosk first.
+    NotPaired,
+    /// The configured key differs from the pinned one: confirm the change with the PIN.
+    Changed,
+}
+
+impl StaffKeyCheck {
+    /// Whether sealing may go ahead.
+    pub fn may_seal(self) -> bool {
+        matches!(self, StaffKeyCheck::AsPinned | StaffKeyCheck::DemoUnpinned)
+    }
+}
+
+/// Compares the configured staff key with the fingerprint pinned at pairing.
+pub fn check_staff_key(
+    configured: &PublicKey,
+    pinned: Option<&str>,
+    demo_keys: bool,
+) -> StaffKeyCheck {
+    match pinned {
+        Some(p) if p == configured.fingerprint() => StaffKeyCheck::AsPinned,
+        Some(_) => StaffKeyCheck::Changed,
+        None if demo_keys => StaffKeyCheck::DemoUnpinned,
+        None => StaffKeyCheck::NotPaired,
+    }
+}
+
+/// Whether the device clock is plausible: not before this build, not years after it.
+pub fn clock_plausible(now_minutes: u32) -> bool {
+    let build = build_minutes();
+    now_minutes >= build && now_minutes - build < 3 * 365 * 24 * 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handoff::KeyPair;
+
+    #[test]
+    fn the_pin_locks_after_five_wrong_attempts_and_opens_with_the_right_one() {
+        let mut r = PinRecord::new("246810").expect("valid");
+        assert_eq!(r.check("246810", 0.0), Ok(()));
+        for left in (1..MAX_ATTEMPTS).rev() {
+            assert_eq!(
+                r.check("000000", 0.0),
+                Err(PinError::Wrong {
+                    attempts_left: left
+                })
+            );
+        }
+        assert_eq!(
+            r.check("000000", 0.0),
+            Err(PinError::Locked { minutes: 15 })
+        );
+        assert_eq!(
+            r.check("246810", 60_000.0),
+            Err(PinError::Locked { minutes: 14 }),
+            "even the right PIN waits"
+        );
+        assert_eq!(r.check("246810", LOCKOUT_MS + 1.0), Ok(()));
+        assert_eq!(
+            PinRecord::new("12ab56").map(|_| ()),
+            Err(PinError::Malformed)
+        );
+    }
+
+    #[test]
+    fn a_changed_staff_key_stops_sealing_until_it_is_pinned_again() {
+        let a = KeyPair::generate().expect("randomness");
+        let b = KeyPair::generate().expect("randomness");
+        let pinned = a.public().fingerprint();
+        assert_eq!(
+            check_staff_key(a.public(), Some(&pinned), false),
+            StaffKeyCheck::AsPinned
+        );
+        assert_eq!(
+            check_staff_key(b.public(), Some(&pinned), true),
+            StaffKeyCheck::Changed
+        );
+        assert!(!StaffKeyCheck::Changed.may_seal());
+        assert!(check_staff_key(b.public(), None, true).may_seal());
+        assert!(!check_staff_key(b.public(), None, false).may_seal());
+    }
+
+    #[test]
+    fn a_clock_before_the_build_is_not_plausible() {
+        assert!(!clock_plausible(build_minutes() - 1));
+        assert!(clock_plausible(build_minutes() + 60));
+    }
+}

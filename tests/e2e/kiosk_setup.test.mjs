@@ -1,0 +1,77 @@
+// The kiosk's setup page: a PIN set on the device with a limit on attempts, the kiosk key
+// to enrol, the staff key pinned at pairing (a changed key stops sealing), a self-test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { serveForTests, checkScreen, CHROMIUM_ARGS } from './harness.mjs';
+import { expectHeading, tap } from './kiosk.mjs';
+
+const OTHER_STAFF_KEY = '11'.repeat(32);
+
+test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealing', async () => {
+  const server = await serveForTests();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(server.url + '/setup/');
+    await page.getByRole('heading', { name: /Set the setup PIN/ }).waitFor();
+    await checkScreen(page, 'setup-1-set-pin');
+    await page.getByLabel('Mã PIN / PIN').fill('246810');
+    await page.getByLabel('Nhập lại / Again').fill('246810');
+    await page.getByRole('button', { name: /Set PIN/ }).click();
+    await page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
+    await page.getByText(/demo key, not pinned/).waitFor();
+    const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
+    assert.ok(kioskKey, 'the kiosk key is made on the device');
+    assert.match(await page.locator('.setup__hex').innerText(), /^[0-9a-f]{64}$/);
+    await page.getByRole('button', { name: /Pin this staff key/ }).click();
+    await page.getByText(/as pinned at pairing/).waitFor();
+    const selfTest = await page.locator('table').innerText();
+    assert.match(selfTest, /Clock plausible\s+✓/);
+    assert.match(selfTest, /Secure context\s+✓/);
+    assert.match(selfTest, /Staff key as pinned\s+✓/);
+    assert.match(selfTest, /Printer\s+58 mm/);
+    await checkScreen(page, 'setup-2-paired');
+
+    // Five wrong PINs lock the page.
+    await page.reload();
+    for (let i = 0; i < 4; i++) {
+      await page.getByLabel('Mã PIN / PIN').fill('000000');
+      await page.getByRole('button', { name: /Open/ }).click();
+      await page.getByText(new RegExp(`${4 - i} attempts left`)).waitFor();
+    }
+    await page.getByLabel('Mã PIN / PIN').fill('000000');
+    await page.getByRole('button', { name: /Open/ }).click();
+    await page.getByText(/Too many wrong PINs/).waitFor();
+    await page.getByLabel('Mã PIN / PIN').fill('246810');
+    await page.getByRole('button', { name: /Open/ }).click();
+    await page.getByText(/Too many wrong PINs/).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  // The same device, now served a configuration with another staff key.
+  const changed = await serveForTests((c) => { c.staff_public_key = OTHER_STAFF_KEY; });
+  const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const context = await browser2.newContext();
+    const page = await context.newPage();
+    await page.goto(changed.url + '/');
+    // Pairing as it was on this device: pinned to the demo staff key.
+    await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '2852-AEB3-434A-9556'));
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Lấy mã ngay');
+    await page.getByText(/chưa tạo được mã/).waitFor();
+    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code sealed to an unpinned key');
+  } finally {
+    await browser2.close();
+    await changed.close();
+  }
+});
