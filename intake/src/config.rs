@@ -80,6 +80,9 @@ pub struct CentreConfig {
     pub exit_return_seconds: u32,
     #[serde(default)]
     pub printer: Option<Printer>,
+    /// Days the staff desk remembers the ids of opened codes, to warn on a second scan.
+    #[serde(default = "default_replay_days")]
+    pub replay_memory_days: u32,
     /// The staff desk's public key, 64 hexadecimal characters.
     pub staff_public_key: String,
     /// The shipped demo keys are in use: pages show a "DEMO KEYS" banner.
@@ -106,6 +109,10 @@ fn problem(field: impl Into<String>, problem: impl Into<String>) -> ConfigError 
         field: field.into(),
         problem: problem.into(),
     }
+}
+
+fn default_replay_days() -> u32 {
+    30
 }
 
 /// Limits on the timeouts, in seconds.
@@ -177,6 +184,15 @@ impl CentreConfig {
         )?;
         check_range("handoff_seconds", self.handoff_seconds, HANDOFF_RANGE)?;
         check_range("exit_return_seconds", self.exit_return_seconds, EXIT_RANGE)?;
+        if !(1..=365).contains(&self.replay_memory_days) {
+            return Err(problem(
+                "replay_memory_days",
+                format!(
+                    "{} is out of range: use 1 to 365 days",
+                    self.replay_memory_days
+                ),
+            ));
+        }
         if let Some(p) = self.printer
             && p.width_mm != 58
             && p.width_mm != 80

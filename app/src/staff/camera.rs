@@ -1,5 +1,6 @@
-//! The camera input: frames from getUserMedia, drawn to a canvas and decoded in wasm with
-//! rqrr. No camera, or permission refused: a clear message, and the other inputs still work.
+//! The camera input: frames from getUserMedia, read by the browser's BarcodeDetector when it
+//! has one, otherwise drawn to a canvas and decoded in wasm with rqrr. No camera, or
+//! permission refused: a clear message, and the other inputs still work.
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -69,6 +70,39 @@ fn scan_frame(
     decode_frame(&data, w as usize, h as usize)
 }
 
+/// The browser's BarcodeDetector for QR codes, when it has one.
+fn barcode_detector() -> Option<js_sys::Object> {
+    let window = web_sys::window()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"BarcodeDetector".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &options,
+        &"formats".into(),
+        &js_sys::Array::of1(&"qr_code".into()),
+    )
+    .ok()?;
+    js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&options))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Asks the BarcodeDetector for the first code in the video frame.
+async fn detect(detector: &js_sys::Object, video: &web_sys::HtmlVideoElement) -> Option<String> {
+    let detect: js_sys::Function = js_sys::Reflect::get(detector, &"detect".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = detect.call1(detector, video).ok()?.dyn_into().ok()?;
+    let found: js_sys::Array = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    js_sys::Reflect::get(&found.get(0), &"rawValue".into())
+        .ok()?
+        .as_string()
+}
+
 /// A button that turns the camera on, scans until a code is read, and hands its text over.
 #[component]
 pub fn CameraScanner(
@@ -80,6 +114,8 @@ pub fn CameraScanner(
     let stream = StoredValue::new_local(None::<web_sys::MediaStream>);
     let running = RwSignal::new(false);
     let message = RwSignal::new(None::<&'static str>);
+    let detector = StoredValue::new_local(barcode_detector());
+    let detecting = StoredValue::new(false);
 
     let turn_off = move || {
         stream.update_value(|s| {
@@ -117,6 +153,22 @@ pub fn CameraScanner(
             else {
                 return;
             };
+            if let Some(d) = detector.get_value() {
+                if detecting.get_value() || video.video_width() == 0 {
+                    return;
+                }
+                detecting.set_value(true);
+                leptos::task::spawn_local(async move {
+                    if let Some(text) = detect(&d, &video).await
+                        && running.get_untracked()
+                    {
+                        turn_off();
+                        on_code.run(text);
+                    }
+                    detecting.set_value(false);
+                });
+                return;
+            }
             if let Some(text) = scan_frame(&video, &canvas) {
                 turn_off();
                 on_code.run(text);

@@ -29,7 +29,14 @@ pub fn DeskView(
     let kiosks = RwSignal::new(store::kiosks());
     let stats = RwSignal::new(store::statistics());
 
+    let new_key = RwSignal::new(String::new());
     let open_text = move |text: String| {
+        // A kiosk's public key (from its setup page's QR) goes to the enrol field.
+        if text.trim().len() == 64 && PublicKey::from_hex(&text).is_ok() {
+            new_key.set(text.trim().to_owned());
+            outcome.set(Some(Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())));
+            return;
+        }
         let result = staff.with_value(|s| {
             open(
                 &text,
@@ -88,7 +95,7 @@ pub fn DeskView(
             Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),
             Err(message) => view! { <p class="desk__error" role="alert">{message}</p> }.into_any(),
         })}
-        <Kiosks kiosks=kiosks />
+        <Kiosks kiosks=kiosks new_key=new_key />
         <StatisticsPanel stats=stats />
     }
 }
@@ -128,8 +135,9 @@ fn StatisticsPanel(
 fn Kiosks(
     /// The list, kept on this device.
     kiosks: RwSignal<Vec<EnrolledKiosk>>,
+    /// The key being enrolled (typed, pasted or scanned).
+    new_key: RwSignal<String>,
 ) -> impl IntoView {
-    let new_key = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let save = move |list: Vec<EnrolledKiosk>| {
         store::keep_kiosks(&list);

@@ -1,0 +1,124 @@
+// More of the staff desk: creating the key makes the first backup; a wrong kiosk clock
+// warns but opens; the browser's BarcodeDetector is used when it exists, and a scanned
+// kiosk key goes to enrolment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
+import { handoff, importDemoKey, enrol, scan } from './staff.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+async function staffPage(browser, server, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options.context });
+  if (options.initScript) await context.addInitScript(options.initScript.fn, options.initScript.arg);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.url + '/staff/');
+  return { page, problems };
+}
+
+test('creating the staff key makes the first backup part of it, and the backup imports elsewhere', async () => {
+  const server = await serveForTests();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const { page, problems } = await staffPage(browser, server);
+    await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
+    const pass = page.getByLabel(/Passphrase \(10\+ characters\)/);
+    await pass.fill('short');
+    await page.getByLabel('Nhập lại / Again').fill('short');
+    await page.getByRole('button', { name: /Create/ }).click();
+    await page.getByText(/at least 10 characters/).waitFor();
+    await pass.fill('a long staff passphrase');
+    await page.getByLabel('Nhập lại / Again').fill('a long staff passphrase');
+    await page.getByRole('button', { name: /Create/ }).click();
+    await page.getByRole('heading', { name: /Save the backup before use/ }).waitFor({ timeout: 20000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-wrapped-key')), null, 'not kept before the backup');
+    await checkScreen(page, 'staff-0-save-backup');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the backup/ }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'backup-')), 'backup.json');
+    await download.saveAs(file);
+    const backup = readFileSync(file, 'utf8');
+    assert.match(backup, /anh-duong-staff-key-v1/);
+    await page.getByRole('heading', { name: /Intake desk$/ }).waitFor();
+    const wrapped = await page.evaluate(() => localStorage.getItem('staff-wrapped-key'));
+    assert.ok(wrapped && !/"private/.test(wrapped), 'only the wrapped key is kept');
+
+    // A second staff device imports the backup.
+    const second = await staffPage(browser, server);
+    await second.page.getByLabel(/Backup file contents/).fill(backup);
+    await second.page.getByLabel('Mật khẩu / Passphrase').fill('a long staff passphrase');
+    await second.page.getByRole('button', { name: /Import/ }).click();
+    await second.page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+    assert.deepEqual([...problems, ...second.problems], []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a code from a kiosk with a wrong clock opens with a warning', async () => {
+  const server = await serveForTests();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'clock-'));
+    handoff('keygen', '--out', join(dir, 'kiosk'));
+    const answers = JSON.parse(handoff('sample'));
+    answers.created_minutes = Math.floor(Date.now() / 60000) - 3 * 24 * 60; // three days ago
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(answers));
+    const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
+    const { page, problems } = await staffPage(browser, server);
+    await importDemoKey(page);
+    await enrol(page, readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim());
+    await scan(page, code);
+    await page.locator('.case-sheet').waitFor();
+    await page.getByText(/Older than the window by/).waitFor();
+    assert.match(await page.locator('.case-sheet').innerText(), /A-042/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('the BarcodeDetector is used when the browser has one; a scanned kiosk key goes to enrolment', async () => {
+  const server = await serveForTests();
+  const dir = mkdtempSync(join(tmpdir(), 'detector-'));
+  handoff('keygen', '--out', join(dir, 'kiosk'));
+  const kioskPublic = readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  });
+  try {
+    // Headless Chromium has no BarcodeDetector: stand one in that "sees" the kiosk's key QR.
+    const { page, problems } = await staffPage(browser, server, {
+      context: { permissions: ['camera'] },
+      initScript: {
+        fn: (value) => {
+          window.BarcodeDetector = class {
+            constructor(options) { window.__detectorFormats = options.formats; }
+            async detect() { window.__detectorCalls = (window.__detectorCalls || 0) + 1; return [{ rawValue: value }]; }
+          };
+        },
+        arg: kioskPublic,
+      },
+    });
+    await importDemoKey(page);
+    await page.getByRole('button', { name: /Use the camera/ }).click();
+    await page.getByText(/A kiosk key was read/).waitFor({ timeout: 10000 });
+    assert.ok(await page.evaluate(() => window.__detectorCalls >= 1), 'the detector was asked');
+    assert.deepEqual(await page.evaluate(() => window.__detectorFormats), ['qr_code']);
+    assert.equal(await page.getByLabel(/Kiosk public key/).inputValue(), kioskPublic);
+    await page.getByRole('button', { name: /Enrol/ }).click();
+    await page.locator('.kiosks li').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
