@@ -63,8 +63,10 @@ impl PublicKey {
     /// A short fingerprint people compare by eye: four groups of four characters.
     pub fn fingerprint(&self) -> String {
         let d = digest(self);
-        let hex = to_hex(&d[..8]).to_uppercase();
-        let groups: Vec<&str> = (0..4).map(|i| &hex[i * 4..i * 4 + 4]).collect();
+        let groups: Vec<String> = d[..8]
+            .chunks(2)
+            .map(|p| format!("{:02X}{:02X}", p[0], p[1]))
+            .collect();
         groups.join("-")
     }
 
