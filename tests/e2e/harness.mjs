@@ -28,7 +28,8 @@ export const TABLET_PORTRAIT = { width: 800, height: 1280 };
  */
 export const TEST_CONFIG = join(ROOT, 'tests', 'fixtures', 'centre-test.json');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
-export const HANDOFF_BIN = join(ROOT, 'target', 'debug', 'handoff');
+// Built by `cargo build -p handoff-cli`; honours CARGO_TARGET_DIR like cargo does.
+export const HANDOFF_BIN = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'handoff');
 
 /** Serves dist/ with the test configuration (short timeouts) in place of the demo one,
  *  changed by `edit` when given. */
