@@ -130,3 +130,11 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     }
     out
 }
+
+/// "On site" or "by referral", for a service's place.
+pub fn place(t: &Texts, place: intake::config::Where) -> &'static str {
+    match place {
+        intake::config::Where::OnSite => t.on_site,
+        intake::config::Where::Referral => t.by_referral,
+    }
+}

@@ -88,10 +88,7 @@ pub fn InformationStep() -> impl IntoView {
         .services
         .iter()
         .map(|o| {
-            let place = match o.place {
-                intake::config::Where::OnSite => t.on_site,
-                intake::config::Where::Referral => t.by_referral,
-            };
+            let place = crate::i18n::place(t, o.place);
             (t.services[o.id as usize].to_owned(), place)
         })
         .collect();

@@ -25,10 +25,7 @@ pub fn ServicesStep() -> impl IntoView {
         .services
         .iter()
         .map(|o| {
-            let place = match o.place {
-                intake::config::Where::OnSite => t.on_site,
-                intake::config::Where::Referral => t.by_referral,
-            };
+            let place = crate::i18n::place(t, o.place);
             (o.id, place)
         })
         .collect();
