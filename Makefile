@@ -26,6 +26,6 @@ dist: setup
 fuzz: setup
 	cargo run --profile fuzz -p intake --example fuzz_open -- 1000000
 
-## What sealing and the QR SVG add to the kiosk's wasm (with and without, one run).
+## Where sealing and the QR SVG live: the kiosk wasm (none) and the sealing worker.
 bench-size: setup
 	scripts/bench-size.sh

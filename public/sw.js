@@ -22,6 +22,13 @@ self.addEventListener('activate', (event) => {
 // Everything else (hashed files): the cache first.
 const NETWORK_FIRST = /(\/|\.html|centre\.json)$/;
 
+// Offline: the page itself, or a folder's index.html (/staff/, /setup/), or the kiosk.
+function offline(path) {
+  return caches.match(path, { ignoreSearch: true })
+    .then((hit) => hit || (path.endsWith('/') ? caches.match(path + 'index.html') : undefined))
+    .then((hit) => hit || caches.match('index.html'));
+}
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.search) return;
@@ -35,7 +42,7 @@ self.addEventListener('fetch', (event) => {
           }
           return response;
         })
-        .catch(() => caches.match(url.pathname, { ignoreSearch: true }).then((hit) => hit || caches.match('index.html'))),
+        .catch(() => offline(url.pathname)),
     );
   } else {
     event.respondWith(caches.match(event.request).then((hit) => hit || fetch(event.request)));

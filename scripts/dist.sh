@@ -10,4 +10,5 @@ rm -f dist-build.log
 mkdir -p dist/setup
 sed 's|<title>Bàn tiếp nhận</title>|<title>Cài đặt máy</title>|' dist/staff/index.html > dist/setup/index.html
 node scripts/postbuild.mjs dist
-node scripts/sizes.mjs dist index.html staff/index.html
+node scripts/sizes.mjs dist index.html:centre.json staff/index.html:centre.json
+node scripts/sizes.mjs dist sealer-worker.js:sealer.js,sealer_bg.wasm | sed 's/^First load of sealer-worker.js/Fetched after the first screen: the sealing worker/'

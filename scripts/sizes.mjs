@@ -1,6 +1,7 @@
 // Prints the first-load size of each page in a dist/ folder: every file the HTML names
 // (script, wasm, css, icon, manifest), raw, gzip -9 and brotli -11, and the total.
-// Usage: node scripts/sizes.mjs DIST [page.html ...]   (--json for machine-readable output)
+// Usage: node scripts/sizes.mjs DIST [page.html[:fetched,...] ...]   (--json for machine-readable output)
+// Files after a colon are what the page fetches before it is interactive (its centre.json).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -20,9 +21,10 @@ function sizes(buf) {
   };
 }
 
-function firstLoad(page) {
+function firstLoad(arg) {
+  const [page, fetched = ''] = arg.split(':');
   const html = readFileSync(join(dist, page), 'utf8');
-  const files = [page];
+  const files = [page, ...fetched.split(',').filter(Boolean)];
   for (const m of html.matchAll(/(?:href|src)="\/?([^"#?:]+)"/g)) {
     const f = m[1];
     if (!files.includes(f) && existsSync(join(dist, f))) files.push(f);
@@ -35,8 +37,9 @@ function firstLoad(page) {
 }
 
 const report = {};
-for (const page of pages) {
-  const rows = firstLoad(page);
+for (const arg of pages) {
+  const page = arg.split(':')[0];
+  const rows = firstLoad(arg);
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   report[page] = { files: rows, total };
   if (!json) {

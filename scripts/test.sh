@@ -9,8 +9,8 @@ cargo fmt --all --check
 
 step "clippy (native)"
 cargo clippy --offline --workspace --all-targets -- -D warnings
-step "clippy (app on wasm32)"
-cargo clippy --offline -p app --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy (app and sealing worker on wasm32)"
+cargo clippy --offline -p app -p sealer --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (intake, handoff tool)"
 cargo test --offline --workspace --exclude app

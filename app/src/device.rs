@@ -26,6 +26,16 @@ pub fn kiosk_key() -> Option<KeyPair> {
     Some(pair)
 }
 
+/// The kiosk's private key as kept, for the sealing worker (which makes one on first use).
+pub fn kiosk_private_hex() -> Option<String> {
+    storage()?.get_item(KIOSK_KEY).ok()?
+}
+
+/// Keeps a kiosk key the sealing worker made on first use.
+pub fn keep_kiosk_private_hex(hex: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(KIOSK_KEY, hex).is_ok())
+}
+
 /// The next ticket number: per kiosk, restarting each day, wrapping after 999.
 pub fn next_ticket(prefix: char, today: &str) -> Ticket {
     let stored = storage().and_then(|s| s.get_item(TICKET).ok().flatten());

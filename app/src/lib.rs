@@ -82,6 +82,9 @@ pub fn SetupErrorView(
     }
 }
 
+/// How long after the first screen the sealing worker is fetched and started.
+const WARM_SEALER_AFTER_MS: u64 = 1_500;
+
 /// The kiosk once configured: frame, current step, idle guard, Shift×3.
 #[component]
 pub fn Kiosk(
@@ -91,6 +94,11 @@ pub fn Kiosk(
     let session = Session::new(config);
     provide_context(session);
     use_shift_three_times();
+    // Fetch and start the sealing worker once the first screen is up, not before.
+    set_timeout(
+        kiosk::sealer::warm,
+        std::time::Duration::from_millis(WARM_SEALER_AFTER_MS),
+    );
     view! {
         <StepFrame><CurrentStep /></StepFrame>
         <IdleGuard />

@@ -37,6 +37,7 @@ impl Session {
 
     /// Forgets every answer and returns to the welcome screen, in place.
     pub fn wipe(&self) {
+        crate::kiosk::sealer::forget();
         self.flow.set(Flow::new());
         self.problem.set(None);
     }

@@ -1,10 +1,22 @@
 // Deployment hardening: the Content-Security-Policy is in force, and after one visit the
-// kiosk works with the web server gone (the service worker serves the app's own files).
+// kiosk and the staff page work with the web server gone (the service worker serves the
+// app's own files); the first screen comes before the sealing worker and the staff code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openKiosk, serveForTests, DIST } from './harness.mjs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openKiosk, serveForTests, DIST, FIXTURES } from './harness.mjs';
 import { serve } from './server.mjs';
 import { tap, expectHeading } from './kiosk.mjs';
+import { handoff, importDemoKey, enrol, scan } from './staff.mjs';
+
+/** A sample answers file from the handoff tool. */
+function sampleAnswers() {
+  const file = join(mkdtempSync(join(tmpdir(), 'answers-')), 'a.json');
+  writeFileSync(file, handoff('sample'));
+  return file;
+}
 
 test('the Content-Security-Policy blocks requests to another origin and injected scripts', async () => {
   const other = await serve(DIST); // another port on 127.0.0.1: another origin
@@ -39,7 +51,7 @@ test('after one visit the kiosk and its exit page work with the web server stopp
   try {
     const { page } = k;
     await expectHeading(page, 'Ngôi nhà Ánh Dương');
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
     await server.close();
     await page.reload();
     await expectHeading(page, 'Ngôi nhà Ánh Dương');
@@ -50,6 +62,59 @@ test('after one visit the kiosk and its exit page work with the web server stopp
     await page.getByRole('button', { name: 'Thoát nhanh' }).click();
     await page.waitForURL(/exit\.html$/);
     await page.getByRole('heading', { name: 'Thời tiết hôm nay' }).waitFor();
+  } finally {
+    await k.done();
+  }
+});
+
+test('after one visit the staff page works with the web server stopped: import a key, open a code', async () => {
+  const server = await serveForTests();
+  const k = await openKiosk({ server });
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    await server.close();
+    const code = handoff('seal', '--answers', sampleAnswers(), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
+    page.on('requestfailed', (r) => k.problems.push(`failed offline: ${r.url()}`));
+    await page.goto(k.server.url + '/staff/');
+    await importDemoKey(page);
+    await enrol(page, readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim());
+    await scan(page, code);
+    await page.locator('.case-sheet').waitFor();
+    assert.match(await page.locator('.case-sheet').innerText(), /Ticket|Số phiếu/);
+  } finally {
+    await k.done();
+  }
+});
+
+test('the first screen is up before the sealing worker or any staff code is fetched', async () => {
+  const k = await openKiosk({
+    initScript: () => {
+      // Note the moment the first screen's heading appears, against the resources' times.
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('h1')) {
+          window.__firstScreenAt = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    const firstScreenAt = await page.evaluate(() => window.__firstScreenAt);
+    const requested = () => k.requests.map((r) => new URL(r.url).pathname);
+    const beforeScreen = await page.evaluate((t) => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < t).map((e) => new URL(e.name).pathname), firstScreenAt);
+    assert.ok(beforeScreen.some((p) => /app-.*_bg\.wasm$/.test(p)), 'the kiosk wasm is part of the first load');
+    assert.deepEqual(beforeScreen.filter((p) => /sealer|staff/.test(p)), [], 'nothing of the worker or the staff page before the first screen');
+    // Then, with the first screen up, the worker is fetched and the code is made.
+    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Lấy mã ngay');
+    await expectHeading(page, 'Đây là mã của bạn');
+    await page.locator('.slip__qr svg').waitFor();
+    assert.ok(requested().some((p) => p.endsWith('/sealer_bg.wasm')), 'the worker was fetched after the first screen');
   } finally {
     await k.done();
   }

@@ -101,6 +101,7 @@ pub static EN: Texts = Texts {
     print: "Print slip",
     handoff_closing: "Thank you. You are not alone.",
     handoff_error: "The tablet could not make your code. Please go to the front desk; staff will help you straight away.",
+    handoff_making: "Making your code…",
     slip_title: "Queue slip",
     slip_body: "Please give this slip to the staff.",
     idle_title: "Are you still there?",

@@ -105,6 +105,7 @@ pub struct Texts {
     pub print: &'static str,
     pub handoff_closing: &'static str,
     pub handoff_error: &'static str,
+    pub handoff_making: &'static str,
     pub slip_title: &'static str,
     pub slip_body: &'static str,
     pub idle_title: &'static str,

@@ -101,6 +101,7 @@ pub static VI: Texts = Texts {
     print: "In phiếu",
     handoff_closing: "Cảm ơn bạn. Bạn không đơn độc.",
     handoff_error: "Máy chưa tạo được mã. Bạn hãy đến bàn tiếp đón, nhân viên sẽ giúp bạn ngay.",
+    handoff_making: "Đang tạo mã cho bạn…",
     slip_title: "Phiếu chờ",
     slip_body: "Vui lòng đưa phiếu này cho nhân viên.",
     idle_title: "Bạn còn ở đây không?",

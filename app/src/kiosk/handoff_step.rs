@@ -1,34 +1,28 @@
 //! The handoff: the sealed QR, the ticket number, stay or take, print, finish.
 use crate::device;
+use crate::kiosk::sealer;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
-use intake::handoff::{Handoff, HandoffId};
+use intake::handoff::{SealReply, SealRequest};
 use leptos::prelude::*;
 
 /// What the screen shows once the code is made.
+#[derive(Clone)]
 struct Made {
     ticket: String,
     svg: String,
 }
 
-/// Seals the session's answers; `None` when the kiosk cannot (no key, no randomness, a
-/// clock before the build date): the survivor is then sent to the desk.
-fn make_code() -> Option<Made> {
+/// How long the survivor waits for the worker before being sent to the desk.
+const GIVE_UP_MS: u64 = 10_000;
+
+/// Asks the sealing worker for the session's code; `done` gets `None` when the kiosk
+/// cannot make one (not paired, no key, a clock before the build date, no worker): the
+/// survivor is then sent to the desk.
+fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
     let session = use_session();
     let config = session.config();
-    let staff = config.staff_key().ok()?;
-    // Seal only to the staff key pinned at pairing (or, unpaired, to demo keys).
-    let check = intake::pairing::check_staff_key(
-        &staff,
-        device::pinned_staff_key().as_deref(),
-        config.demo_keys,
-    );
-    if !check.may_seal() {
-        return None;
-    }
-    let kiosk = device::kiosk_key()?;
     let now = js_sys::Date::new_0();
-    let minutes = (js_sys::Date::now() / 60_000.0) as u32;
     let today = format!(
         "{}-{}-{}",
         now.get_full_year(),
@@ -36,60 +30,81 @@ fn make_code() -> Option<Made> {
         now.get_date()
     );
     let ticket = device::next_ticket(config.ticket_prefix, &today);
-    let handoff = Handoff {
-        kiosk: kiosk.public().kiosk_id(),
-        created_minutes: minutes,
-        id: HandoffId::random()?,
-        ticket,
+    let request = SealRequest {
+        id: 0,
         answers: session.flow.with_untracked(|f| f.answers().clone()),
+        ticket,
+        now_minutes: (js_sys::Date::now() / 60_000.0) as u32,
+        kiosk_private_hex: device::kiosk_private_hex(),
+        staff_public_hex: config.staff_public_key.clone(),
+        pinned_staff_key: device::pinned_staff_key(),
+        demo_keys: config.demo_keys,
     };
-    let svg = seal_and_draw(&handoff, &staff, &kiosk, minutes)?;
-    Some(Made {
-        ticket: ticket.to_string(),
-        svg,
-    })
-}
-
-/// Seals the handoff and draws its QR code as SVG.
-#[cfg(feature = "seal")]
-fn seal_and_draw(
-    handoff: &Handoff,
-    staff: &intake::handoff::PublicKey,
-    kiosk: &intake::handoff::KeyPair,
-    minutes: u32,
-) -> Option<String> {
-    let code = intake::handoff::seal(handoff, staff, kiosk, minutes).ok()?;
-    intake::handoff::qr_svg(&code).ok()
-}
-
-/// Without the `seal` feature (size measurement only) no code is made.
-#[cfg(not(feature = "seal"))]
-fn seal_and_draw(
-    _: &Handoff,
-    _: &intake::handoff::PublicKey,
-    _: &intake::handoff::KeyPair,
-    _: u32,
-) -> Option<String> {
-    None
+    sealer::request(request, move |reply| match reply {
+        SealReply::Made {
+            svg, new_kiosk_key, ..
+        } => {
+            if let Some(hex) = new_kiosk_key {
+                device::keep_kiosk_private_hex(&hex);
+            }
+            done(Some(Made {
+                ticket: ticket.to_string(),
+                svg,
+            }));
+        }
+        SealReply::Refused { .. } => done(None),
+    });
 }
 
 /// The last screen.
 #[component]
 pub fn HandoffStep() -> impl IntoView {
+    let t = use_session().texts();
+    // None while the code is being made; then Some(the code) or Some(None) on failure.
+    let made = RwSignal::new(None::<Option<Made>>);
+    make_code(move |m| {
+        made.try_set(Some(m));
+    });
+    set_timeout(
+        move || {
+            if made.try_with_untracked(Option::is_none) == Some(true) {
+                made.try_set(Some(None));
+            }
+        },
+        std::time::Duration::from_millis(GIVE_UP_MS),
+    );
+    move || match made.get() {
+        None => view! {
+            <h1 class="step__title">{t.handoff_title}</h1>
+            <p class="step__lead" role="status">{t.handoff_making}</p>
+        }
+        .into_any(),
+        Some(None) => view! { <NoCode /> }.into_any(),
+        Some(Some(made)) => view! { <Slip made /> }.into_any(),
+    }
+}
+
+/// No code could be made: the survivor goes to the desk.
+#[component]
+fn NoCode() -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    view! {
+        <h1 class="step__title step__title--urgent">{t.desk_now_title}</h1>
+        <p class="step__lead">{t.handoff_error}</p>
+        <div class="choices">
+            <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || session.wipe() />
+        </div>
+    }
+}
+
+/// The code on screen and on the printed slip, and what to do next.
+#[component]
+fn Slip(made: Made) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let printer = session.config().printer;
     let choice = RwSignal::new(None::<bool>);
-    let Some(made) = make_code() else {
-        return view! {
-            <h1 class="step__title step__title--urgent">{t.desk_now_title}</h1>
-            <p class="step__lead">{t.handoff_error}</p>
-            <div class="choices">
-                <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || session.wipe() />
-            </div>
-        }
-        .into_any();
-    };
     let slip_class = match printer.map(|p| p.width_mm) {
         Some(80) => "slip slip--80",
         _ => "slip slip--58",
@@ -123,5 +138,4 @@ pub fn HandoffStep() -> impl IntoView {
             <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || session.wipe() />
         </div>
     }
-    .into_any()
 }

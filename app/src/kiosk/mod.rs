@@ -4,6 +4,7 @@ mod handoff_step;
 mod info_steps;
 mod question_steps;
 mod review_step;
+pub mod sealer;
 mod services_step;
 mod welcome_step;
 

@@ -9,6 +9,7 @@ mod keys;
 mod open;
 mod payload;
 mod qr;
+mod request;
 mod seal;
 mod text;
 
@@ -16,6 +17,7 @@ pub use keys::{KeyError, KeyPair, KioskId, PublicKey, StaffKeyId};
 pub use open::{EnrolledKiosk, OpenError, Opened, TimeWarning, open};
 pub use payload::{Handoff, HandoffId, PLAINTEXT_LEN, PayloadError, Ticket};
 pub use qr::{MAX_QR_VERSION, QrError, qr_code, qr_svg, qr_version};
+pub use request::{Refusal, SealReply, SealRequest, make_code};
 pub use seal::{SealError, build_minutes, seal};
 pub use text::{CODE_DIGITS, PREFIX};
 

@@ -1,0 +1,125 @@
+//! The kiosk's sealing worker: what it is asked, what it answers, and the pairing rules it
+//! keeps (it seals only to the pinned staff key, or to demo keys when nothing is pinned).
+mod common;
+
+use common::{Desk, answers, minutes};
+use intake::handoff::{
+    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, KeyPair, Refusal, SealReply, SealRequest, Ticket,
+    make_code, open,
+};
+use proptest::prelude::*;
+
+fn request(desk: &Desk, answers: intake::Answers, now: u32) -> SealRequest {
+    SealRequest {
+        id: 7,
+        answers,
+        ticket: Ticket {
+            prefix: b'A',
+            number: 12,
+        },
+        now_minutes: now,
+        kiosk_private_hex: Some(desk.kiosk.private_hex()),
+        staff_public_hex: desk.staff.public().to_hex(),
+        pinned_staff_key: Some(desk.staff.public().fingerprint()),
+        demo_keys: false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_request_crosses_to_the_worker_and_its_code_opens_at_the_desk(a in answers(), now in minutes()) {
+        let desk = Desk::new();
+        let sent = request(&desk, a.clone(), now);
+        let received = SealRequest::from_bytes(&sent.to_bytes()).expect("reads its own bytes");
+        prop_assert_eq!(&received, &sent);
+
+        let reply = SealReply::from_bytes(&make_code(&received).to_bytes()).expect("reads reply");
+        let SealReply::Made { id, code, svg, new_kiosk_key } = reply else {
+            return Err(TestCaseError::fail("refused a paired kiosk"));
+        };
+        prop_assert_eq!(id, 7);
+        prop_assert_eq!(new_kiosk_key, None);
+        prop_assert!(svg.starts_with("<?xml") || svg.starts_with("<svg"));
+        let opened = open(&code, std::slice::from_ref(&desk.staff), &desk.enrolled(), now, DEFAULT_WINDOW_MINUTES)
+            .expect("the desk opens it");
+        prop_assert_eq!(opened.handoff.answers, a);
+        prop_assert_eq!(opened.handoff.ticket, sent.ticket);
+        prop_assert_eq!(opened.handoff.created_minutes, now);
+    }
+}
+
+#[test]
+fn a_kiosk_without_a_key_gets_one_and_its_codes_are_sealed_with_it() {
+    let desk = Desk::new();
+    let now = intake::handoff::build_minutes() + 10;
+    let mut req = request(&desk, intake::Answers::default(), now);
+    req.kiosk_private_hex = None;
+    let SealReply::Made {
+        code,
+        new_kiosk_key: Some(hex),
+        ..
+    } = make_code(&req)
+    else {
+        panic!("expected a code and a new kiosk key");
+    };
+    let kiosk = KeyPair::from_private_hex(&hex).expect("a valid key");
+    let enrolled = [EnrolledKiosk {
+        public: kiosk.public().clone(),
+        revoked: false,
+    }];
+    assert!(open(&code, std::slice::from_ref(&desk.staff), &enrolled, now, 60).is_ok());
+}
+
+#[test]
+fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
+    let desk = Desk::new();
+    let now = intake::handoff::build_minutes() + 10;
+
+    let mut unpaired = request(&desk, intake::Answers::default(), now);
+    unpaired.pinned_staff_key = None;
+    assert_eq!(
+        make_code(&unpaired),
+        SealReply::Refused {
+            id: 7,
+            why: Refusal::NotPaired
+        }
+    );
+    // The same unpaired kiosk on demo keys may seal (the demo centre works out of the box).
+    unpaired.demo_keys = true;
+    assert!(matches!(make_code(&unpaired), SealReply::Made { .. }));
+
+    let mut changed = request(&desk, intake::Answers::default(), now);
+    changed.pinned_staff_key = Some(Desk::new().staff.public().fingerprint());
+    assert_eq!(
+        make_code(&changed),
+        SealReply::Refused {
+            id: 7,
+            why: Refusal::StaffKeyChanged
+        }
+    );
+
+    let mut bad_key = request(&desk, intake::Answers::default(), now);
+    bad_key.staff_public_hex = "not a key".into();
+    assert_eq!(
+        make_code(&bad_key),
+        SealReply::Refused {
+            id: 7,
+            why: Refusal::BadStaffKey
+        }
+    );
+
+    let mut early = request(&desk, intake::Answers::default(), now);
+    early.now_minutes = intake::handoff::build_minutes() - 1;
+    assert_eq!(
+        make_code(&early),
+        SealReply::Refused {
+            id: 7,
+            why: Refusal::Seal
+        }
+    );
+
+    assert_eq!(SealRequest::from_bytes(&[0xff, 0xff, 0xff]), None);
+    assert_eq!(SealRequest::from_bytes(&[]), None);
+}
