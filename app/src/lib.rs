@@ -94,6 +94,7 @@ pub fn Kiosk(
     let session = Session::new(config);
     provide_context(session);
     use_shift_three_times();
+    ui::theme::use_theme_on_page();
     // Fetch and start the sealing worker once the first screen is up, not before.
     set_timeout(
         kiosk::sealer::warm,

@@ -1,6 +1,7 @@
 //! The session context: the flow (answers live only here, in memory), the configuration,
 //! and the one way to change the flow.
 use crate::i18n::{Texts, texts};
+use crate::ui::theme::Theme;
 use intake::config::CentreConfig;
 use intake::flow::{Event, Flow, FlowError};
 use leptos::prelude::*;
@@ -15,6 +16,8 @@ pub struct Session {
     /// Set the instant quick exit starts: the content is hidden before anything else.
     pub hidden: RwSignal<bool>,
     pub config: StoredValue<Arc<CentreConfig>>,
+    /// The display theme chosen for this session.
+    pub theme: RwSignal<Theme>,
 }
 
 impl Session {
@@ -25,6 +28,7 @@ impl Session {
             problem: RwSignal::new(None),
             hidden: RwSignal::new(false),
             config: StoredValue::new(config),
+            theme: RwSignal::new(Theme::Default),
         }
     }
 
@@ -38,8 +42,16 @@ impl Session {
     /// Forgets every answer and returns to the welcome screen, in place.
     pub fn wipe(&self) {
         crate::kiosk::sealer::forget();
+        crate::ui::read_aloud::stop();
         self.flow.set(Flow::new());
         self.problem.set(None);
+        self.theme.set(Theme::Default);
+    }
+
+    /// Whether nothing has been chosen yet (the idle guard leaves a fresh kiosk alone).
+    pub fn is_fresh(&self) -> bool {
+        self.flow.with_untracked(|f| *f == Flow::new())
+            && self.theme.get_untracked() == Theme::Default
     }
 
     /// The texts in the session's language.

@@ -25,11 +25,23 @@ const PATHS = {
   },
 };
 
-async function walk(k, L, lang, orientation) {
+// The theme buttons on the welcome screen and the class each puts on the page's root.
+const THEMES = {
+  default: { button: null, cls: '' },
+  contrast: { button: 'Tương phản cao · High contrast', cls: 'theme-contrast' },
+  large: { button: 'Chữ to · Large text', cls: 'theme-large' },
+};
+
+async function walk(k, L, lang, orientation, theme = 'default') {
   const { page } = k;
   let n = 0;
-  const shot = (name) => checkScreen(page, `${lang}-${orientation}-${String(++n).padStart(2, '0')}-${name}`);
+  const prefix = theme === 'default' ? `${lang}-${orientation}` : `${theme}-${lang}-${orientation}`;
+  const shot = async (name) => {
+    assert.equal(await page.evaluate(() => document.documentElement.className), THEMES[theme].cls, `theme kept on ${name}`);
+    await checkScreen(page, `${prefix}-${String(++n).padStart(2, '0')}-${name}`);
+  };
   await expectHeading(page, 'Ngôi nhà Ánh Dương');
+  if (THEMES[theme].button) await tap(page, THEMES[theme].button);
   await shot('welcome');
   await tap(page, L.lang);
   await expectHeading(page, L.age); await shot('age');
@@ -63,14 +75,21 @@ async function walk(k, L, lang, orientation) {
   await shot('handoff');
 }
 
+const RUNS = [];
 for (const lang of ['vi', 'en']) {
-  for (const [orientation, viewport] of [['landscape', TABLET_LANDSCAPE], ['portrait', TABLET_PORTRAIT]]) {
-    test(`the whole path in ${lang} (${orientation}): the QR opens to what was tapped, Finish keeps nothing`, async () => {
+  for (const [orientation, viewport] of [['landscape', TABLET_LANDSCAPE], ['portrait', TABLET_PORTRAIT]]) RUNS.push({ lang, orientation, viewport, theme: 'default' });
+  for (const theme of ['contrast', 'large']) RUNS.push({ lang, orientation: 'landscape', viewport: TABLET_LANDSCAPE, theme });
+}
+
+for (const { lang, orientation, viewport, theme } of RUNS) {
+  {
+    const themed = theme === 'default' ? '' : `, ${theme} theme`;
+    test(`the whole path in ${lang} (${orientation}${themed}): the QR opens to what was tapped, Finish keeps nothing`, async () => {
       const k = await openKiosk({ viewport });
       try {
         const L = PATHS[lang];
-        await walk(k, L, lang, orientation);
-        const qrFile = join(SHOTS, `qr-${lang}-${orientation}.png`);
+        await walk(k, L, lang, orientation, theme);
+        const qrFile = join(SHOTS, `qr-${theme}-${lang}-${orientation}.png`);
         await k.page.locator('.slip__qr').screenshot({ path: qrFile });
         const code = zbar(qrFile);
         assert.match(code, /^TK\d+$/);
@@ -88,6 +107,7 @@ for (const lang of ['vi', 'en']) {
 
         await tap(k.page, L.finish);
         await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+        assert.equal(await k.page.evaluate(() => document.documentElement.className), '', 'the theme ends with the session');
         const dom = await k.page.content();
         for (const w of [L.health, L.legal, code.slice(2, 30), ticket]) assert.ok(!dom.includes(w), `the DOM still holds ${w}`);
         await assertNothingKept(k.page, k.context, [code.slice(2, 30)]);

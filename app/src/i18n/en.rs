@@ -5,6 +5,8 @@ pub static EN: Texts = Texts {
     quick_exit: "Quick exit",
     skip_to_exit: "Leave this page quickly",
     back: "Back",
+    read_aloud: "Read aloud",
+    read_aloud_no_voice: "This tablet has no voice to read English aloud. You can ask the staff.",
     step_of: "Step {0} of {1}",
     help_now: "I need help now",
     welcome_hello: "Hello. We are here to help you. You do not need to give your name.",

@@ -9,6 +9,8 @@ pub struct Texts {
     pub quick_exit: &'static str,
     pub skip_to_exit: &'static str,
     pub back: &'static str,
+    pub read_aloud: &'static str,
+    pub read_aloud_no_voice: &'static str,
     pub step_of: &'static str,
     pub help_now: &'static str,
     pub welcome_hello: &'static str,

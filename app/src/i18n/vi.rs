@@ -5,6 +5,8 @@ pub static VI: Texts = Texts {
     quick_exit: "Thoát nhanh",
     skip_to_exit: "Thoát nhanh khỏi trang này",
     back: "Quay lại",
+    read_aloud: "Đọc to",
+    read_aloud_no_voice: "Máy tính bảng này không có giọng đọc tiếng Việt. Bạn có thể hỏi nhân viên.",
     step_of: "Bước {0} / {1}",
     help_now: "Tôi cần giúp đỡ ngay",
     welcome_hello: "Xin chào. Chúng tôi ở đây để giúp bạn. Bạn không cần cho biết tên.",

@@ -3,6 +3,7 @@ use crate::i18n::fill;
 use crate::session::use_session;
 use crate::ui::icons;
 use crate::ui::quick_exit::{QuickExitButton, SkipToExit};
+use crate::ui::read_aloud::ReadAloudButton;
 use intake::flow::{Event, Step};
 use leptos::prelude::*;
 
@@ -41,6 +42,7 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                     {move || progress().map(|(n, of)| view! {
                         <span class="kiosk__progress">{fill(t().step_of, &[&n.to_string(), &of.to_string()])}</span>
                     })}
+                    <ReadAloudButton />
                 </div>
                 <QuickExitButton />
                 </div>

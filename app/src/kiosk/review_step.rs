@@ -96,7 +96,7 @@ pub fn ReviewStep() -> impl IntoView {
             {rows(t, &answers, child).into_iter().map(|(label, value, step)| view! {
                 <div class="review__row">
                     <dt>{label}</dt>
-                    <dd>{value}</dd>
+                    <dd data-no-read="">{value}</dd>
                     <dd>
                         <button type="button" class="nav-button" aria-label=format!("{} — {label}", t.change)
                             on:click=move |_| session.send(Event::Change(step))>{t.change}</button>

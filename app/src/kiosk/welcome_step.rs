@@ -2,6 +2,7 @@
 use crate::i18n::texts;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::theme::ThemePicker;
 use intake::flow::Event;
 use leptos::prelude::*;
 
@@ -36,6 +37,7 @@ pub fn WelcomeStep() -> impl IntoView {
                 }
             }).collect_view()}
         </div>
+        <ThemePicker />
     }
 }
 

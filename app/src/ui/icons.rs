@@ -20,6 +20,15 @@ pub const HELP: &str = icon!(r#"<path d="M24 6l20 36H4z"/><path d="M24 20v10M24 
 pub const CHAT: &str = icon!(r#"<path d="M8 10h32v22H20l-8 8v-8H8z"/>"#);
 pub const CHILD: &str =
     icon!(r#"<circle cx="24" cy="12" r="6"/><path d="M14 44V28l10-8 10 8v16M20 44V34h8v10"/>"#);
+pub const SPEAKER: &str = icon!(
+    r#"<path d="M6 18h8l10-8v28l-10-8H6z"/><path d="M31 17a10 10 0 0 1 0 14M36 12a17 17 0 0 1 0 24"/>"#
+);
+pub const THEME_DEFAULT: &str = icon!(r#"<path d="M10 38l10-28h2l10 28M14 28h14"/>"#);
+pub const THEME_CONTRAST: &str = icon!(
+    r#"<circle cx="24" cy="24" r="18"/><path d="M24 6a18 18 0 0 1 0 36z" fill="currentColor"/>"#
+);
+pub const THEME_LARGE: &str =
+    icon!(r#"<path d="M4 40l12-32h2l12 32M8 30h18M32 40l6-16h1l6 16M34 35h9"/>"#);
 
 /// The pictogram of a service.
 pub fn service(s: Service) -> &'static str {

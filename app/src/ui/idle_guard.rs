@@ -39,8 +39,13 @@ pub fn IdleGuard() -> impl IntoView {
 
     let check = move || {
         let step = session.flow.with_untracked(|f| f.step());
-        if step == Step::Welcome && session.flow.with_untracked(|f| *f == Default::default()) {
+        if step == Step::Welcome && session.is_fresh() {
             remaining.set(None);
+            return;
+        }
+        // Reading aloud counts as being there: the guard waits until it stops.
+        if crate::ui::read_aloud::is_speaking() {
+            touched();
             return;
         }
         let elapsed = js_sys_now() - last_touch.get_value();
