@@ -30,7 +30,7 @@ fn speech_lang(lang: &str) -> String {
 fn local_voice(synth: &SpeechSynthesis, lang: &str) -> Option<SpeechSynthesisVoice> {
     let voices = synth.get_voices();
     (0..voices.length())
-        .filter_map(|i| voices.get(i).dyn_into::<SpeechSynthesisVoice>().ok())
+        .map(|i| voices.get(i).unchecked_into::<SpeechSynthesisVoice>())
         .filter(|v| v.local_service())
         .find(|v| {
             let tag = v.lang().to_ascii_lowercase().replace('_', "-");
