@@ -29,7 +29,7 @@ pub enum SetupError {
     Invalid(String),
 }
 
-async fn fetch_text(path: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(path: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
@@ -82,8 +82,8 @@ pub fn SetupErrorView(
     }
 }
 
-/// How long after the first screen the sealing worker is fetched and started.
-const WARM_SEALER_AFTER_MS: u64 = 1_500;
+/// How long after the first screen the sealing worker and language files are fetched.
+const AFTER_FIRST_SCREEN_MS: u64 = 1_500;
 
 /// The kiosk once configured: frame, current step, idle guard, Shift×3.
 #[component]
@@ -95,10 +95,20 @@ pub fn Kiosk(
     provide_context(session);
     use_shift_three_times();
     ui::theme::use_theme_on_page();
-    // Fetch and start the sealing worker once the first screen is up, not before.
+    // Once the first screen is up, not before: start the sealing worker and fetch the
+    // configured language files (all of them, so the fetch says nothing of her choice).
+    let config = session.config();
     set_timeout(
-        kiosk::sealer::warm,
-        std::time::Duration::from_millis(WARM_SEALER_AFTER_MS),
+        move || {
+            kiosk::sealer::warm();
+            leptos::task::spawn_local(async move {
+                i18n::load_language_files(&config, move || {
+                    session.languages_loaded.update(|n| *n += 1);
+                })
+                .await;
+            });
+        },
+        std::time::Duration::from_millis(AFTER_FIRST_SCREEN_MS),
     );
     view! {
         <StepFrame><CurrentStep /></StepFrame>

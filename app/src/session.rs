@@ -18,6 +18,8 @@ pub struct Session {
     pub config: StoredValue<Arc<CentreConfig>>,
     /// The display theme chosen for this session.
     pub theme: RwSignal<Theme>,
+    /// Counts language files loaded so far (screens listing languages track it).
+    pub languages_loaded: RwSignal<usize>,
 }
 
 impl Session {
@@ -29,6 +31,7 @@ impl Session {
             hidden: RwSignal::new(false),
             config: StoredValue::new(config),
             theme: RwSignal::new(Theme::Default),
+            languages_loaded: RwSignal::new(crate::i18n::loaded_count()),
         }
     }
 

@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-key KEY --kiosks PUB[,PUB...] [--revoked PUB[,PUB...]] [--window-minutes N] [--now MINUTES] \
-| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY --passphrase TEXT";
+| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY --passphrase TEXT | check-config FILE | check-language FILE";
 
 /// A failure: one line for people, an exit code for scripts.
 #[derive(Debug)]
@@ -99,6 +99,40 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             let pair = key_pair(args.positional(0, "KEY")?)?;
             println!("{}", pair.public().to_hex());
             Ok(())
+        }
+        "check-config" => {
+            let path = args.positional(0, "FILE")?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| Failure::io(format!("{path}: {e}")))?;
+            let config = intake::config::CentreConfig::parse(&text)
+                .map_err(|e| Failure::io(format!("{path}: {e}")))?;
+            println!(
+                "{path}: valid — {} languages, {} services, staff key {}",
+                config.languages.len(),
+                config.services.len(),
+                config
+                    .staff_key()
+                    .map(|k| k.fingerprint())
+                    .unwrap_or_default()
+            );
+            Ok(())
+        }
+        "check-language" => {
+            // Against the Vietnamese catalogue compiled into the kiosk.
+            let path = args.positional(0, "FILE")?;
+            let read = |text: &str| {
+                intake::catalogue::parse(text).map_err(|e| Failure::io(format!("{path}: {e}")))
+            };
+            let reference = read(include_str!("../../app/lang/vi.json"))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| Failure::io(format!("{path}: {e}")))?;
+            let problems = intake::catalogue::compare(&reference, &read(&text)?);
+            if problems.is_empty() {
+                println!("{path}: valid — every key, no empty text, the same placeholders");
+                return Ok(());
+            }
+            let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
+            Err(Failure::io(lines.join("\n")))
         }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -150,3 +150,49 @@ fn each_kind_of_failure_has_its_own_exit_code() {
     let bad = handoff(&dir, &["open", &code, "--staff-key", "missing.key"]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+#[test]
+fn check_config_and_check_language_name_what_is_wrong() {
+    let dir = temp_dir("checks");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let ok = handoff(
+        &dir,
+        &[
+            "check-config",
+            &root.join("public/centre.json").display().to_string(),
+        ],
+    );
+    assert!(ok.status.success(), "{ok:?}");
+
+    // A wrong type deep in the file is named by its path, not only its line.
+    let bad = dir.join("centre.json");
+    let text = std::fs::read_to_string(root.join("public/centre.json")).expect("demo config");
+    std::fs::write(
+        &bad,
+        text.replacen(
+            "\"idle_seconds\": ",
+            "\"idle_seconds\": \"ninety\", \"x\": ",
+            1,
+        ),
+    )
+    .expect("write");
+    let refused = handoff(&dir, &["check-config", &bad.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("idle_seconds"),
+        "{refused:?}"
+    );
+
+    let pseudo = root.join("tests/fixtures/lang/qaa.json");
+    let ok = handoff(&dir, &["check-language", &pseudo.display().to_string()]);
+    assert!(ok.status.success(), "{ok:?}");
+    let broken = dir.join("xx.json");
+    std::fs::write(&broken, r#"{"back": "Back {0}"}"#).expect("write");
+    let refused = handoff(&dir, &["check-language", &broken.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("missing key `quick_exit`") && err.contains("`back` has placeholders"),
+        "{err}"
+    );
+}

@@ -68,6 +68,10 @@ pub struct CentreConfig {
     /// The neutral name shown as the title.
     pub name: Localized,
     pub languages: Vec<LangTag>,
+    /// Catalogue files of languages beyond the built-in ones: tag → path beside the page
+    /// (e.g. `"tay": "lang/tay.json"`). See docs/languages.md.
+    #[serde(default)]
+    pub language_files: BTreeMap<String, String>,
     /// One capital letter, before the ticket number.
     pub ticket_prefix: char,
     /// Seconds without a touch before "are you still there?".
@@ -124,19 +128,9 @@ const EXIT_RANGE: (u32, u32) = (3, 600);
 impl CentreConfig {
     /// Reads and validates a configuration file's text.
     pub fn parse(text: &str) -> Result<CentreConfig, ConfigError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let config: CentreConfig = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." {
-                "(file)".to_owned()
-            } else {
-                path
-            };
-            let inner = e.into_inner();
-            let message = inner.to_string();
-            // serde_json appends " at line L column C"; keep it, it helps find the spot.
-            problem(field, message)
-        })?;
+        // serde_json's message ends " at line L column C": it helps find the spot.
+        let config: CentreConfig =
+            crate::json::read(text).map_err(|e| problem(e.place, e.message))?;
         config.validate()?;
         Ok(config)
     }
@@ -154,6 +148,13 @@ impl CentreConfig {
             .map_or("", String::as_str)
     }
 
+    /// The languages loaded from files, with their paths (validated by `parse`).
+    pub fn extra_languages(&self) -> impl Iterator<Item = (LangTag, &str)> {
+        self.language_files
+            .iter()
+            .filter_map(|(tag, path)| Some((LangTag::parse(tag)?, path.as_str())))
+    }
+
     /// The centre's offer of `service`, if it has one.
     pub fn offer(&self, service: Service) -> Option<&ServiceOffer> {
         self.services.iter().find(|o| o.id == service)
@@ -163,11 +164,32 @@ impl CentreConfig {
         if self.languages.is_empty() {
             return Err(problem("languages", "list at least one language"));
         }
+        for (tag, path) in &self.language_files {
+            let field = format!("language_files.{tag}");
+            let Some(lang) = LangTag::parse(tag) else {
+                return Err(problem(
+                    field,
+                    "not a language tag (2 or 3 lowercase letters)",
+                ));
+            };
+            if BUILT_IN_LANGUAGES.contains(&lang) {
+                return Err(problem(field, "vi and en are built in: remove this entry"));
+            }
+            check_language_path(&field, path)?;
+            if !self.languages.contains(&lang) {
+                return Err(problem(field, "add the language to `languages` too"));
+            }
+        }
         for (i, lang) in self.languages.iter().enumerate() {
-            if !BUILT_IN_LANGUAGES.contains(lang) {
+            if !BUILT_IN_LANGUAGES.contains(lang)
+                && !self.language_files.contains_key(lang.as_str())
+            {
                 return Err(problem(
                     format!("languages[{i}]"),
-                    format!("no text for language {:?}: use vi or en", lang.as_str()),
+                    format!(
+                        "no text for language {:?}: use vi or en, or name its catalogue in language_files",
+                        lang.as_str()
+                    ),
                 ));
             }
         }
@@ -248,6 +270,23 @@ impl CentreConfig {
         }
         Ok(())
     }
+}
+
+/// A catalogue path: a `.json` file beside the page, on the kiosk's own origin.
+fn check_language_path(field: &str, path: &str) -> Result<(), ConfigError> {
+    let outside = path.starts_with('/')
+        || path.contains("..")
+        || path.contains(':')
+        || path.contains('\\')
+        || path.contains('?')
+        || path.contains('#');
+    if outside || !path.ends_with(".json") || path.len() <= ".json".len() {
+        return Err(problem(
+            field,
+            "use a relative path to a .json file beside the page, like lang/tay.json",
+        ));
+    }
+    Ok(())
 }
 
 fn check_range(field: &str, value: u32, (lo, hi): (u32, u32)) -> Result<(), ConfigError> {

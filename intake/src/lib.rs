@@ -1,10 +1,12 @@
 //! The kiosk's domain, free of any web dependency: the service catalogue, the survivor's
 //! answers, and the sealed handoff that carries them to the staff desk.
 pub mod answers;
+pub mod catalogue;
 pub mod config;
 pub mod desk;
 pub mod flow;
 pub mod handoff;
+mod json;
 pub mod pairing;
 pub mod services;
 

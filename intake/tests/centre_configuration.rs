@@ -39,6 +39,10 @@ fn remove(key: &'static str) -> impl FnOnce(&mut Value) {
     }
 }
 
+fn files(value: Value) -> impl FnOnce(&mut Value) {
+    move |v| v["language_files"] = value
+}
+
 fn set(pointer: &'static str, value: Value) -> impl FnOnce(&mut Value) {
     move |v| *v.pointer_mut(pointer).expect("pointer") = value
 }
@@ -143,6 +147,31 @@ fn malformed_configurations_name_the_field_and_the_problem() {
         "no text for language",
     );
     refused(
+        files(json!({"tay": "https://example.org/tay.json"})),
+        "language_files.tay",
+        "relative path",
+    );
+    refused(
+        files(json!({"tay": "../secret.json"})),
+        "language_files.tay",
+        "relative path",
+    );
+    refused(
+        files(json!({"tay": "lang/tay.json"})),
+        "language_files.tay",
+        "add the language to `languages`",
+    );
+    refused(
+        files(json!({"en": "lang/en.json"})),
+        "language_files.en",
+        "built in",
+    );
+    refused(
+        files(json!({"Tày": "lang/tay.json"})),
+        "language_files.Tày",
+        "not a language tag",
+    );
+    refused(
         set("/languages", json!(["vietnamese"])),
         "languages[0]",
         "not a language tag",
@@ -197,6 +226,32 @@ fn malformed_configurations_name_the_field_and_the_problem() {
         "kiosk_pin",
         "unknown field",
     );
+}
+
+#[test]
+fn a_language_with_a_catalogue_file_may_be_enabled() {
+    let mut v = demo();
+    v["languages"] = json!(["vi", "en", "tay"]);
+    v["language_files"] = json!({"tay": "lang/tay.json"});
+    for field in ["name", "confidentiality_limits"] {
+        v[field]["tay"] = json!("(Tày)");
+    }
+    for list in ["hotlines", "directory"] {
+        for entry in v[list].as_array_mut().expect("list") {
+            for (_, value) in entry.as_object_mut().expect("entry").iter_mut() {
+                if value.get("vi").is_some() {
+                    value["tay"] = json!("(Tày)");
+                }
+            }
+        }
+    }
+    let config = CentreConfig::parse(&serde_json::to_string(&v).expect("json"))
+        .unwrap_or_else(|e| panic!("refused: {e}"));
+    let extra: Vec<_> = config
+        .extra_languages()
+        .map(|(l, p)| (l.as_str().to_owned(), p.to_owned()))
+        .collect();
+    assert_eq!(extra, vec![("tay".to_owned(), "lang/tay.json".to_owned())]);
 }
 
 #[test]

@@ -89,7 +89,7 @@ pub fn InformationStep() -> impl IntoView {
         .iter()
         .map(|o| {
             let place = crate::i18n::place(t, o.place);
-            (t.services[o.id as usize].to_owned(), place)
+            (t.service(o.id).to_owned(), place)
         })
         .collect();
     let directory: Vec<(String, String)> = config

@@ -21,7 +21,11 @@ pub fn CurrentStep() -> impl IntoView {
     let session = use_session();
     let step = Memo::new(move |_| session.flow.with(|f| f.step()));
     move || match step.get() {
-        Step::Welcome => view! { <WelcomeStep /> }.into_any(),
+        Step::Welcome => {
+            // A language file that arrives adds its button: draw the screen again.
+            session.languages_loaded.track();
+            view! { <WelcomeStep /> }.into_any()
+        }
         Step::Age => view! { <question_steps::AgeStep /> }.into_any(),
         Step::ChildToDesk => view! { <info_steps::ChildToDeskStep /> }.into_any(),
         Step::ChildNotice => view! { <info_steps::ChildNoticeStep /> }.into_any(),

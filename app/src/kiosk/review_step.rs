@@ -33,7 +33,7 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
         Children::Skipped => t.skipped.to_owned(),
         Children::NotAsked => t.not_answered.to_owned(),
     };
-    let mut services: Vec<&str> = a.services.iter().map(|s| t.services[s as usize]).collect();
+    let mut services: Vec<&str> = a.services.iter().map(|s| t.service(s)).collect();
     if a.talk_first {
         services.push(t.talk_first_short);
     }
@@ -52,12 +52,7 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
         (t.review_services, services.join(", "), Step::Services),
     ];
     if !child && !a.services.is_empty() {
-        let shared: Vec<&str> = a
-            .sharing
-            .yes
-            .iter()
-            .map(|s| t.services[s as usize])
-            .collect();
+        let shared: Vec<&str> = a.sharing.yes.iter().map(|s| t.service(s)).collect();
         let shared = if shared.is_empty() {
             t.no.to_owned()
         } else {

@@ -36,7 +36,7 @@ pub fn ServicesStep() -> impl IntoView {
         <p class="step__hint">{t.services_hint}</p>
         <div class="choices choices--grid">
             {offered.into_iter().map(|(s, place)| view! {
-                <BigButton label=format!("{} ({place})", t.services[s as usize]) icon=icons::service(s)
+                <BigButton label=format!("{} ({place})", t.service(s)) icon=icons::service(s)
                     pressed=Signal::derive(move || chosen(s)) on_press=move || session.send(Event::ToggleService(s)) />
             }).collect_view()}
             <BigButton label=t.talk_first.to_string() icon=icons::CHAT pressed=Signal::derive(talk_first)
@@ -84,7 +84,7 @@ pub fn SharingStep() -> impl IntoView {
                     <div class="sharing__row" role="group" aria-labelledby=labelled_by>
                         <span class="sharing__service" id=id>
                             <span class="big-button__icon" aria-hidden="true" inner_html=icons::service(s)></span>
-                            {t.services[s as usize]}
+                            {t.service(s)}
                         </span>
                         <BigButton label=t.share_yes.to_string() icon=icons::YES pressed=Signal::derive(move || reply(s) == Reply::Yes)
                             on_press=move || session.send(Event::Share(s, true)) />

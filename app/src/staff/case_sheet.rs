@@ -30,8 +30,8 @@ fn share(r: Reply) -> &'static str {
 }
 
 fn service_name(s: intake::Service) -> String {
-    let vi = crate::i18n::texts(intake::LangTag::VI).services[s as usize];
-    let en = crate::i18n::texts(intake::LangTag::EN).services[s as usize];
+    let vi = crate::i18n::texts(intake::LangTag::VI).service(s);
+    let en = crate::i18n::texts(intake::LangTag::EN).service(s);
     format!("{vi} / {en}")
 }
 

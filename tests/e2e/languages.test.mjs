@@ -1,0 +1,82 @@
+// Languages as files: a catalogue named in the configuration is fetched after the first
+// screen (whatever she chooses), checked against Vietnamese, and offered on the welcome
+// screen; a broken catalogue is not offered and the kiosk carries on in vi and en.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openKiosk, checkScreen, DIST, TEST_CONFIG, FIXTURES } from './harness.mjs';
+import { serve } from './server.mjs';
+import { tap, expectHeading } from './kiosk.mjs';
+
+const PSEUDO = join(FIXTURES, 'lang', 'qaa.json');
+
+/** The test configuration with the pseudo-language qaa enabled, its catalogue at `file`. */
+async function serveWithPseudo(file) {
+  const c = JSON.parse(readFileSync(TEST_CONFIG, 'utf8'));
+  c.languages.push('qaa');
+  c.language_files = { qaa: 'lang/qaa.json' };
+  const addPseudo = (o) => {
+    if (o && typeof o === 'object') {
+      if (typeof o.vi === 'string') o.qaa = `[qaa] ${o.en ?? o.vi}`;
+      for (const v of Object.values(o)) addPseudo(v);
+    }
+  };
+  addPseudo(c);
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-lang-'));
+  writeFileSync(join(dir, 'centre.json'), JSON.stringify(c));
+  return serve(DIST, { overrides: { '/centre.json': join(dir, 'centre.json'), '/lang/qaa.json': file } });
+}
+
+test('a language added as one file and one line of configuration is offered and used', async () => {
+  const server = await serveWithPseudo(PSEUDO);
+  const k = await openKiosk({
+    server,
+    initScript: () => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('h1')) { window.__firstScreenAt = performance.now(); obs.disconnect(); }
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await page.getByRole('button', { name: /Pseudo \(qaa\)/ }).waitFor({ timeout: 10000 });
+    const early = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < window.__firstScreenAt).map((e) => new URL(e.name).pathname));
+    assert.deepEqual(early.filter((p) => p.includes('/lang/')), [], 'the file is not part of the first load');
+    await checkScreen(page, 'lang-qaa-welcome');
+    await tap(page, 'Pseudo (qaa)');
+    await expectHeading(page, '[qaa] How old are you?');
+    assert.equal(await page.locator('.kiosk').getAttribute('lang'), 'qaa');
+    await checkScreen(page, 'lang-qaa-age');
+    await tap(page, '[qaa] 18 or over');
+    await expectHeading(page, '[qaa] How we can help');
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('a catalogue with a missing key is not offered; vi and en still work', async () => {
+  const broken = JSON.parse(readFileSync(PSEUDO, 'utf8'));
+  delete broken.back;
+  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-lang-')), 'qaa.json');
+  writeFileSync(file, JSON.stringify(broken));
+  const server = await serveWithPseudo(file);
+  const k = await openKiosk({ server });
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    // Wait until the kiosk has fetched the file, then a little longer.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/lang/qaa.json')), null, { timeout: 10000 });
+    await page.waitForTimeout(500);
+    assert.equal(await page.getByRole('button', { name: /Pseudo/ }).count(), 0, 'the broken language is not offered');
+    await tap(page, 'English');
+    await expectHeading(page, 'How old are you?');
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
