@@ -13,25 +13,6 @@ fn read(path: &str) -> BTreeMap<String, String> {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The placeholders in `text` as bits; the same rule as `intake::catalogue::placeholders`.
-fn placeholder_bits(text: &str) -> u32 {
-    let mut bits = 0;
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        rest = &rest[open + 1..];
-        if let Some(close) = rest.find('}')
-            && let Ok(n) = rest[..close].parse::<u32>()
-        {
-            assert!(
-                n < 32,
-                "placeholder {{{n}}} in {text:?}: use {{0}} to {{31}}"
-            );
-            bits |= 1 << n;
-        }
-    }
-    bits
-}
-
 fn main() {
     let reference = read(COMPILED_IN[0].1);
     let mut out = String::new();
@@ -76,17 +57,6 @@ fn main() {
     }
     out.push_str("        }\n    }\n\n");
     out.push_str("}\n\n");
-    // Which placeholders ({0} → bit 0, {1} → bit 1…) each Vietnamese text has: a loaded
-    // catalogue must have the same.
-    let _ = writeln!(
-        out,
-        "pub const PLACEHOLDERS: [u32; {}] = [",
-        reference.len()
-    );
-    for text in reference.values() {
-        let _ = writeln!(out, "    {},", placeholder_bits(text));
-    }
-    out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("texts.rs");
     std::fs::write(dest, out).expect("write the generated catalogue");
 }

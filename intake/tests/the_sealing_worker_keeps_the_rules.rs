@@ -123,3 +123,29 @@ fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
     assert_eq!(SealRequest::from_bytes(&[0xff, 0xff, 0xff]), None);
     assert_eq!(SealRequest::from_bytes(&[]), None);
 }
+
+#[test]
+fn the_worker_returns_a_checked_language_in_the_reference_key_order() {
+    use intake::catalogue::parse;
+    use intake::handoff::{FromWorker, ToWorker, answer, checked_texts};
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).expect("catalogue");
+    let vi = parse(&read("app/lang/vi.json")).expect("vi");
+    let en_text = read("app/lang/en.json");
+    let en = parse(&en_text).expect("en");
+    let texts = checked_texts(&en_text, &vi).expect("English passes");
+    let expected: Vec<String> = vi.keys().map(|k| en[k].clone()).collect();
+    assert_eq!(texts, expected);
+
+    // Through the message format, as the page and the worker exchange it.
+    let message = ToWorker::from_bytes(
+        &ToWorker::CheckLanguage {
+            id: 9,
+            text: r#"{"back": "Back"}"#.into(),
+        }
+        .to_bytes(),
+    )
+    .expect("reads");
+    let reply = FromWorker::from_bytes(&answer(message, &vi).to_bytes()).expect("reads");
+    assert_eq!(reply, FromWorker::Language { id: 9, texts: None });
+}

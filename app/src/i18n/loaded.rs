@@ -1,12 +1,12 @@
 //! Languages beyond the compiled-in two: catalogue files named in the centre configuration.
 //!
 //! Every configured file is fetched once the first screen is up — all of them, whichever
-//! language she picks, so the request reveals nothing of her choice — and checked against
-//! Vietnamese: the same keys, no empty text, the same placeholders. A file that is missing
-//! or fails the check is not offered; the kiosk carries on in its other languages.
-use super::{KEYS, PLACEHOLDERS, Texts};
+//! language she picks, so the request reveals nothing of her choice — and checked by the
+//! kiosk's worker against Vietnamese (`intake::handoff::checked_texts`: the same keys, no
+//! empty text, the same placeholders). A file that is missing or fails the check is not
+//! offered; the kiosk carries on in its other languages.
+use super::{KEYS, Texts};
 use intake::LangTag;
-use intake::catalogue::{Catalogue, parse, placeholders};
 use intake::config::CentreConfig;
 use std::cell::RefCell;
 
@@ -29,29 +29,21 @@ pub fn loaded_count() -> usize {
     LOADED.with_borrow(Vec::len)
 }
 
-/// A catalogue that passes the check, kept for the page's life (loaded once per language).
-fn accept(catalogue: Catalogue) -> Option<&'static Texts> {
-    let mut texts = [""; KEYS.len()];
-    let mut catalogue = catalogue;
-    for (i, key) in KEYS.iter().enumerate() {
-        let text = catalogue.remove(*key)?;
-        let bits = placeholders(&text)
-            .iter()
-            .fold(0u32, |b, n| b | 1u32.checked_shl(*n).unwrap_or(0));
-        if text.trim().is_empty() || bits != PLACEHOLDERS[i] {
-            return None;
-        }
-        texts[i] = Box::leak(text.into_boxed_str());
-    }
-    if !catalogue.is_empty() {
+/// A checked catalogue's texts (in `KEYS` order), kept for the page's life.
+fn accept(texts: Vec<String>) -> Option<&'static Texts> {
+    if texts.len() != KEYS.len() {
         return None;
     }
-    Some(Box::leak(Box::new(Texts::from_ordered(&texts))))
+    let mut ordered = [""; KEYS.len()];
+    for (slot, text) in ordered.iter_mut().zip(texts) {
+        *slot = Box::leak(text.into_boxed_str());
+    }
+    Some(Box::leak(Box::new(Texts::from_ordered(&ordered))))
 }
 
-/// Fetches and checks every language file the configuration names; `on_loaded` runs after
-/// each one that is accepted.
-pub async fn load_language_files(config: &CentreConfig, on_loaded: impl Fn()) {
+/// Fetches every language file the configuration names and has the worker check it
+/// against Vietnamese; `on_loaded` runs after each one that is accepted.
+pub async fn load_language_files(config: &CentreConfig, on_loaded: impl Fn() + Clone + 'static) {
     for (lang, path) in config.extra_languages() {
         if get(lang).is_some() {
             continue;
@@ -59,10 +51,12 @@ pub async fn load_language_files(config: &CentreConfig, on_loaded: impl Fn()) {
         let Ok(text) = crate::fetch_text(path).await else {
             continue;
         };
-        let Some(texts) = parse(&text).ok().and_then(accept) else {
-            continue;
-        };
-        LOADED.with_borrow_mut(|l| l.push((lang, texts)));
-        on_loaded();
+        let on_loaded = on_loaded.clone();
+        crate::kiosk::sealer::check_language(text, move |texts| {
+            if let Some(texts) = texts.and_then(accept) {
+                LOADED.with_borrow_mut(|l| l.push((lang, texts)));
+                on_loaded();
+            }
+        });
     }
 }

@@ -74,11 +74,7 @@ pub fn HandoffStep() -> impl IntoView {
         std::time::Duration::from_millis(GIVE_UP_MS),
     );
     move || match made.get() {
-        None => view! {
-            <h1 class="step__title">{t.handoff_title}</h1>
-            <p class="step__lead" role="status">{t.handoff_making}</p>
-        }
-        .into_any(),
+        None => view! { <h1 class="step__title" role="status">{t.handoff_making}</h1> }.into_any(),
         Some(None) => view! { <NoCode /> }.into_any(),
         Some(Some(made)) => view! { <Slip made /> }.into_any(),
     }

@@ -1,8 +1,8 @@
-//! The kiosk page's side of its sealing worker (`sealer/`, protocol in
-//! `intake::handoff::request`). The crypto and the QR encoder live in the worker, so the
-//! kiosk's first load carries none of them; the worker is started once the first screen
-//! is up and answers in-page, never over the network.
-use intake::handoff::{Refusal, SealReply, SealRequest};
+//! The kiosk page's side of its worker (`sealer/`, messages in `intake::handoff::worker`).
+//! Sealing, the QR encoder and the language-file check live in the worker, so the kiosk's
+//! first load carries none of them; the worker is started once the first screen is up and
+//! answers in-page, never over the network.
+use intake::handoff::{FromWorker, Refusal, SealReply, SealRequest, ToWorker};
 use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -12,16 +12,23 @@ use web_sys::{MessageEvent, Worker};
 /// The worker's entry script (`public/sealer-worker.js`).
 const SCRIPT: &str = "/sealer-worker.js";
 
-type Done = Box<dyn FnOnce(SealReply)>;
+type Done = Box<dyn FnOnce(FromWorker)>;
+
+/// A message in flight: its id, the answer to give if the worker fails, what to do.
+struct Waiting {
+    id: u32,
+    seal: bool,
+    failed: FromWorker,
+    done: Done,
+}
 
 struct Sealer {
     worker: Worker,
     /// The worker has said it is listening.
     ready: bool,
-    /// A request waiting for the worker to start.
-    queued: Option<Vec<u8>>,
-    /// The request in flight: its id and what to do with the reply.
-    waiting: Option<(u32, Done)>,
+    /// Messages waiting for the worker to start.
+    queued: Vec<Vec<u8>>,
+    waiting: Vec<Waiting>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn()>,
 }
@@ -40,8 +47,8 @@ fn start() -> Option<Sealer> {
     Some(Sealer {
         worker,
         ready: false,
-        queued: None,
-        waiting: None,
+        queued: Vec::new(),
+        waiting: Vec::new(),
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -56,48 +63,86 @@ pub fn warm() {
     });
 }
 
-/// Asks for a code; `done` runs once with the reply, or with a refusal when no worker runs.
-pub fn request(mut request: SealRequest, done: impl FnOnce(SealReply) + 'static) {
-    let id = NEXT_ID.with(|n| {
+fn next_id() -> u32 {
+    NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
         id
-    });
-    request.id = id;
-    let bytes = request.to_bytes();
+    })
+}
+
+/// Sends `message`; `done` runs once with the reply, or with `failed` when no worker runs.
+fn send(message: ToWorker, failed: FromWorker, done: Done) {
+    let seal = matches!(message, ToWorker::Seal(_));
+    let bytes = message.to_bytes();
     warm();
     let Some((worker, ready)) =
         SEALER.with_borrow(|slot| slot.as_ref().map(|s| (s.worker.clone(), s.ready)))
     else {
-        return done(SealReply::Refused {
-            id,
-            why: Refusal::Seal,
-        });
+        return done(failed);
     };
-    let done: Done = Box::new(done);
+    let waiting = Waiting {
+        id: message.id(),
+        seal,
+        failed,
+        done,
+    };
     let queued = (!ready).then(|| bytes.clone());
     SEALER.with_borrow_mut(|slot| {
         if let Some(s) = slot.as_mut() {
-            s.waiting = Some((id, done));
-            s.queued = queued;
+            s.waiting.push(waiting);
+            s.queued.extend(queued);
         }
     });
     if ready {
-        send(&worker, &bytes);
+        post(&worker, &bytes);
     }
 }
 
-/// Drops any request in flight: its late reply is ignored (called when the session wipes).
+/// Asks for a code; `done` runs once with the reply, or with a refusal when no worker runs.
+pub fn request(mut request: SealRequest, done: impl FnOnce(SealReply) + 'static) {
+    let id = next_id();
+    request.id = id;
+    let failed = FromWorker::Sealed(SealReply::Refused {
+        id,
+        why: Refusal::Seal,
+    });
+    send(
+        ToWorker::Seal(request),
+        failed,
+        Box::new(move |reply| match reply {
+            FromWorker::Sealed(r) => done(r),
+            FromWorker::Language { .. } => done(SealReply::Refused {
+                id,
+                why: Refusal::Seal,
+            }),
+        }),
+    );
+}
+
+/// Checks a language file's text; `done` gets its texts in catalogue key order, or `None`.
+pub fn check_language(text: String, done: impl FnOnce(Option<Vec<String>>) + 'static) {
+    let id = next_id();
+    send(
+        ToWorker::CheckLanguage { id, text },
+        FromWorker::Language { id, texts: None },
+        Box::new(move |reply| match reply {
+            FromWorker::Language { texts, .. } => done(texts),
+            FromWorker::Sealed(_) => done(None),
+        }),
+    );
+}
+
+/// Drops a code request in flight: its late reply is ignored (called when the session wipes).
 pub fn forget() {
     SEALER.with_borrow_mut(|slot| {
         if let Some(s) = slot.as_mut() {
-            s.waiting = None;
-            s.queued = None;
+            s.waiting.retain(|w| !w.seal);
         }
     });
 }
 
-fn send(worker: &Worker, bytes: &[u8]) {
+fn post(worker: &Worker, bytes: &[u8]) {
     if worker.post_message(&Uint8Array::from(bytes)).is_err() {
         on_error();
     }
@@ -114,42 +159,36 @@ fn on_message(event: MessageEvent) {
         let queued = SEALER.with_borrow_mut(|slot| {
             let s = slot.as_mut()?;
             s.ready = true;
-            Some((s.worker.clone(), s.queued.take()?))
+            Some((s.worker.clone(), std::mem::take(&mut s.queued)))
         });
-        if let Some((worker, bytes)) = queued {
-            send(&worker, &bytes);
+        if let Some((worker, messages)) = queued {
+            for bytes in messages {
+                post(&worker, &bytes);
+            }
         }
         return;
     }
-    let Some(reply) = SealReply::from_bytes(&bytes) else {
+    let Some(reply) = FromWorker::from_bytes(&bytes) else {
         return on_error();
     };
-    let done = SEALER.with_borrow_mut(|slot| {
+    let waiting = SEALER.with_borrow_mut(|slot| {
         let s = slot.as_mut()?;
-        match s.waiting.take() {
-            Some((id, done)) if id == reply.id() => Some(done),
-            other => {
-                s.waiting = other;
-                None
-            }
-        }
+        let at = s.waiting.iter().position(|w| w.id == reply.id())?;
+        Some(s.waiting.remove(at))
     });
-    if let Some(done) = done {
-        done(reply);
+    if let Some(w) = waiting {
+        (w.done)(reply);
     }
 }
 
-/// The worker failed to load or broke: refuse what was waiting and start afresh next time.
+/// The worker failed to load or broke: fail what was waiting and start afresh next time.
 fn on_error() {
     let waiting = SEALER.with_borrow_mut(|slot| {
         let sealer = slot.take()?;
         sealer.worker.terminate();
-        sealer.waiting
+        Some(sealer.waiting)
     });
-    if let Some((id, done)) = waiting {
-        done(SealReply::Refused {
-            id,
-            why: Refusal::Seal,
-        });
+    for w in waiting.into_iter().flatten() {
+        (w.done)(w.failed);
     }
 }

@@ -12,6 +12,7 @@ mod qr;
 mod request;
 mod seal;
 mod text;
+mod worker;
 
 pub use keys::{KeyError, KeyPair, KioskId, PublicKey, StaffKeyId};
 pub use open::{EnrolledKiosk, OpenError, Opened, TimeWarning, open};
@@ -20,6 +21,7 @@ pub use qr::{MAX_QR_VERSION, QrError, qr_code, qr_svg, qr_version};
 pub use request::{Refusal, SealReply, SealRequest, make_code};
 pub use seal::{SealError, build_minutes, seal};
 pub use text::{CODE_DIGITS, PREFIX};
+pub use worker::{FromWorker, ToWorker, answer, checked_texts};
 
 /// The format version written in every code's clear header.
 pub const FORMAT_VERSION: u8 = 1;
