@@ -1,0 +1,63 @@
+// The kiosk from the keyboard alone (a switch device or a keyboard on a mini-PC): every
+// step is reached with Tab and Enter/Space, and the focused control always shows a
+// visible focus ring.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openKiosk } from './harness.mjs';
+import { expectHeading } from './kiosk.mjs';
+
+/** Tabs until the focused element's text matches `name` (at most 40 presses), checking
+ *  every focused control shows a ring of at least 2 px; then presses `key`. */
+async function tabTo(page, name, key = 'Enter') {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      return { text: el.innerText || el.getAttribute('aria-label') || '', ring: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0 };
+    });
+    if (!focused) continue;
+    assert.ok(focused.ring >= 2, `focus is visible on "${focused.text.trim()}" (outline ${focused.ring}px)`);
+    if (name.test(focused.text)) {
+      await page.keyboard.press(key);
+      return;
+    }
+  }
+  assert.fail(`no control matching ${name} reached with Tab`);
+}
+
+test('the path to the code works from the keyboard alone, with the focus always visible', async () => {
+  const k = await openKiosk();
+  try {
+    const { page } = k;
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await tabTo(page, /^English/);
+    await expectHeading(page, 'How old are you?');
+    await tabTo(page, /18 or over/, ' ');
+    await expectHeading(page, 'How we can help');
+    await tabTo(page, /Yes, I agree/);
+    await expectHeading(page, 'danger');
+    await tabTo(page, /^No$/);
+    await expectHeading(page, 'hurt');
+    await tabTo(page, /^No$/);
+    await expectHeading(page, 'children');
+    await tabTo(page, /^No children$/);
+    await expectHeading(page, 'What would you like help with?');
+    await tabTo(page, /Counselling|counselling/);
+    await tabTo(page, /^Next$/);
+    await expectHeading(page, 'share');
+    await tabTo(page, /Yes, share/);
+    await tabTo(page, /^Next$/);
+    for (const heading of ['anonymous numbers', 'sex', 'disability']) {
+      await expectHeading(page, heading);
+      await tabTo(page, /^Skip$/);
+    }
+    await expectHeading(page, 'Check your answers');
+    await tabTo(page, /Make my code/);
+    await expectHeading(page, 'Here is your code');
+    await page.locator('.slip__qr svg').waitFor();
+  } finally {
+    await k.done();
+  }
+});
