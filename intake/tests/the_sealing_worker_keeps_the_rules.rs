@@ -4,8 +4,8 @@ mod common;
 
 use common::{Desk, answers, minutes};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, KeyPair, Refusal, SealReply, SealRequest, Ticket,
-    make_code, open,
+    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, FromWorker, KeyPair, Refusal, SealReply, SealRequest,
+    Ticket, ToWorker, make_code, open,
 };
 use proptest::prelude::*;
 
@@ -32,10 +32,14 @@ proptest! {
     fn a_request_crosses_to_the_worker_and_its_code_opens_at_the_desk(a in answers(), now in minutes()) {
         let desk = Desk::new();
         let sent = request(&desk, a.clone(), now);
-        let received = SealRequest::from_bytes(&sent.to_bytes()).expect("reads its own bytes");
+        let Some(ToWorker::Seal(received)) = ToWorker::from_bytes(&ToWorker::Seal(sent.clone()).to_bytes()) else {
+            return Err(TestCaseError::fail("does not read its own bytes"));
+        };
         prop_assert_eq!(&received, &sent);
 
-        let reply = SealReply::from_bytes(&make_code(&received).to_bytes()).expect("reads reply");
+        let Some(FromWorker::Sealed(reply)) = FromWorker::from_bytes(&FromWorker::Sealed(make_code(&received)).to_bytes()) else {
+            return Err(TestCaseError::fail("does not read the reply"));
+        };
         let SealReply::Made { id, code, svg, new_kiosk_key } = reply else {
             return Err(TestCaseError::fail("refused a paired kiosk"));
         };
@@ -120,14 +124,14 @@ fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
         }
     );
 
-    assert_eq!(SealRequest::from_bytes(&[0xff, 0xff, 0xff]), None);
-    assert_eq!(SealRequest::from_bytes(&[]), None);
+    assert_eq!(ToWorker::from_bytes(&[0xff, 0xff, 0xff]), None);
+    assert_eq!(ToWorker::from_bytes(&[]), None);
 }
 
 #[test]
 fn the_worker_returns_a_checked_language_in_the_reference_key_order() {
     use intake::catalogue::parse;
-    use intake::handoff::{FromWorker, ToWorker, answer, checked_texts};
+    use intake::handoff::{answer, checked_texts};
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).expect("catalogue");
     let vi = parse(&read("app/lang/vi.json")).expect("vi");

@@ -11,6 +11,22 @@ import { serve } from './server.mjs';
 import { tap, expectHeading } from './kiosk.mjs';
 import { handoff, importDemoKey, enrol, scan } from './staff.mjs';
 
+/** Opens the kiosk once (the service worker takes the app's files), then stops the server. */
+async function visitThenStopServer() {
+  const server = await serveForTests();
+  const k = await openKiosk({ server });
+  try {
+    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await k.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  } catch (e) {
+    await k.done();
+    throw e;
+  } finally {
+    await server.close();
+  }
+  return k;
+}
+
 /** A sample answers file from the handoff tool. */
 function sampleAnswers() {
   const file = join(mkdtempSync(join(tmpdir(), 'answers-')), 'a.json');
@@ -46,13 +62,9 @@ test('the Content-Security-Policy blocks requests to another origin and injected
 });
 
 test('after one visit the kiosk and its exit page work with the web server stopped', async () => {
-  const server = await serveForTests();
-  const k = await openKiosk({ server });
+  const k = await visitThenStopServer();
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    await server.close();
     await page.reload();
     await expectHeading(page, 'Ngôi nhà Ánh Dương');
     await tap(page, 'Tôi cần giúp đỡ ngay');
@@ -68,13 +80,9 @@ test('after one visit the kiosk and its exit page work with the web server stopp
 });
 
 test('after one visit the staff page works with the web server stopped: import a key, open a code', async () => {
-  const server = await serveForTests();
-  const k = await openKiosk({ server });
+  const k = await visitThenStopServer();
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
-    await server.close();
     const code = handoff('seal', '--answers', sampleAnswers(), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
     page.on('requestfailed', (r) => k.problems.push(`failed offline: ${r.url()}`));
     await page.goto(k.server.url + '/staff/');

@@ -3,8 +3,9 @@
 //!
 //! The kiosk page never links the crypto or the QR encoder: its first load stays small,
 //! and the survivor's first screen appears before any of it is fetched. At the handoff the
-//! page sends a [`SealRequest`] (bytes, in-page `postMessage`, never the network) and the
-//! worker runs [`make_code`]. Both sides use this module, so the format cannot drift.
+//! page sends a [`SealRequest`] (inside a `ToWorker`, as bytes, in-page `postMessage`, never
+//! the network) and the worker runs [`make_code`]. Both sides use these types, so the
+//! format cannot drift.
 
 use super::keys::{KeyPair, PublicKey};
 use super::payload::{Handoff, HandoffId, Ticket};
@@ -74,26 +75,6 @@ impl SealReply {
         match self {
             SealReply::Made { id, .. } | SealReply::Refused { id, .. } => *id,
         }
-    }
-}
-
-impl SealRequest {
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
-    }
-
-    pub fn from_bytes(bytes: &[u8]) -> Option<SealRequest> {
-        postcard::from_bytes(bytes).ok()
-    }
-}
-
-impl SealReply {
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
-    }
-
-    pub fn from_bytes(bytes: &[u8]) -> Option<SealReply> {
-        postcard::from_bytes(bytes).ok()
     }
 }
 
