@@ -22,9 +22,11 @@ test: setup
 dist: setup
 	scripts/dist.sh
 
-## The fuzzing run of the handoff decoder (1,000,000 inputs; not part of `make test`).
+## Fuzzing: the handoff decoder and the configuration parser, read both ways (1,000,000 inputs each).
 fuzz: setup
-	cargo run --profile fuzz -p intake --example fuzz_open -- 1000000
+	cargo run --offline -q --profile fuzz -p intake --example fuzz_open -- 1000000
+	cargo run --offline -q --profile fuzz -p intake --example fuzz_config -- 1000000
+	cargo run --offline -q --profile fuzz -p intake --no-default-features --example fuzz_config -- 1000000
 
 ## Where sealing and the QR SVG live: the kiosk wasm (none) and the sealing worker.
 bench-size: setup

@@ -12,8 +12,8 @@ pub(crate) struct JsonError {
 /// Reads `text` as a `T`, naming the path of a wrong entry.
 #[cfg(feature = "field-paths")]
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         JsonError {
             place: if path == "." {
@@ -23,7 +23,14 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
             },
             message: e.into_inner().to_string(),
         }
-    })
+    })?;
+    // Anything after the value is an error, as in `serde_json::from_str` (the kiosk's way):
+    // the handoff tool must not pass a file the kiosk refuses.
+    de.end().map_err(|e| JsonError {
+        place: "(file)".to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(value)
 }
 
 /// Reads `text` as a `T`; the message names the line and column of a wrong entry.

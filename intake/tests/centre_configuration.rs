@@ -261,3 +261,18 @@ fn text_that_is_not_json_is_refused_with_its_position() {
     let e = CentreConfig::parse("").expect_err("refused");
     assert!(e.problem.contains("EOF"), "{e}");
 }
+
+/// Found by `fuzz_config`: the handoff tool's reader (with field paths) accepted a file
+/// with text after the configuration, which the kiosk's reader refuses. Both refuse it now.
+#[test]
+fn text_after_the_configuration_is_refused() {
+    let text = serde_json::to_string(&demo()).expect("json");
+    for tail in ["}", "}}", " []", "x", ",{}"] {
+        let e = CentreConfig::parse(&format!("{text}{tail}"))
+            .err()
+            .unwrap_or_else(|| panic!("accepted a configuration followed by {tail:?}"));
+        assert_eq!(e.field, "(file)", "{e}");
+        assert!(e.problem.contains("trailing characters"), "{e}");
+    }
+    CentreConfig::parse(&format!("{text}\n  \n")).expect("white space after is fine");
+}
