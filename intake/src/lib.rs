@@ -8,6 +8,8 @@ pub mod flow;
 pub mod handoff;
 mod json;
 pub mod pairing;
+#[cfg(feature = "scan")]
+pub mod scan;
 pub mod services;
 
 pub use answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing};

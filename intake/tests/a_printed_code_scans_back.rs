@@ -60,3 +60,40 @@ fn a_code_rendered_at_print_size_decodes_and_opens_to_the_same_answers() {
     handoff.kiosk = desk.kiosk.public().kiosk_id();
     assert_eq!(opened.handoff, handoff);
 }
+
+/// The staff desk's camera decoder (`intake::scan`, feature `scan`) reads the code from a
+/// 640×480 colour frame with the code off centre on a tinted background, and answers
+/// nothing for a frame without a code or a buffer too short for its size.
+#[cfg(feature = "scan")]
+#[test]
+fn the_desk_camera_decoder_reads_the_code_from_a_colour_frame() {
+    use intake::scan::decode_frame;
+    let desk = Desk::new();
+    let handoff = largest_handoff();
+    let code = seal(
+        &handoff,
+        desk.staff.public(),
+        &desk.kiosk,
+        intake::handoff::build_minutes() + 60,
+    )
+    .expect("seals");
+    let print = render(&qr_code(&code).expect("fits"));
+    let (w, h) = (640usize, 480usize);
+    let mut frame = vec![0u8; w * h * 4];
+    for (i, px) in frame.chunks_exact_mut(4).enumerate() {
+        let (x, y) = (i % w, i / w);
+        let (ox, oy) = (x.wrapping_sub(150), y.wrapping_sub(80));
+        let dark = ox < print.width() as usize
+            && oy < print.height() as usize
+            && print.get_pixel(ox as u32, oy as u32)[0] == 0;
+        px.copy_from_slice(if dark {
+            &[40, 30, 70, 255]
+        } else {
+            &[235, 220, 190, 255]
+        });
+    }
+    assert_eq!(decode_frame(&frame, w, h).as_deref(), Some(code.as_str()));
+    assert_eq!(decode_frame(&frame[..frame.len() - 4], w, h), None);
+    assert_eq!(decode_frame(&vec![200u8; w * h * 4], w, h), None);
+    assert_eq!(decode_frame(&frame, usize::MAX, 2), None);
+}

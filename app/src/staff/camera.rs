@@ -1,28 +1,12 @@
 //! The camera input: frames from getUserMedia, read by the browser's BarcodeDetector when it
 //! has one, otherwise drawn to a canvas and decoded in wasm with rqrr. No camera, or
 //! permission refused: a clear message, and the other inputs still work.
+use intake::scan::decode_frame;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// Decodes the first QR code in an RGBA frame, if any.
-pub fn decode_frame(rgba: &[u8], width: usize, height: usize) -> Option<String> {
-    if rgba.len() < width * height * 4 {
-        return None;
-    }
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-        let i = (y * width + x) * 4;
-        // Integer luma (BT.601).
-        ((u32::from(rgba[i]) * 77 + u32::from(rgba[i + 1]) * 150 + u32::from(rgba[i + 2]) * 29)
-            >> 8) as u8
-    });
-    image
-        .detect_grids()
-        .into_iter()
-        .find_map(|g| g.decode().ok().map(|(_, text)| text))
-}
 
 async fn start_stream() -> Result<web_sys::MediaStream, String> {
     let devices = web_sys::window()
