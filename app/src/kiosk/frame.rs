@@ -1,4 +1,6 @@
 //! The frame of every screen: skip link, quick exit, back, step indicator, help now.
+//! Drawn once for the kiosk's life: its parts are hidden, not removed, so that nothing in
+//! it is dropped while subscribed to the session (see `session::Screen`).
 use crate::i18n::fill;
 use crate::session::use_session;
 use crate::ui::icons;
@@ -34,11 +36,10 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                 <SkipToExit />
                 <div class="kiosk__bar">
                 <div class="kiosk__nav">
-                    <Show when=can_back>
-                        <button type="button" class="nav-button" on:click=move |_| session.send(Event::Back)>
-                            <span aria-hidden="true">"← "</span>{move || t().back}
-                        </button>
-                    </Show>
+                    <button type="button" class="nav-button" hidden=move || !can_back()
+                        on:click=move |_| session.send(Event::Back)>
+                        <span aria-hidden="true">"← "</span>{move || t().back}
+                    </button>
                     {move || progress().map(|(n, of)| view! {
                         <span class="kiosk__progress">{fill(t().step_of, &[&n.to_string(), &of.to_string()])}</span>
                     })}
@@ -49,14 +50,12 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                 {demo.then(|| view! { <p class="demo-banner">"DEMO KEYS — not for real cases"</p> })}
             </header>
             <main class="step" id="main">{children()}</main>
-            <Show when=show_help>
-                <footer class="kiosk__footer">
-                    <button type="button" class="big-button big-button--urgent help-now" on:click=move |_| session.send(Event::HelpNow)>
-                        <span class="big-button__icon" aria-hidden="true" inner_html=icons::HELP></span>
-                        <span class="big-button__label">{move || t().help_now}</span>
-                    </button>
-                </footer>
-            </Show>
+            <footer class="kiosk__footer" hidden=move || !show_help()>
+                <button type="button" class="big-button big-button--urgent help-now" on:click=move |_| session.send(Event::HelpNow)>
+                    <span class="big-button__icon" aria-hidden="true" inner_html=icons::HELP></span>
+                    <span class="big-button__label">{move || t().help_now}</span>
+                </button>
+            </footer>
         </div>
     }
 }

@@ -65,14 +65,21 @@ pub fn HandoffStep() -> impl IntoView {
     make_code(move |m| {
         made.try_set(Some(m));
     });
-    set_timeout(
+    // Cleared when the screen goes: a pending timer keeps its closure's memory alive.
+    let give_up = set_timeout_with_handle(
         move || {
             if made.try_with_untracked(Option::is_none) == Some(true) {
                 made.try_set(Some(None));
             }
         },
         std::time::Duration::from_millis(GIVE_UP_MS),
-    );
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(timer) = give_up {
+            timer.clear();
+        }
+    });
     move || match made.get() {
         None => view! { <h1 class="step__title" role="status">{t.handoff_making}</h1> }.into_any(),
         Some(None) => view! { <NoCode /> }.into_any(),

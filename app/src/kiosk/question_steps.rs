@@ -1,5 +1,5 @@
 //! One question per screen: age, consent, the yes/no questions, children, sex.
-use crate::session::use_session;
+use crate::session::{Screen, use_session};
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::icons;
 use intake::flow::{ConsentChoice, Event, Step};
@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub fn AgeStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let current = move || session.flow.with(|f| f.answers().age_band);
+    let screen = Screen::new(session);
+    let current = move || screen.answer(|a| a.age_band);
     let label = move |band: AgeBand| match band {
         AgeBand::Under12 => t.age_under_12,
         AgeBand::From12To15 => t.age_12_15,
@@ -24,7 +25,7 @@ pub fn AgeStep() -> impl IntoView {
         <div class="choices">
             {AgeBand::CHOICES.into_iter().map(|band| view! {
                 <BigButton label=label(band).to_string() pressed=Signal::derive(move || current() == band)
-                    on_press=move || session.send(Event::ChooseAge(band)) />
+                    on_press=move || screen.send(Event::ChooseAge(band)) />
             }).collect_view()}
         </div>
     }
@@ -86,21 +87,19 @@ pub fn YesNoStep(
         Step::Statistics => (t.statistics_question, Some(t.statistics_hint)),
         _ => (t.disability_question, Some(t.optional)),
     };
+    let screen = Screen::new(session);
     let current = move || {
-        session.flow.with(|f| {
-            let a = f.answers();
-            match step {
-                Step::Danger => a.danger_now,
-                Step::Hurt => a.hurt_now,
-                Step::Statistics => a.consent_statistics,
-                _ => a.disability,
-            }
+        screen.answer(|a| match step {
+            Step::Danger => a.danger_now,
+            Step::Hurt => a.hurt_now,
+            Step::Statistics => a.consent_statistics,
+            _ => a.disability,
         })
     };
     let choice = move |reply: Reply, label: &'static str, icon: &'static str| {
         view! {
             <BigButton label=label.to_string() icon=icon pressed=Signal::derive(move || current() == reply)
-                on_press=move || session.send(Event::Reply(reply)) />
+                on_press=move || screen.send(Event::Reply(reply)) />
         }
     };
     view! {
@@ -119,7 +118,8 @@ pub fn YesNoStep(
 pub fn ChildrenStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let current = move || session.flow.with(|f| f.answers().children);
+    let screen = Screen::new(session);
+    let current = move || screen.answer(|a| a.children);
     let options: Vec<(Children, String)> = (0..=Children::MAX)
         .map(|n| {
             let label = match n {
@@ -136,7 +136,7 @@ pub fn ChildrenStep() -> impl IntoView {
         <div class="choices choices--grid">
             {options.into_iter().map(|(c, label)| view! {
                 <BigButton label=label icon=icons::CHILD pressed=Signal::derive(move || current() == c)
-                    on_press=move || session.send(Event::ChooseChildren(c)) />
+                    on_press=move || screen.send(Event::ChooseChildren(c)) />
             }).collect_view()}
         </div>
     }
@@ -147,7 +147,8 @@ pub fn ChildrenStep() -> impl IntoView {
 pub fn SexStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let current = move || session.flow.with(|f| f.answers().sex);
+    let screen = Screen::new(session);
+    let current = move || screen.answer(|a| a.sex);
     let options = [
         (Sex::Female, t.sex_female),
         (Sex::Male, t.sex_male),
@@ -160,7 +161,7 @@ pub fn SexStep() -> impl IntoView {
         <div class="choices">
             {options.into_iter().map(|(sex, label)| view! {
                 <BigButton label=label.to_string() pressed=Signal::derive(move || current() == sex)
-                    on_press=move || session.send(Event::ChooseSex(sex)) />
+                    on_press=move || screen.send(Event::ChooseSex(sex)) />
             }).collect_view()}
         </div>
     }

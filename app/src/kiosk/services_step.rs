@@ -1,5 +1,5 @@
 //! Services to choose, and her consent to share per chosen service.
-use crate::session::use_session;
+use crate::session::{Screen, use_session};
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::icons;
 use intake::flow::{Event, FlowError};
@@ -29,22 +29,23 @@ pub fn ServicesStep() -> impl IntoView {
             (o.id, place)
         })
         .collect();
-    let chosen = move |s: Service| session.flow.with(|f| f.answers().services.contains(s));
-    let talk_first = move || session.flow.with(|f| f.answers().talk_first);
+    let screen = Screen::new(session);
+    let chosen = move |s: Service| screen.answer(|a| a.services.contains(s));
+    let talk_first = move || screen.answer(|a| a.talk_first);
     view! {
         <h1 class="step__title">{t.services_question}</h1>
         <p class="step__hint">{t.services_hint}</p>
         <div class="choices choices--grid">
             {offered.into_iter().map(|(s, place)| view! {
                 <BigButton label=format!("{} ({place})", t.service(s)) icon=icons::service(s)
-                    pressed=Signal::derive(move || chosen(s)) on_press=move || session.send(Event::ToggleService(s)) />
+                    pressed=Signal::derive(move || chosen(s)) on_press=move || screen.send(Event::ToggleService(s)) />
             }).collect_view()}
             <BigButton label=t.talk_first.to_string() icon=icons::CHAT pressed=Signal::derive(talk_first)
-                on_press=move || session.send(Event::ToggleTalkFirst) />
+                on_press=move || screen.send(Event::ToggleTalkFirst) />
         </div>
-        <p class="step__problem" role="alert">{move || problem_text(session.problem.get(), t)}</p>
+        <p class="step__problem" role="alert">{move || problem_text(screen.problem(), t)}</p>
         <div class="choices">
-            <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />
+            <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || screen.send(Event::Continue) />
         </div>
     }
 }
@@ -54,11 +55,12 @@ pub fn ServicesStep() -> impl IntoView {
 pub fn SharingStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
+    let screen = Screen::new(session);
     let child = session.flow.with_untracked(|f| f.is_child_path());
     let next = view! {
-        <p class="step__problem" role="alert">{move || problem_text(session.problem.get(), t)}</p>
+        <p class="step__problem" role="alert">{move || problem_text(screen.problem(), t)}</p>
         <div class="choices">
-            <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />
+            <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || screen.send(Event::Continue) />
         </div>
     };
     if child {
@@ -72,7 +74,7 @@ pub fn SharingStep() -> impl IntoView {
     let chosen: Vec<Service> = session
         .flow
         .with_untracked(|f| f.answers().services.iter().collect());
-    let reply = move |s: Service| session.flow.with(|f| f.answers().sharing.reply(s));
+    let reply = move |s: Service| screen.answer(|a| a.sharing.reply(s));
     view! {
         <h1 class="step__title">{t.sharing_question}</h1>
         <p class="step__hint">{t.sharing_hint}</p>
@@ -87,9 +89,9 @@ pub fn SharingStep() -> impl IntoView {
                             {t.service(s)}
                         </span>
                         <BigButton label=t.share_yes.to_string() icon=icons::YES pressed=Signal::derive(move || reply(s) == Reply::Yes)
-                            on_press=move || session.send(Event::Share(s, true)) />
+                            on_press=move || screen.send(Event::Share(s, true)) />
                         <BigButton label=t.share_no.to_string() icon=icons::NO pressed=Signal::derive(move || reply(s) == Reply::No)
-                            on_press=move || session.send(Event::Share(s, false)) />
+                            on_press=move || screen.send(Event::Share(s, false)) />
                     </div>
                 }
             }).collect_view()}

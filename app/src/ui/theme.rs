@@ -58,12 +58,17 @@ pub fn use_theme_on_page() {
 #[component]
 pub fn ThemePicker() -> impl IntoView {
     let session = use_session();
+    // The screen's own copy (see `session::Screen`): nothing here subscribes to the session.
+    let shown = RwSignal::new(session.theme.get_untracked());
     view! {
         <div class="choices choices--row theme-picker" role="group" aria-label="Hiển thị · Display">
             {Theme::ALL.into_iter().map(|theme| view! {
                 <BigButton label=theme.label().to_string() icon=theme.icon()
-                    pressed=Signal::derive(move || session.theme.get() == theme)
-                    on_press=move || session.theme.set(theme) />
+                    pressed=Signal::derive(move || shown.get() == theme)
+                    on_press=move || {
+                        session.theme.set(theme);
+                        shown.set(theme);
+                    } />
             }).collect_view()}
         </div>
     }

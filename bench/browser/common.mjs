@@ -1,0 +1,98 @@
+// Shared by the browser benchmarks: Debian's Chromium, served folders, CPU throttling
+// through the DevTools protocol, and the statistics every table uses.
+import { chromium } from 'playwright-core';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS, TABLET_LANDSCAPE } from '../../tests/e2e/harness.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUT = join(ROOT, 'bench-output');
+export { serve, TABLET_LANDSCAPE };
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A fresh context and page (no cache, no service worker yet), CPU slowed `rate` times. */
+export async function freshPage(browser, rate = 1) {
+  const context = await browser.newContext({ viewport: TABLET_LANDSCAPE });
+  const page = await context.newPage();
+  if (rate !== 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  }
+  return { context, page };
+}
+
+export function median(xs) {
+  return percentile(xs, 50);
+}
+
+/** Nearest-rank percentile. */
+export function percentile(xs, p) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+export function saveResult(name, result) {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, `${name}.json`), JSON.stringify(result, null, 2));
+  console.log(`${name}: ${JSON.stringify(result).slice(0, 400)}`);
+}
+
+/** Script run in the page: `window.__walk` taps through one complete session in Vietnamese
+ *  with the same `click()` a tap ends in, and reports how long each tap took until the
+ *  next frame after the screen changed was painted. */
+export const WALKER = `
+window.__walk = (() => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  const yieldNow = () => new Promise((r) => { waiting.push(r); channel.port2.postMessage(0); });
+  const h1 = () => document.querySelector('h1')?.innerText ?? '';
+  function button(text) {
+    const all = [...document.querySelectorAll('button')];
+    return all.find((b) => b.innerText.trim() === text) ?? all.find((b) => b.innerText.includes(text));
+  }
+  async function until(test, what, ms = 15000) {
+    const start = performance.now();
+    while (!test()) {
+      if (performance.now() - start > ms) throw new Error('timed out waiting for ' + what + ' on "' + h1() + '"');
+      await yieldNow();
+    }
+  }
+  // One tap; with paint=true waits for the next painted frame and returns the time taken.
+  async function tap(text, { paint, changes = true }) {
+    const b = button(text);
+    if (!b) throw new Error('no button "' + text + '" on "' + h1() + '"');
+    const before = h1();
+    const t0 = performance.now();
+    b.click();
+    if (changes) await until(() => h1() !== before, 'the next screen after "' + text + '"');
+    if (!paint) return 0;
+    await frame();
+    return performance.now() - t0;
+  }
+  const STEPS = [
+    ['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent', 'Có, tôi đồng ý'],
+    ['danger', 'Không'], ['hurt', 'Không'], ['children', 'Không có'],
+    ['services: choose', 'Tư vấn tâm lý', false], ['services', 'Tiếp tục'],
+    ['sharing: choose', 'Có, được chia sẻ', false], ['sharing', 'Tiếp tục'],
+    ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của tôi'],
+  ];
+  return async function walk({ paint = true } = {}) {
+    const times = {};
+    await until(() => button('Tiếng Việt'), 'the welcome screen');
+    for (const [name, text, changes = true] of STEPS) times[name] = await tap(text, { paint, changes });
+    const t0 = performance.now();
+    await until(() => document.querySelector('.slip__qr svg'), 'the code');
+    if (paint) { await frame(); times['code shown (worker)'] = performance.now() - t0; }
+    times['finish'] = await tap('Kết thúc', { paint });
+    return times;
+  };
+})();
+`;

@@ -1,0 +1,33 @@
+// Interaction: every tap of a complete session, tap → next screen painted, with the CPU
+// slowed 6×: p50 and p95 per step over SESSIONS sessions in one page.
+import { launch, freshPage, serve, percentile, saveResult, WALKER, ROOT } from './common.mjs';
+import { join } from 'node:path';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
+const RATE = 6;
+
+const server = await serve(join(ROOT, 'dist'));
+const browser = await launch();
+try {
+  const { page } = await freshPage(browser, RATE);
+  await page.goto(server.url + '/');
+  await page.evaluate(WALKER);
+  // Let the sealing worker start (1.5 s after the first screen) before measuring.
+  await page.waitForTimeout(4000);
+  const samples = {};
+  for (let i = 0; i < SESSIONS; i++) {
+    const times = await page.evaluate(() => window.__walk({ paint: true }));
+    for (const [step, ms] of Object.entries(times)) (samples[step] ??= []).push(ms);
+  }
+  const steps = Object.entries(samples).map(([step, xs]) => ({
+    step, runs: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95),
+  }));
+  const taps = steps.filter((s) => s.step !== 'code shown (worker)');
+  saveResult('interaction', {
+    cpu_throttle: RATE, sessions: SESSIONS, steps,
+    worst_p95: Math.max(...taps.map((s) => s.p95)),
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,63 @@
+// Start-up: navigation → an interactive welcome screen painted (its "Tiếng Việt" button in
+// the page, then the next frame), with the CPU slowed 6×, for the kiosk, the floor app
+// (bench/floor: Leptos, one button, one QR SVG) and a static HTML page carrying the
+// kiosk's own welcome markup and stylesheet without any script. Runs interleave so
+// that the machine's noise falls on all three alike; a fresh context (empty cache) each run.
+import { launch, freshPage, serve, median, saveResult, ROOT } from './common.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const RATE = 6;
+
+const READY = `
+(() => {
+  const seen = () => [...document.querySelectorAll('button')].some((b) => b.textContent.includes('Tiếng Việt'));
+  const mark = () => requestAnimationFrame(() => setTimeout(() => { window.__ready = performance.now(); }, 0));
+  const watch = new MutationObserver(() => { if (seen()) { watch.disconnect(); mark(); } });
+  watch.observe(document, { childList: true, subtree: true });
+})();
+`;
+
+const browser = await launch();
+const kiosk = await serve(join(ROOT, 'dist'));
+const floor = await serve(join(ROOT, 'target', 'bench', 'floor'));
+try {
+  // The static page: the kiosk's welcome screen as painted, scripts removed.
+  const { context, page } = await freshPage(browser);
+  await page.goto(kiosk.url + '/');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).waitFor();
+  const html = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], link[rel=manifest]').forEach((e) => e.remove());
+    return '<!doctype html>\n' + doc.outerHTML;
+  });
+  await context.close();
+  const staticFile = join(mkdtempSync(join(tmpdir(), 'bench-static-')), 'welcome.html');
+  writeFileSync(staticFile, html);
+  const plain = await serve(join(ROOT, 'dist'), { overrides: { '/static-welcome.html': staticFile } });
+
+  const pages = { kiosk: kiosk.url + '/', floor: floor.url + '/', static: plain.url + '/static-welcome.html' };
+  const times = { kiosk: [], floor: [], static: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, url] of Object.entries(pages)) {
+      const { context: c, page: p } = await freshPage(browser, RATE);
+      await c.addInitScript(READY);
+      await p.goto(url);
+      await p.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
+      times[name].push(await p.evaluate(() => window.__ready));
+      await c.close();
+    }
+  }
+  await plain.close();
+  const m = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
+  saveResult('startup', {
+    cpu_throttle: RATE, runs: RUNS, median_ms: m, all_ms: times,
+    kiosk_over_floor: m.kiosk / m.floor, kiosk_over_static: m.kiosk / m.static, floor_over_static: m.floor / m.static,
+  });
+} finally {
+  await browser.close();
+  await kiosk.close();
+  await floor.close();
+}
