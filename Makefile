@@ -5,7 +5,7 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export TRUNK_OFFLINE := true
 
-.PHONY: setup run test dist fuzz bench-size
+.PHONY: setup run test dist fuzz bench bench-size
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +27,10 @@ fuzz: setup
 	cargo run --offline -q --profile fuzz -p intake --example fuzz_open -- 1000000
 	cargo run --offline -q --profile fuzz -p intake --example fuzz_config -- 1000000
 	cargo run --offline -q --profile fuzz -p intake --no-default-features --example fuzz_config -- 1000000
+
+## Every benchmark side by side (sizes, start-up, taps, QR, soak, fuzzing); rewrites BENCHMARKS.md.
+bench: setup
+	scripts/bench.sh
 
 ## Where sealing and the QR SVG live: the kiosk wasm (none) and the sealing worker.
 bench-size: setup

@@ -54,10 +54,12 @@ pub async fn load_config() -> Result<CentreConfig, SetupError> {
 /// Loads and validates the centre configuration at `path`.
 pub async fn load_config_from(path: &str) -> Result<CentreConfig, SetupError> {
     let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
+    // Read even when the page cannot run, so that the page's preload of it is used.
+    let text = fetch_text(path).await;
     if !secure {
         return Err(SetupError::NotSecure);
     }
-    let text = fetch_text(path).await.map_err(SetupError::Unreachable)?;
+    let text = text.map_err(SetupError::Unreachable)?;
     CentreConfig::parse(&text).map_err(|e| SetupError::Invalid(e.to_string()))
 }
 
