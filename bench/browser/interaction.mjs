@@ -3,7 +3,7 @@
 import { launch, freshPage, serve, percentile, saveResult, WALKER, ROOT } from './common.mjs';
 import { join } from 'node:path';
 
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
 const RATE = 6;
 
 const server = await serve(join(ROOT, 'dist'));
