@@ -87,14 +87,28 @@ window.__walk = (() => {
     ['sharing: choose', 'Có, được chia sẻ', false], ['sharing', 'Tiếp tục'],
     ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của tôi'],
   ];
-  return async function walk({ paint = true } = {}) {
-    const times = {};
-    await until(() => button('Tiếng Việt'), 'the welcome screen');
-    for (const [name, text, changes = true] of STEPS) times[name] = await tap(text, { paint, changes });
+  // The other ways through, each ending back at the welcome screen.
+  const OTHER = {
+    'under 12': [['welcome', 'Tiếng Việt'], ['age: under 12', 'Dưới 12 tuổi'], ['child to desk: finish', 'Kết thúc']],
+    'child 12–15': [['welcome', 'Tiếng Việt'], ['age: 12–15', 'Từ 12 đến 15 tuổi'], ['child notice', 'Tôi hiểu'],
+      ['assent', 'Có, tôi đồng ý'], ['danger', 'Không'], ['hurt', 'Không'], ['children', 'Không có'],
+      ['services: choose', 'Tư vấn tâm lý', false], ['services', 'Tiếp tục'], ['child sharing', 'Tiếp tục'],
+      ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của tôi']],
+    'consent refused': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: no', 'Không, cảm ơn'], ['refused: finish', 'Kết thúc']],
+    'information only': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: information', 'Tôi chỉ muốn tìm hiểu thông tin'], ['information: finish', 'Kết thúc']],
+    'help now': [['welcome: help now', 'Tôi cần giúp đỡ ngay'], ['go to desk: code now', 'Lấy mã ngay']],
+  };
+  async function code(times, paint) {
     const t0 = performance.now();
     await until(() => document.querySelector('.slip__qr svg'), 'the code');
     if (paint) { await frame(); times['code shown (worker)'] = performance.now() - t0; }
-    times['finish'] = await tap('Kết thúc', { paint });
+    times['handoff: finish'] = await tap('Kết thúc', { paint });
+  }
+  return async function walk({ paint = true, path = 'adult' } = {}) {
+    const times = {};
+    await until(() => button('Tiếng Việt'), 'the welcome screen');
+    for (const [name, text, changes = true] of OTHER[path] ?? STEPS) times[name] = await tap(text, { paint, changes });
+    if (!['under 12', 'consent refused', 'information only'].includes(path)) await code(times, paint);
     return times;
   };
 })();

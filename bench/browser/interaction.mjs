@@ -1,5 +1,5 @@
-// Interaction: every tap of a complete session, tap → next screen painted, with the CPU
-// slowed 6×: p50 and p95 per step over SESSIONS sessions in one page.
+// Interaction: every tap of every path through the kiosk, tap → next screen painted, with
+// the CPU slowed 6×: p50 and p95 per step, in one page.
 import { launch, freshPage, serve, percentile, saveResult, WALKER, ROOT } from './common.mjs';
 import { join } from 'node:path';
 
@@ -15,9 +15,15 @@ try {
   // Let the sealing worker start (1.5 s after the first screen) before measuring.
   await page.waitForTimeout(4000);
   const samples = {};
-  for (let i = 0; i < SESSIONS; i++) {
-    const times = await page.evaluate(() => window.__walk({ paint: true }));
-    for (const [step, ms] of Object.entries(times)) (samples[step] ??= []).push(ms);
+  // The survivor's usual path SESSIONS times; each other path (a child, a refusal,
+  // information only, "I need help now") a fifth as often. A step reached on several
+  // paths pools its taps.
+  const PATHS = [['adult', SESSIONS], ...['under 12', 'child 12–15', 'consent refused', 'information only', 'help now'].map((p) => [p, Math.max(2, Math.round(SESSIONS / 5))])];
+  for (const [path, times_] of PATHS) {
+    for (let i = 0; i < times_; i++) {
+      const times = await page.evaluate((path) => window.__walk({ paint: true, path }), path);
+      for (const [step, ms] of Object.entries(times)) (samples[step] ??= []).push(ms);
+    }
   }
   const steps = Object.entries(samples).map(([step, xs]) => ({
     step, runs: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95),
