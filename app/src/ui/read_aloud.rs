@@ -87,7 +87,9 @@ pub fn read_screen(lang: &str) -> Result<(), NotRead> {
 
 /// Stops reading (on a new screen, and when the session wipes).
 pub fn stop() {
-    if let Some(s) = synth() {
+    // Only when there is something to stop: `cancel` reaches the platform's speech service,
+    // which costs time on every screen change (and at start-up) for nothing.
+    if let Some(s) = synth().filter(|s| s.speaking() || s.pending()) {
         s.cancel();
     }
 }
