@@ -46,7 +46,7 @@ function startup(s) {
 
 function interaction(s) {
   return [
-    `CPU throttled ${s.cpu_throttle}×, one page: ${s.sessions} sessions of the usual path to the code, and a fifth as many of each other path (under 12, a child of 12–15, consent refused, information only, "I need help now"), so every screen of the flow is tapped through; a step met on several paths pools its taps. Each tap is the events a finger makes, timed from the tap to the next frame painted after the screen changed ("choose" rows: a toggle on the same screen).`,
+    `CPU throttled ${s.cpu_throttle}×, one page: ${s.sessions} sessions of the usual path to the code, and 0.4 times as many of each other path (under 12, a child of 12–15, consent refused, information only, "I need help now"), so every screen of the flow is tapped through; a step met on several paths pools its taps. Each tap is the events a finger makes, timed from the tap to the next frame painted after the screen changed ("choose" rows: a toggle on the same screen).`,
     '',
     '| step (tap on …) | taps | p50 | p95 |',
     '|---|---:|---:|---:|',

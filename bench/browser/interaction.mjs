@@ -16,9 +16,10 @@ try {
   await page.waitForTimeout(4000);
   const samples = {};
   // The survivor's usual path SESSIONS times; each other path (a child, a refusal,
-  // information only, "I need help now") a fifth as often. A step reached on several
+  // information only, "I need help now") 0.4 times as often (20 taps each at the
+  // default, enough for a p95). A step reached on several
   // paths pools its taps.
-  const PATHS = [['adult', SESSIONS], ...['under 12', 'child 12–15', 'consent refused', 'information only', 'help now'].map((p) => [p, Math.max(2, Math.round(SESSIONS / 5))])];
+  const PATHS = [['adult', SESSIONS], ...['under 12', 'child 12–15', 'consent refused', 'information only', 'help now'].map((p) => [p, Math.max(2, Math.round(SESSIONS * 0.4))])];
   for (const [path, times_] of PATHS) {
     for (let i = 0; i < times_; i++) {
       const times = await page.evaluate((path) => window.__walk({ paint: true, path }), path);
