@@ -17,20 +17,9 @@ const SEEDS: [&str; 2] = [
     include_str!("../../tests/fixtures/centre-test.json"),
 ];
 
-/// A small deterministic generator for inputs.
-struct Inputs(u64);
-
-impl Inputs {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "support/inputs.rs"]
+mod inputs;
+use inputs::Inputs;
 
 const PUNCTUATION: &[u8] = b"{}[]:,\"\\0123456789-.eE tfn";
 

@@ -9,20 +9,9 @@ use intake::handoff::{EnrolledKiosk, Handoff, HandoffId, KeyPair, Ticket, open, 
 use intake::{Answers, Reply};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-/// A small deterministic generator for inputs (not for keys).
-struct Inputs(u64);
-
-impl Inputs {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "support/inputs.rs"]
+mod inputs;
+use inputs::Inputs;
 
 const ODD: [&str; 8] = ["&", "é", "\"", "'", "ç", "à", "\u{0}", "ệ"];
 
