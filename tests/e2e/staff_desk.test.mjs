@@ -32,6 +32,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await page.getByRole('button', { name: /Import/ }).click();
     await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
     assert.ok(await page.getByText('DEMO KEYS').isVisible(), 'demo keys are announced');
+    assert.equal(await page.locator('h1 [lang="en"]').innerText(), 'Intake desk', 'the heading\'s English half is marked lang="en"');
 
     // Not enrolled yet: the kiosk is unknown.
     await scan(page, code);
@@ -86,6 +87,8 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     for (const [input, message] of cases) {
       await scan(page, input);
       await page.locator('.desk__error').getByText(message).waitFor();
+      // Shown in both languages; the English half is marked so a screen reader reads it in English.
+      assert.match(await page.locator('.desk__error [lang="en"]').innerText(), message, 'the English half is marked lang="en"');
     }
     await checkScreen(page, 'staff-4-error');
 

@@ -1,6 +1,7 @@
 //! The kiosk's setup page (its own page, behind a PIN set on the device): the kiosk's key
 //! to enrol at the staff desk, the staff key it seals to, pinned at pairing, and a self-test.
 use crate::device;
+use crate::ui::bilingual::{Bi, bilingual};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
 use intake::handoff::qr_svg;
@@ -65,13 +66,13 @@ fn PinGate(
         <h1>{if has_pin { "Cài đặt máy tiếp đón / Kiosk setup" } else { "Đặt mã PIN cài đặt / Set the setup PIN" }}</h1>
         <form class="panel" on:submit=submit>
             <input type="text" name="username" autocomplete="username" value="kiosk-setup" aria-label="Tài khoản / Account" hidden readonly />
-            <label>"Mã PIN / PIN" <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin /></label>
+            <label><Bi vi="Mã PIN" en="PIN"/> <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin /></label>
             {(!has_pin).then(|| view! {
-                <label>"Nhập lại / Again" <input type="password" inputmode="numeric" autocomplete="off" bind:value=again /></label>
+                <label><Bi vi="Nhập lại" en="Again"/> <input type="password" inputmode="numeric" autocomplete="off" bind:value=again /></label>
             })}
             <button type="submit" class="desk-button desk-button--primary">{if has_pin { "Mở / Open" } else { "Đặt mã PIN / Set PIN" }}</button>
         </form>
-        <p class="desk__message" role="alert">{move || message.get()}</p>
+        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
     }
 }
 
@@ -150,34 +151,34 @@ fn SetupScreen(
     let needs_pin =
         Signal::derive(move || !matches!(check.get(), Some(StaffKeyCheck::AsPinned) | None));
     view! {
-        <h1>"Cài đặt máy tiếp đón / Kiosk setup"</h1>
+        <h1><Bi vi="Cài đặt máy tiếp đón" en="Kiosk setup"/></h1>
         <section class="panel" aria-labelledby="kiosk-key-title">
-            <h2 id="kiosk-key-title">"Khoá của máy này / This kiosk's key"</h2>
-            <p>"Đăng ký máy này ở bàn tiếp nhận bằng cách quét mã hoặc dán khoá. So sánh dấu vân tay trên hai màn hình. / Enrol this kiosk at the staff desk by its key; compare the fingerprints on both screens."</p>
+            <h2 id="kiosk-key-title"><Bi vi="Khoá của máy này" en="This kiosk's key"/></h2>
+            <p><Bi vi="Đăng ký máy này ở bàn tiếp nhận bằng cách quét mã hoặc dán khoá. So sánh dấu vân tay trên hai màn hình." en="Enrol this kiosk at the staff desk by its key; compare the fingerprints on both screens."/></p>
             <p class="fingerprint">{kiosk_label}</p>
             <div class="setup__qr" role="img" aria-label="QR: khoá công khai của máy / kiosk public key" inner_html=kiosk_qr></div>
             <p><code class="setup__hex">{kiosk_hex}</code></p>
         </section>
         <section class="panel" aria-labelledby="staff-key-title">
-            <h2 id="staff-key-title">"Khoá nhân viên mà máy niêm phong tới / The staff key this kiosk seals to"</h2>
+            <h2 id="staff-key-title"><Bi vi="Khoá nhân viên mà máy niêm phong tới" en="The staff key this kiosk seals to"/></h2>
             <p class="fingerprint">{staff_fp.clone()}</p>
             <p class="setup__status">{status}</p>
             <Show when=move || needs_pin.get()>
-                <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()>"Ghim khoá này / Pin this staff key"</button>
+                <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()><Bi vi="Ghim khoá này" en="Pin this staff key"/></button>
             </Show>
         </section>
         <section class="panel" aria-labelledby="self-test-title">
-            <h2 id="self-test-title">"Tự kiểm tra / Self-test"</h2>
+            <h2 id="self-test-title"><Bi vi="Tự kiểm tra" en="Self-test"/></h2>
             <table class="stats">
                 <tbody>
-                    <tr><th scope="row">"Đồng hồ hợp lý / Clock plausible"</th><td>{yes_no(clock_plausible(now_minutes))}</td></tr>
-                    <tr><th scope="row">"Kết nối an toàn / Secure context"</th><td>{yes_no(secure)}</td></tr>
-                    <tr><th scope="row">"Khoá nhân viên như đã ghim / Staff key as pinned"</th><td>{move || yes_no(!needs_pin.get())}</td></tr>
-                    <tr><th scope="row">"Bộ nhớ bền vững / Persistent storage"</th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
-                    <tr><th scope="row">"Máy in / Printer"</th><td>{printer.unwrap_or_else(|| "không có / none".into())}</td></tr>
+                    <tr><th scope="row"><Bi vi="Đồng hồ hợp lý" en="Clock plausible"/></th><td>{yes_no(clock_plausible(now_minutes))}</td></tr>
+                    <tr><th scope="row"><Bi vi="Kết nối an toàn" en="Secure context"/></th><td>{yes_no(secure)}</td></tr>
+                    <tr><th scope="row"><Bi vi="Khoá nhân viên như đã ghim" en="Staff key as pinned"/></th><td>{move || yes_no(!needs_pin.get())}</td></tr>
+                    <tr><th scope="row"><Bi vi="Bộ nhớ bền vững" en="Persistent storage"/></th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
+                    <tr><th scope="row"><Bi vi="Máy in" en="Printer"/></th><td>{printer.unwrap_or_else(|| "không có / none".into())}</td></tr>
                 </tbody>
             </table>
-            <button type="button" class="desk-button" on:click=ask_persist>"Xin bộ nhớ bền vững / Ask for persistent storage"</button>
+            <button type="button" class="desk-button" on:click=ask_persist><Bi vi="Xin bộ nhớ bền vững" en="Ask for persistent storage"/></button>
         </section>
     }
 }

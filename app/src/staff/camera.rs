@@ -1,6 +1,7 @@
 //! The camera input: frames from getUserMedia, read by the browser's BarcodeDetector when it
 //! has one, otherwise drawn to a canvas and decoded in wasm with rqrr. No camera, or
 //! permission refused: a clear message, and the other inputs still work.
+use crate::ui::bilingual::{Bi, bilingual};
 use intake::scan::decode_frame;
 use leptos::html;
 use leptos::prelude::*;
@@ -175,14 +176,14 @@ pub fn CameraScanner(
     view! {
         <div class="camera">
             <Show when=move || !running.get() fallback=move || view! {
-                <button type="button" class="desk-button" on:click=move |_| turn_off()>"Tắt camera / Stop camera"</button>
+                <button type="button" class="desk-button" on:click=move |_| turn_off()><Bi vi="Tắt camera" en="Stop camera"/></button>
             }>
-                <button type="button" class="desk-button" on:click=turn_on>"Dùng camera / Use the camera"</button>
+                <button type="button" class="desk-button" on:click=turn_on><Bi vi="Dùng camera" en="Use the camera"/></button>
             </Show>
             <video node_ref=video_ref class="camera__video" muted=true playsinline=true hidden=move || !running.get()
                 aria-label="Camera"></video>
             <canvas node_ref=canvas_ref hidden=true></canvas>
-            <p class="desk__message" role="alert">{move || message.get()}</p>
+            <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! consent to share and the referral contact.
 use super::download::download;
 use super::messages::time_warning;
+use crate::ui::bilingual::{Bi, bilingual};
 use intake::Reply;
 use intake::desk::case_sheet::{CaseSheet, Priority};
 use intake::desk::export;
@@ -77,20 +78,20 @@ pub fn CaseSheetView(
                 </ul>
             })}
             {sheet.seen_before.then(|| view! {
-                <p class="case-sheet__warning" role="alert">"Mã này đã được mở trên máy này. / This code was opened on this device before."</p>
+                <p class="case-sheet__warning" role="alert"><Bi vi="Mã này đã được mở trên máy này." en="This code was opened on this device before."/></p>
             })}
-            {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{time_warning(&w)}</p> })}
-            <h2 id="case-title">"Số thứ tự / Ticket " <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
+            {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{bilingual(time_warning(&w))}</p> })}
+            <h2 id="case-title"><Bi vi="Số thứ tự" en="Ticket "/> <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
             <dl class="case-sheet__facts">
-                <dt>"Ngôn ngữ / Language"</dt><dd>{sheet.session_language.as_str().to_owned()}</dd>
-                <dt>"Phiên dịch / Interpreter"</dt><dd>{sheet.interpreter.as_str()}</dd>
-                <dt>"Độ tuổi / Age band"</dt><dd>{sheet.age_band.as_str()}</dd>
-                <dt>"Đồng ý nhận hỗ trợ / Consent to services"</dt><dd>{sheet.consent_services.as_str()}</dd>
-                <dt>"Muốn nói chuyện trước / Wants to talk first"</dt><dd>{if sheet.talk_first { "yes" } else { "no" }}</dd>
+                <dt><Bi vi="Ngôn ngữ" en="Language"/></dt><dd>{sheet.session_language.as_str().to_owned()}</dd>
+                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{sheet.interpreter.as_str()}</dd>
+                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{sheet.age_band.as_str()}</dd>
+                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{sheet.consent_services.as_str()}</dd>
+                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{if sheet.talk_first { "yes" } else { "no" }}</dd>
             </dl>
             <table class="case-sheet__services">
-                <caption>"Dịch vụ / Services"</caption>
-                <thead><tr><th scope="col">"Dịch vụ / Service"</th><th scope="col">"Chia sẻ / Sharing"</th><th scope="col">"Nơi giới thiệu / Referral"</th></tr></thead>
+                <caption><Bi vi="Dịch vụ" en="Services"/></caption>
+                <thead><tr><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th><th scope="col"><Bi vi="Chia sẻ" en="Sharing"/></th><th scope="col"><Bi vi="Nơi giới thiệu" en="Referral"/></th></tr></thead>
                 <tbody>
                     {services.into_iter().map(|l| {
                         let refused = l.share == Reply::No;
@@ -106,9 +107,9 @@ pub fn CaseSheetView(
                 </tbody>
             </table>
             <div class="desk__actions no-print">
-                <button type="button" class="desk-button" on:click=export_json>"Xuất JSON / Export JSON"</button>
-                <button type="button" class="desk-button" on:click=export_csv>"Xuất CSV / Export CSV"</button>
-                <button type="button" class="desk-button" on:click=print>"In (A4) / Print (A4)"</button>
+                <button type="button" class="desk-button" on:click=export_json><Bi vi="Xuất JSON" en="Export JSON"/></button>
+                <button type="button" class="desk-button" on:click=export_csv><Bi vi="Xuất CSV" en="Export CSV"/></button>
+                <button type="button" class="desk-button" on:click=print><Bi vi="In (A4)" en="Print (A4)"/></button>
             </div>
         </article>
     }

@@ -2,6 +2,7 @@
 use super::case_sheet::CaseSheetView;
 use super::messages::open_error;
 use super::{Desk, DeskState, store};
+use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
 use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, PublicKey, open};
 use leptos::prelude::*;
@@ -75,25 +76,25 @@ pub fn DeskView(
 
     view! {
         <header class="desk__bar">
-            <h1>"Bàn tiếp nhận / Intake desk"</h1>
-            <p>"Khoá nhân viên / Staff key: " <strong class="fingerprint">{fingerprint}</strong></p>
-            <button type="button" class="desk-button" on:click=move |_| desk.lock()>"Khoá bàn / Lock"</button>
+            <h1><Bi vi="Bàn tiếp nhận" en="Intake desk"/></h1>
+            <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
+            <button type="button" class="desk-button" on:click=move |_| desk.lock()><Bi vi="Khoá bàn" en="Lock"/></button>
         </header>
         <details class="panel no-print">
-            <summary>"Khoá công khai của bàn (để cấu hình máy tiếp đón) / This desk's public key (for the kiosk configuration)"</summary>
+            <summary><Bi vi="Khoá công khai của bàn (để cấu hình máy tiếp đón)" en="This desk's public key (for the kiosk configuration)"/></summary>
             <div class="setup__qr" role="img" aria-label="QR: khoá công khai / public key" inner_html=public_qr></div>
             <p><code class="setup__hex">{public_hex}</code></p>
         </details>
         <form class="panel no-print" on:submit=open_code>
-            <label for="code">"Quét hoặc dán mã, rồi Enter / Scan or paste the code, then Enter"</label>
+            <label for="code"><Bi vi="Quét hoặc dán mã, rồi Enter" en="Scan or paste the code, then Enter"/></label>
             <input id="code" class="desk__code" type="text" inputmode="numeric" autocomplete="off"
                 autocapitalize="off" spellcheck="false" autofocus bind:value=code />
-            <button type="submit" class="desk-button desk-button--primary">"Mở / Open"</button>
+            <button type="submit" class="desk-button desk-button--primary"><Bi vi="Mở" en="Open"/></button>
             <super::camera::CameraScanner on_code=from_camera />
         </form>
         {move || outcome.get().map(|o| match o {
             Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),
-            Err(message) => view! { <p class="desk__error" role="alert">{message}</p> }.into_any(),
+            Err(message) => view! { <p class="desk__error" role="alert">{bilingual(message)}</p> }.into_any(),
         })}
         <Kiosks kiosks=kiosks new_key=new_key />
         <StatisticsPanel stats=stats />
@@ -112,12 +113,12 @@ fn StatisticsPanel(
     };
     view! {
         <section class="panel no-print" aria-labelledby="stats-title">
-            <h2 id="stats-title">"Số liệu ẩn danh / Anonymous statistics"</h2>
+            <h2 id="stats-title"><Bi vi="Số liệu ẩn danh" en="Anonymous statistics"/></h2>
             <p>"Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là \"<5\". / Only those who agreed are counted; counts below 5 show as \"<5\"."</p>
             <table class="stats">
                 <thead><tr>
-                    <th scope="col">"Tháng / Month"</th><th scope="col">"Dịch vụ / Service"</th>
-                    <th scope="col">"Độ tuổi / Age"</th><th scope="col">"Giới tính / Sex"</th><th scope="col">"Số lượt / Count"</th>
+                    <th scope="col"><Bi vi="Tháng" en="Month"/></th><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th>
+                    <th scope="col"><Bi vi="Độ tuổi" en="Age"/></th><th scope="col"><Bi vi="Giới tính" en="Sex"/></th><th scope="col"><Bi vi="Số lượt" en="Count"/></th>
                 </tr></thead>
                 <tbody>
                     {move || stats.get().rows().into_iter().map(|((month, service, age, sex), count)| view! {
@@ -125,7 +126,7 @@ fn StatisticsPanel(
                     }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="desk-button" on:click=export>"Xuất CSV / Export CSV"</button>
+            <button type="button" class="desk-button" on:click=export><Bi vi="Xuất CSV" en="Export CSV"/></button>
         </section>
     }
 }
@@ -170,7 +171,7 @@ fn Kiosks(
     };
     view! {
         <section class="panel no-print" aria-labelledby="kiosks-title">
-            <h2 id="kiosks-title">"Máy tiếp đón đã đăng ký / Enrolled kiosks"</h2>
+            <h2 id="kiosks-title"><Bi vi="Máy tiếp đón đã đăng ký" en="Enrolled kiosks"/></h2>
             <ul class="kiosks">
                 {move || kiosks.get().into_iter().enumerate().map(|(i, k)| {
                     let label = format!("{} · {}", k.public.kiosk_id(), k.public.fingerprint());
@@ -178,14 +179,14 @@ fn Kiosks(
                         <li>
                             <span class="fingerprint">{label}</span>
                             {if k.revoked {
-                                view! { <strong>" — đã thu hồi / revoked"</strong> }.into_any()
+                                view! { <strong><Bi vi=" — đã thu hồi" en="revoked"/></strong> }.into_any()
                             } else {
                                 view! {
                                     <button type="button" class="desk-button" on:click=move |_| {
                                         let mut list = kiosks.get_untracked();
                                         if let Some(k) = list.get_mut(i) { k.revoked = true; }
                                         save(list);
-                                    }>"Thu hồi / Revoke"</button>
+                                    }><Bi vi="Thu hồi" en="Revoke"/></button>
                                 }.into_any()
                             }}
                         </li>
@@ -193,11 +194,11 @@ fn Kiosks(
                 }).collect_view()}
             </ul>
             <form on:submit=enrol>
-                <label for="kiosk-key">"Khoá công khai của máy tiếp đón (64 ký tự) / Kiosk public key (64 characters)"</label>
+                <label for="kiosk-key"><Bi vi="Khoá công khai của máy tiếp đón (64 ký tự)" en="Kiosk public key (64 characters)"/></label>
                 <input id="kiosk-key" type="text" autocomplete="off" spellcheck="false" bind:value=new_key />
-                <button type="submit" class="desk-button">"Đăng ký / Enrol"</button>
+                <button type="submit" class="desk-button"><Bi vi="Đăng ký" en="Enrol"/></button>
             </form>
-            <p class="desk__message" role="alert">{move || message.get()}</p>
+            <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use super::download::download;
 use super::store;
 use super::{Desk, DeskState};
+use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::wrap::{WrapError, WrappedKey, wrap};
 use intake::handoff::KeyPair;
 use leptos::prelude::*;
@@ -117,39 +118,39 @@ pub fn CreateOrImport() -> impl IntoView {
     };
 
     view! {
-        <h1>"Bàn tiếp nhận — chưa có khoá / Intake desk — no staff key yet"</h1>
-        <p class="desk__message" role="alert">{move || message.get()}</p>
-        <Show when=move || busy.get()><p role="status">"Đang xử lý… / Working…"</p></Show>
+        <h1><Bi vi="Bàn tiếp nhận — chưa có khoá" en="Intake desk — no staff key yet"/></h1>
+        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+        <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
         {move || match created.get() {
             Some((wrapped, _)) => view! {
                 <section class="panel">
-                    <h2>"Lưu bản sao lưu trước khi dùng / Save the backup before use"</h2>
+                    <h2><Bi vi="Lưu bản sao lưu trước khi dùng" en="Save the backup before use"/></h2>
                     <p>"Khoá mới: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
-                    <p>"Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn. / If this browser is cleared, only this backup opens waiting codes. Keep it locked away."</p>
-                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup>"Tải bản sao lưu và bắt đầu / Download the backup and start"</button>
+                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away."/></p>
+                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu và bắt đầu" en="Download the backup and start"/></button>
                 </section>
             }.into_any(),
             None => view! {
                 <section class="panel">
-                    <h2>"Tạo khoá nhân viên / Create the staff key"</h2>
+                    <h2><Bi vi="Tạo khoá nhân viên" en="Create the staff key"/></h2>
                     <form on:submit=create>
                         <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
-                        <label>"Mật khẩu (ít nhất 10 ký tự) / Passphrase (10+ characters)"
+                        <label><Bi vi="Mật khẩu (ít nhất 10 ký tự)" en="Passphrase (10+ characters)"/>
                             <input type="password" autocomplete="new-password" bind:value=pass /></label>
-                        <label>"Nhập lại / Again"
+                        <label><Bi vi="Nhập lại" en="Again"/>
                             <input type="password" autocomplete="new-password" bind:value=again /></label>
-                        <button type="submit" class="desk-button desk-button--primary">"Tạo khoá / Create"</button>
+                        <button type="submit" class="desk-button desk-button--primary"><Bi vi="Tạo khoá" en="Create"/></button>
                     </form>
                 </section>
                 <section class="panel">
-                    <h2>"Nhập bản sao lưu / Import a backup"</h2>
+                    <h2><Bi vi="Nhập bản sao lưu" en="Import a backup"/></h2>
                     <form on:submit=import>
                         <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
-                        <label>"Nội dung tệp sao lưu / Backup file contents"
+                        <label><Bi vi="Nội dung tệp sao lưu" en="Backup file contents"/>
                             <textarea rows="5" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
-                        <label>"Mật khẩu / Passphrase"
+                        <label><Bi vi="Mật khẩu" en="Passphrase"/>
                             <input type="password" autocomplete="current-password" bind:value=import_pass /></label>
-                        <button type="submit" class="desk-button">"Nhập / Import"</button>
+                        <button type="submit" class="desk-button"><Bi vi="Nhập" en="Import"/></button>
                     </form>
                 </section>
             }.into_any(),
@@ -187,15 +188,15 @@ pub fn Unlock(
         });
     };
     view! {
-        <h1>"Bàn tiếp nhận đang khoá / Intake desk is locked"</h1>
-        <p>"Khoá nhân viên / Staff key: " <strong class="fingerprint">{fingerprint}</strong></p>
+        <h1><Bi vi="Bàn tiếp nhận đang khoá" en="Intake desk is locked"/></h1>
+        <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
         <form class="panel" on:submit=submit>
             <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
-            <label>"Mật khẩu / Passphrase"
+            <label><Bi vi="Mật khẩu" en="Passphrase"/>
                 <input type="password" autocomplete="current-password" bind:value=pass /></label>
-            <button type="submit" class="desk-button desk-button--primary">"Mở khoá / Unlock"</button>
+            <button type="submit" class="desk-button desk-button--primary"><Bi vi="Mở khoá" en="Unlock"/></button>
         </form>
-        <Show when=move || busy.get()><p role="status">"Đang mở khoá… / Unlocking…"</p></Show>
-        <p class="desk__message" role="alert">{move || message.get()}</p>
+        <Show when=move || busy.get()><p role="status"><Bi vi="Đang mở khoá…" en="Unlocking…"/></p></Show>
+        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
     }
 }

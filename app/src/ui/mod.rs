@@ -1,5 +1,6 @@
-//! Widgets shared by the kiosk's screens.
+//! Widgets shared by the pages.
 pub mod big_button;
+pub mod bilingual;
 pub mod icons;
 pub mod idle_guard;
 pub mod quick_exit;

@@ -1,0 +1,22 @@
+//! The staff and setup pages show Vietnamese and English together ("Vietnamese / English").
+//! The English half is marked `lang="en"`, so that a screen reader reads it in English
+//! (WCAG 3.1.2, language of parts); what is shown is the same.
+use leptos::prelude::*;
+
+/// A fixed text in both languages.
+#[component]
+pub fn Bi(vi: &'static str, en: &'static str) -> impl IntoView {
+    view! { {vi} " / " <span lang="en">{en}</span> }
+}
+
+/// A message written as "Vietnamese / English", with its English half marked.
+pub fn bilingual(text: impl Into<String>) -> AnyView {
+    let text = text.into();
+    match text.split_once(" / ") {
+        Some((vi, en)) => {
+            let (vi, en) = (vi.to_owned(), en.to_owned());
+            view! { {vi} " / " <span lang="en">{en}</span> }.into_any()
+        }
+        None => text.into_any(),
+    }
+}
