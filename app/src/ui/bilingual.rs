@@ -6,7 +6,9 @@ use leptos::prelude::*;
 /// A fixed text in both languages.
 #[component]
 pub fn Bi(vi: &'static str, en: &'static str) -> impl IntoView {
-    view! { {vi} " / " <span lang="en">{en}</span> }
+    // One element around both halves: in a flex container (a `<summary>`, say) the spaces
+    // around the slash would otherwise be trimmed away.
+    view! { <span>{vi} " / " <span lang="en">{en}</span></span> }
 }
 
 /// A message written as "Vietnamese / English", with its English half marked.
@@ -15,7 +17,7 @@ pub fn bilingual(text: impl Into<String>) -> AnyView {
     match text.split_once(" / ") {
         Some((vi, en)) => {
             let (vi, en) = (vi.to_owned(), en.to_owned());
-            view! { {vi} " / " <span lang="en">{en}</span> }.into_any()
+            view! { <span>{vi} " / " <span lang="en">{en}</span></span> }.into_any()
         }
         None => text.into_any(),
     }
