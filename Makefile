@@ -5,7 +5,7 @@ export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export TRUNK_OFFLINE := true
 
-.PHONY: setup run test dist fuzz bench bench-size
+.PHONY: setup run test dist fuzz bench
 
 setup:
 	@scripts/setup.sh
@@ -32,6 +32,3 @@ fuzz: setup
 bench: setup
 	scripts/bench.sh
 
-## Where sealing and the QR SVG live: the kiosk wasm (none) and the sealing worker.
-bench-size: setup
-	scripts/bench-size.sh
