@@ -5,7 +5,9 @@
 //! (right and wrong lengths), half single and multiple mutations of genuine codes
 //! (digit changes, symbols a mis-set scanner types, deletions, insertions, truncation, Unicode).
 
-use intake::handoff::{EnrolledKiosk, Handoff, HandoffId, KeyPair, Ticket, open, seal};
+use intake::handoff::{
+    CODE_DIGITS, EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, Ticket, open, seal,
+};
 use intake::{Answers, Reply};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -49,7 +51,9 @@ fn main() {
     let kiosk = KeyPair::generate().expect("randomness");
     let kiosks = [EnrolledKiosk {
         public: kiosk.public().clone(),
+        letter: KioskLetter::DEFAULT,
         revoked: false,
+        last_seen_minutes: 0,
     }];
     let now = intake::handoff::build_minutes() + 1;
     let answers = Answers {
@@ -59,11 +63,10 @@ fn main() {
     let codes: Vec<String> = (0..16)
         .map(|i| {
             let h = Handoff {
-                kiosk: kiosk.public().kiosk_id(),
                 created_minutes: now,
                 id: HandoffId::random().expect("randomness"),
                 ticket: Ticket {
-                    prefix: b'A',
+                    letter: KioskLetter::DEFAULT,
                     number: i + 1,
                 },
                 answers: answers.clone(),
@@ -83,11 +86,13 @@ fn main() {
                 String::from_utf8_lossy(&bytes).into_owned()
             }
             1 => {
-                let len = 220 + r.below(20);
+                // Right and wrong lengths, the right version digit and others.
+                let len = CODE_DIGITS - 10 + r.below(20);
                 let digits: String = (0..len)
                     .map(|_| (b'0' + r.below(10) as u8) as char)
                     .collect();
-                format!("TK{digits}")
+                let version = if r.below(4) == 0 { r.below(10) } else { 2 };
+                format!("TK{version}{digits}")
             }
             _ => mutate(&codes[r.below(codes.len())], &mut r),
         };

@@ -127,9 +127,11 @@ impl Sex {
     }
 }
 
-/// A language tag of two or three lowercase ASCII letters (ISO 639-1 or 639-3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+/// A language tag of two or three lowercase ASCII letters: ISO 639-1 where the kiosk's
+/// screens use it (`vi`, `en`), otherwise ISO 639-3 (`tyz` Tày, `hab` Hanoi sign language),
+/// a local-use code `qaa`–`qtz` for a group the centre names itself (Dao, Hoa), or `und`
+/// for "another language". In JSON it is text; in a code it is three bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LangTag([u8; 3]);
 
 impl LangTag {
@@ -137,6 +139,8 @@ impl LangTag {
     pub const VI: LangTag = LangTag(*b"vi\0");
     /// English.
     pub const EN: LangTag = LangTag(*b"en\0");
+    /// "Another language": none of the centre's list.
+    pub const UND: LangTag = LangTag(*b"und");
 
     /// Parses a tag such as `vi`, `en` or `tyz`.
     pub fn parse(text: &str) -> Option<LangTag> {
@@ -149,10 +153,22 @@ impl LangTag {
         Some(LangTag(tag))
     }
 
+    fn from_bytes(bytes: [u8; 3]) -> Option<LangTag> {
+        let len = if bytes[2] == 0 { 2 } else { 3 };
+        std::str::from_utf8(&bytes[..len])
+            .ok()
+            .and_then(LangTag::parse)
+    }
+
     /// The tag as text.
     pub fn as_str(&self) -> &str {
         let len = if self.0[2] == 0 { 2 } else { 3 };
         std::str::from_utf8(&self.0[..len]).unwrap_or("??")
+    }
+
+    /// A local-use code (`qaa`–`qtz`): the centre's configuration gives its name.
+    pub fn is_local_use(&self) -> bool {
+        self.0[0] == b'q' && (b'a'..=b't').contains(&self.0[1]) && self.0[2] != 0
     }
 }
 
@@ -162,55 +178,111 @@ impl Default for LangTag {
     }
 }
 
-impl TryFrom<String> for LangTag {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        LangTag::parse(&value).ok_or_else(|| format!("not a language tag: {value:?}"))
+impl Serialize for LangTag {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(self.as_str())
+        } else {
+            self.0.serialize(serializer)
+        }
     }
 }
 
-impl From<LangTag> for String {
-    fn from(tag: LangTag) -> String {
-        tag.as_str().to_owned()
+impl<'de> Deserialize<'de> for LangTag {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        if deserializer.is_human_readable() {
+            let text = String::deserialize(deserializer)?;
+            LangTag::parse(&text)
+                .ok_or_else(|| D::Error::custom(format!("not a language tag: {text:?}")))
+        } else {
+            let bytes = <[u8; 3]>::deserialize(deserializer)?;
+            LangTag::from_bytes(bytes).ok_or_else(|| D::Error::custom("not a language tag"))
+        }
     }
 }
 
-/// Her consent to share, per chosen service. A service in neither set was never asked.
+/// Her wish about sharing her information with one chosen service. It is a wish, not
+/// consent: staff ask her again, in person, before they share anything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wish {
+    /// She was not asked, or went on without answering.
+    #[default]
+    NotAsked,
+    Yes,
+    No,
+    NotSure,
+}
+
+impl Wish {
+    /// The stable name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Wish::NotAsked => "not_asked",
+            Wish::Yes => "yes",
+            Wish::No => "no",
+            Wish::NotSure => "not_sure",
+        }
+    }
+}
+
+/// Her sharing wishes, per chosen service. A service in none of the sets was not asked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Sharing {
-    /// Services she agreed staff may share her information with.
+    /// Services she would like staff to share her information with.
     pub yes: ServiceSet,
-    /// Services she does not want her information shared with (the offer stands).
+    /// Services she does not want her information shared with.
     pub no: ServiceSet,
+    /// Services she is not sure about yet.
+    pub not_sure: ServiceSet,
 }
 
 impl Sharing {
-    /// Her answer for one service.
-    pub fn reply(&self, service: Service) -> Reply {
+    /// Her wish for one service.
+    pub fn wish(&self, service: Service) -> Wish {
         if self.yes.contains(service) {
-            Reply::Yes
+            Wish::Yes
         } else if self.no.contains(service) {
-            Reply::No
+            Wish::No
+        } else if self.not_sure.contains(service) {
+            Wish::NotSure
         } else {
-            Reply::NotAsked
+            Wish::NotAsked
         }
     }
 
-    /// Records her answer for one service.
-    pub fn set(&mut self, service: Service, reply: Reply) {
+    /// Records her wish for one service.
+    pub fn set(&mut self, service: Service, wish: Wish) {
         self.yes = self.yes.without(service);
         self.no = self.no.without(service);
-        match reply {
-            Reply::Yes => self.yes = self.yes.with(service),
-            Reply::No => self.no = self.no.with(service),
-            Reply::NotAsked | Reply::Skipped => {}
+        self.not_sure = self.not_sure.without(service);
+        match wish {
+            Wish::Yes => self.yes = self.yes.with(service),
+            Wish::No => self.no = self.no.with(service),
+            Wish::NotSure => self.not_sure = self.not_sure.with(service),
+            Wish::NotAsked => {}
         }
     }
 
-    /// Forgets the answers for services that are no longer chosen.
+    /// Forgets the wishes for services that are no longer chosen.
     pub fn keep_only(&mut self, chosen: ServiceSet) {
         self.yes = self.yes.intersect(chosen);
         self.no = self.no.intersect(chosen);
+        self.not_sure = self.not_sure.intersect(chosen);
+    }
+
+    /// Every service she answered for, whatever the wish.
+    pub fn answered(&self) -> ServiceSet {
+        self.yes.union(self.no).union(self.not_sure)
+    }
+
+    /// Whether the sets are disjoint and hold only chosen services.
+    fn in_range(&self, chosen: ServiceSet) -> bool {
+        self.yes.intersect(self.no).is_empty()
+            && self.yes.intersect(self.not_sure).is_empty()
+            && self.no.intersect(self.not_sure).is_empty()
+            && self.answered().intersect(chosen) == self.answered()
     }
 }
 
@@ -227,7 +299,11 @@ pub struct Answers {
     /// She pressed "I need help now".
     pub help_now: bool,
     pub danger_now: Reply,
-    pub hurt_now: Reply,
+    /// "Do you need to see a doctor now?"
+    pub doctor_now: Reply,
+    /// "Would you like to talk in a private room?" Shown at the desk only, in neutral
+    /// words: never printed, exported or sent to another system.
+    pub private_room: Reply,
     pub children: Children,
     /// Services she chose.
     pub services: ServiceSet,
@@ -244,6 +320,15 @@ pub struct Answers {
 impl Answers {
     /// Whether staff should see this person first.
     pub fn is_urgent(&self) -> bool {
-        self.help_now || self.danger_now.is_yes() || self.hurt_now.is_yes()
+        self.help_now || self.danger_now.is_yes() || self.doctor_now.is_yes()
+    }
+
+    /// Whether every answer holds a value the kiosk can give (checked on every opened code).
+    pub fn in_range(&self) -> bool {
+        let children_ok = match self.children {
+            Children::Count(n) => n <= Children::MAX,
+            Children::NotAsked | Children::Skipped => true,
+        };
+        children_ok && self.sharing.in_range(self.services)
     }
 }

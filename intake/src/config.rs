@@ -72,8 +72,11 @@ pub struct CentreConfig {
     /// (e.g. `"tay": "lang/tay.json"`). See docs/languages.md.
     #[serde(default)]
     pub language_files: BTreeMap<String, String>,
-    /// One capital letter, before the ticket number.
-    pub ticket_prefix: char,
+    /// Removed in handoff format 2: each kiosk has its own letter (A–H), chosen on its setup
+    /// page, so that two kiosks never hand out the same ticket. A file that still has it is
+    /// refused with that said.
+    #[serde(default, rename = "ticket_prefix")]
+    removed_ticket_prefix: Option<Removed>,
     /// Seconds without a touch before "are you still there?".
     pub idle_seconds: u32,
     /// Seconds the "are you still there?" countdown lasts.
@@ -98,6 +101,16 @@ pub struct CentreConfig {
     pub directory: Vec<DirectoryEntry>,
     /// The centre's own wording of the limits of confidentiality.
     pub confidentiality_limits: Localized,
+}
+
+/// A field that no longer exists: read whatever it holds, so validation can name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Removed;
+
+impl<'de> Deserialize<'de> for Removed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Removed)
+    }
 }
 
 /// A configuration problem: the field, and what is wrong with it.
@@ -195,8 +208,11 @@ impl CentreConfig {
         }
         self.check_localized("name", &self.name)?;
         self.check_localized("confidentiality_limits", &self.confidentiality_limits)?;
-        if !self.ticket_prefix.is_ascii_uppercase() {
-            return Err(problem("ticket_prefix", "use one capital letter A-Z"));
+        if self.removed_ticket_prefix.is_some() {
+            return Err(problem(
+                "ticket_prefix",
+                "no longer used: remove it; each kiosk now has its own letter (A-H), chosen on its setup page",
+            ));
         }
         check_range("idle_seconds", self.idle_seconds, IDLE_RANGE)?;
         check_range(

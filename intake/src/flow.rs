@@ -3,7 +3,7 @@
 //! The step lives here, never in a URL: nothing can skip consent, and only this type
 //! decides what comes next. `Flow::wipe` forgets everything at once.
 
-use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Sex};
+use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Wish};
 use crate::services::Service;
 
 /// A screen of the kiosk.
@@ -25,11 +25,11 @@ pub enum Step {
     InformationOnly,
     /// Are you in danger right now?
     Danger,
-    /// Are you hurt and need a doctor now?
-    Hurt,
+    /// Do you need to see a doctor now?
+    Doctor,
     /// Are children with you?
     Children,
-    /// Danger or hurt: 113/115, go to the desk now, or a code at once.
+    /// Danger or a doctor now: 113/115, go to the desk now, or a code at once.
     GoToDeskNow,
     /// Which services she wants.
     Services,
@@ -70,7 +70,7 @@ pub enum Event {
     ChooseChildren(Children),
     ToggleService(Service),
     ToggleTalkFirst,
-    Share(Service, bool),
+    Share(Service, Wish),
     ChooseSex(Sex),
     /// On the urgent screen: make the code now with what is known.
     CodeNow,
@@ -112,7 +112,7 @@ const ADULT_PATH: [Step; 12] = [
     Step::Age,
     Step::Consent,
     Step::Danger,
-    Step::Hurt,
+    Step::Doctor,
     Step::Children,
     Step::Services,
     Step::Sharing,
@@ -207,8 +207,8 @@ impl Flow {
     }
 
     fn after_triage(&mut self, normal: Step) -> Step {
-        let urgent = self.answers.danger_now.is_yes() || self.answers.hurt_now.is_yes();
-        if urgent && self.step == Step::Hurt && !self.editing {
+        let urgent = self.answers.danger_now.is_yes() || self.answers.doctor_now.is_yes();
+        if urgent && self.step == Step::Doctor && !self.editing {
             Step::GoToDeskNow
         } else {
             self.after_answer(normal)
@@ -237,7 +237,7 @@ impl Flow {
                 | S::ChildNotice
                 | S::Consent
                 | S::Danger
-                | S::Hurt
+                | S::Doctor
                 | S::Children
                 | S::Services
                 | S::Sharing
@@ -286,10 +286,10 @@ impl Flow {
             },
             (S::Danger, E::Reply(r)) if r != Reply::NotAsked => {
                 a.danger_now = r;
-                self.after_triage(S::Hurt)
+                self.after_triage(S::Doctor)
             }
-            (S::Hurt, E::Reply(r)) if r != Reply::NotAsked => {
-                a.hurt_now = r;
+            (S::Doctor, E::Reply(r)) if r != Reply::NotAsked => {
+                a.doctor_now = r;
                 self.after_triage(S::Children)
             }
             (S::Children, E::ChooseChildren(c)) if c != Children::NotAsked => {
@@ -331,16 +331,15 @@ impl Flow {
                     S::Sharing
                 }
             }
-            (S::Sharing, E::Share(s, yes)) if !child => {
+            (S::Sharing, E::Share(s, wish)) if !child => {
                 if !a.services.contains(s) {
                     return Err(self.not_here(event));
                 }
-                a.sharing.set(s, Reply::from_bool(yes));
+                a.sharing.set(s, wish);
                 return Ok(None);
             }
             (S::Sharing, E::Continue) => {
-                let asked = a.sharing.yes.bits() | a.sharing.no.bits();
-                if !child && asked != a.services.bits() {
+                if !child && a.sharing.answered() != a.services {
                     return Err(FlowError::SharingUnanswered);
                 }
                 self.after_answer(S::Statistics)
@@ -372,7 +371,7 @@ impl Flow {
             step,
             Step::Age
                 | Step::Danger
-                | Step::Hurt
+                | Step::Doctor
                 | Step::Children
                 | Step::Services
                 | Step::Sharing

@@ -67,9 +67,28 @@ impl Service {
     }
 }
 
-/// A set of services, stored as bits so that it is small in the QR.
+// A set of services is one byte in a code.
+const _: () = assert!(Service::ALL.len() <= 8);
+
+/// A set of services, stored as bits so that it is small in the QR: one byte, read back
+/// only when every bit is a service of the catalogue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct ServiceSet(u16);
+
+impl TryFrom<u8> for ServiceSet {
+    type Error = &'static str;
+    fn try_from(bits: u8) -> Result<Self, Self::Error> {
+        ServiceSet::from_bits(u16::from(bits)).ok_or("a bit outside the service catalogue")
+    }
+}
+
+impl From<ServiceSet> for u8 {
+    fn from(set: ServiceSet) -> u8 {
+        // Eight services: every valid set fits in a byte (`VALID` below).
+        (set.0 & 0xff) as u8
+    }
+}
 
 impl ServiceSet {
     /// The empty set.
@@ -118,7 +137,12 @@ impl ServiceSet {
         Service::ALL.into_iter().filter(move |s| self.contains(*s))
     }
 
-    /// Set intersection.
+    /// The services in either set.
+    pub fn union(self, other: ServiceSet) -> ServiceSet {
+        ServiceSet(self.0 | other.0)
+    }
+
+    /// The services in both sets.
     pub fn intersect(self, other: ServiceSet) -> ServiceSet {
         ServiceSet(self.0 & other.0)
     }

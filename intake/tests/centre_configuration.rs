@@ -192,16 +192,16 @@ fn malformed_configurations_name_the_field_and_the_problem() {
         "confidentiality_limits.vi",
         "missing",
     );
-    refused(
-        set("/ticket_prefix", json!("7")),
-        "ticket_prefix",
-        "capital letter",
-    );
-    refused(
-        set("/ticket_prefix", json!("AB")),
-        "ticket_prefix",
-        "invalid",
-    );
+    // Handoff format 2 gives each kiosk its own letter: the old centre-wide field is named.
+    for old in [json!("A"), json!("AB"), json!(7)] {
+        refused(
+            move |v| {
+                v["ticket_prefix"] = old;
+            },
+            "ticket_prefix",
+            "each kiosk now has its own letter",
+        );
+    }
     refused(
         set("/printer/width_mm", json!(110)),
         "printer.width_mm",

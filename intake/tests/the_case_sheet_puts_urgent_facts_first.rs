@@ -5,9 +5,9 @@ use common::Desk;
 use intake::config::CentreConfig;
 use intake::desk::case_sheet::{CaseSheet, Priority};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, Handoff, HandoffId, Ticket, build_minutes, open, seal,
+    DEFAULT_WINDOW_MINUTES, Handoff, HandoffId, KioskLetter, Ticket, build_minutes, open, seal,
 };
-use intake::{AgeBand, Answers, Children, Reply, Service, ServiceSet, Sharing};
+use intake::{AgeBand, Answers, Children, Reply, Service, ServiceSet, Sharing, Wish};
 
 fn demo_config() -> CentreConfig {
     let text = std::fs::read_to_string(concat!(
@@ -23,23 +23,23 @@ fn a_child_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
     let desk = Desk::new();
     let now = build_minutes() + 5;
     let handoff = Handoff {
-        kiosk: desk.kiosk.public().kiosk_id(),
         created_minutes: now,
         id: HandoffId::random().expect("randomness"),
         ticket: Ticket {
-            prefix: b'A',
+            letter: KioskLetter::ALL[7],
             number: 7,
         },
         answers: Answers {
             age_band: AgeBand::From12To15,
             danger_now: Reply::Yes,
-            hurt_now: Reply::No,
+            doctor_now: Reply::No,
             children: Children::Count(2),
             consent_services: Reply::Yes,
             services: ServiceSet::of([Service::Health, Service::Police]),
             sharing: Sharing {
                 yes: ServiceSet::of([Service::Health]),
                 no: ServiceSet::of([Service::Police]),
+                not_sure: ServiceSet::EMPTY,
             },
             ..Answers::default()
         },
@@ -62,13 +62,13 @@ fn a_child_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
             Priority::ChildrenPresent(2)
         ]
     );
-    assert_eq!(sheet.ticket, "A-007");
+    assert_eq!(sheet.ticket, "H-007");
     let police = sheet
         .services
         .iter()
         .find(|l| l.service == Service::Police)
         .expect("police line");
-    assert_eq!(police.share, Reply::No);
+    assert_eq!(police.share, Wish::No);
     assert_eq!(police.phone.as_deref(), Some("113"));
     assert_eq!(sheet.sharing_refused().count(), 1);
     let health = &sheet.services[0];

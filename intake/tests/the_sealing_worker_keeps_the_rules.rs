@@ -4,8 +4,8 @@ mod common;
 
 use common::{Desk, answers, minutes};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, FromWorker, KeyPair, Refusal, SealReply, SealRequest,
-    Ticket, ToWorker, make_code, open,
+    DEFAULT_WINDOW_MINUTES, FromWorker, KeyPair, Refusal, SealReply, SealRequest,
+    KioskLetter, Ticket, ToWorker, make_code, open,
 };
 use proptest::prelude::*;
 
@@ -14,7 +14,7 @@ fn request(desk: &Desk, answers: intake::Answers, now: u32) -> SealRequest {
         id: 7,
         answers,
         ticket: Ticket {
-            prefix: b'A',
+            letter: KioskLetter::DEFAULT,
             number: 12,
         },
         now_minutes: now,
@@ -69,10 +69,7 @@ fn a_kiosk_without_a_key_gets_one_and_its_codes_are_sealed_with_it() {
         panic!("expected a code and a new kiosk key");
     };
     let kiosk = KeyPair::from_private_hex(&hex).expect("a valid key");
-    let enrolled = [EnrolledKiosk {
-        public: kiosk.public().clone(),
-        revoked: false,
-    }];
+    let enrolled = [common::enrolled(&kiosk, KioskLetter::DEFAULT)];
     assert!(open(&code, std::slice::from_ref(&desk.staff), &enrolled, now, 60).is_ok());
 }
 

@@ -1,6 +1,6 @@
 //! The survivor's path, told as stories: events in, screens and answers out.
 use intake::flow::{ConsentChoice, Event as E, Flow, FlowError, Step as S};
-use intake::{AgeBand, Children, LangTag, Reply, Service, Sex};
+use intake::{AgeBand, Children, LangTag, Reply, Service, Sex, Wish};
 
 fn walk(flow: &mut Flow, events: &[E]) {
     for e in events {
@@ -41,8 +41,8 @@ fn an_adult_walks_the_full_path_to_her_code() {
     walk(
         &mut f,
         &[
-            E::Share(Service::Health, true),
-            E::Share(Service::Legal, true),
+            E::Share(Service::Health, Wish::Yes),
+            E::Share(Service::Legal, Wish::Yes),
             E::Continue,
         ],
     );
@@ -59,8 +59,8 @@ fn an_adult_walks_the_full_path_to_her_code() {
     assert_eq!(f.step(), S::Handoff);
     let a = f.answers();
     assert_eq!(a.consent_services, Reply::Yes);
-    assert_eq!(a.sharing.reply(Service::Health), Reply::Yes);
-    assert_eq!(a.sharing.reply(Service::Police), Reply::NotAsked);
+    assert_eq!(a.sharing.wish(Service::Health), Wish::Yes);
+    assert_eq!(a.sharing.wish(Service::Police), Wish::NotAsked);
     assert_eq!(a.children, Children::Count(2));
     assert_eq!(a.consent_statistics, Reply::Yes);
     assert_eq!(a.disability, Reply::Skipped);
@@ -137,14 +137,14 @@ fn a_child_of_12_to_15_never_gets_sharing_toggles() {
     );
     assert_eq!(f.step(), S::Sharing, "the explanation screen");
     assert!(matches!(
-        f.apply(E::Share(Service::Psychosocial, false)),
+        f.apply(E::Share(Service::Psychosocial, Wish::No)),
         Err(FlowError::NotHere { .. })
     ));
     walk(&mut f, &[E::Continue]);
     assert_eq!(f.step(), S::Statistics);
     assert_eq!(
-        f.answers().sharing.reply(Service::Psychosocial),
-        Reply::NotAsked
+        f.answers().sharing.wish(Service::Psychosocial),
+        Wish::NotAsked
     );
 }
 
@@ -187,10 +187,10 @@ fn danger_now_offers_the_desk_and_a_code_at_once_carrying_only_what_is_known() {
     assert_eq!(f.step(), S::Handoff);
     let a = f.answers();
     assert_eq!(a.danger_now, Reply::Yes);
-    assert_eq!(a.hurt_now, Reply::Skipped);
+    assert_eq!(a.doctor_now, Reply::Skipped);
     assert_eq!(a.children, Children::NotAsked);
     assert_eq!(a.consent_statistics, Reply::NotAsked);
-    assert!(a.sharing.yes.is_empty() && a.sharing.no.is_empty());
+    assert!(a.sharing.answered().is_empty());
 }
 
 #[test]
@@ -227,14 +227,14 @@ fn sharing_refused_for_one_service_keeps_that_service() {
             E::ToggleService(Service::Health),
             E::ToggleService(Service::Police),
             E::Continue,
-            E::Share(Service::Health, true),
-            E::Share(Service::Police, false),
+            E::Share(Service::Health, Wish::Yes),
+            E::Share(Service::Police, Wish::No),
         ],
     );
     assert_eq!(f.apply(E::Continue), Ok(()));
     let a = f.answers();
     assert!(a.services.contains(Service::Police));
-    assert_eq!(a.sharing.reply(Service::Police), Reply::No);
+    assert_eq!(a.sharing.wish(Service::Police), Wish::No);
 }
 
 #[test]
@@ -247,7 +247,7 @@ fn every_chosen_service_needs_a_sharing_answer() {
             E::ToggleService(Service::Health),
             E::ToggleService(Service::Shelter),
             E::Continue,
-            E::Share(Service::Health, true),
+            E::Share(Service::Health, Wish::Yes),
         ],
     );
     assert_eq!(f.apply(E::Continue), Err(FlowError::SharingUnanswered));
@@ -275,7 +275,7 @@ fn to_review() -> Flow {
         &[
             E::ToggleService(Service::Health),
             E::Continue,
-            E::Share(Service::Health, true),
+            E::Share(Service::Health, Wish::Yes),
             E::Continue,
             E::Reply(Reply::Yes),
             E::ChooseSex(Sex::Female),
@@ -307,7 +307,7 @@ fn adding_a_service_at_review_asks_its_sharing_question() {
     );
     assert_eq!(f.step(), S::Sharing);
     assert_eq!(f.apply(E::Continue), Err(FlowError::SharingUnanswered));
-    walk(&mut f, &[E::Share(Service::Legal, false), E::Continue]);
+    walk(&mut f, &[E::Share(Service::Legal, Wish::No), E::Continue]);
     assert_eq!(f.step(), S::Review);
 }
 
@@ -323,7 +323,7 @@ fn removing_a_service_forgets_its_sharing_answer() {
             E::Continue,
         ],
     );
-    assert_eq!(f.answers().sharing.reply(Service::Health), Reply::NotAsked);
+    assert_eq!(f.answers().sharing.wish(Service::Health), Wish::NotAsked);
 }
 
 #[test]
@@ -378,7 +378,7 @@ fn every_state() -> Vec<Flow> {
             E::ChooseChildren(Children::Count(5)),
             E::ToggleService(Service::Shelter),
             E::Continue,
-            E::Share(Service::Shelter, false),
+            E::Share(Service::Shelter, Wish::No),
             E::Continue,
             E::Reply(Reply::Skipped),
             E::ChooseSex(Sex::Skipped),

@@ -32,7 +32,7 @@ pub fn CurrentStep() -> impl IntoView {
         Step::Consent => view! { <question_steps::ConsentStep /> }.into_any(),
         Step::ConsentRefused => view! { <info_steps::ConsentRefusedStep /> }.into_any(),
         Step::InformationOnly => view! { <info_steps::InformationStep /> }.into_any(),
-        Step::Danger | Step::Hurt | Step::Statistics | Step::Disability => {
+        Step::Danger | Step::Doctor | Step::Statistics | Step::Disability => {
             view! { <question_steps::YesNoStep step=step.get() /> }.into_any()
         }
         Step::Children => view! { <question_steps::ChildrenStep /> }.into_any(),

@@ -83,7 +83,7 @@ pub fn YesNoStep(
     let t = session.texts();
     let (question, hint) = match step {
         Step::Danger => (t.danger_question, None),
-        Step::Hurt => (t.hurt_question, None),
+        Step::Doctor => (t.hurt_question, None),
         Step::Statistics => (t.statistics_question, Some(t.statistics_hint)),
         _ => (t.disability_question, Some(t.optional)),
     };
@@ -91,7 +91,7 @@ pub fn YesNoStep(
     let current = move || {
         screen.answer(|a| match step {
             Step::Danger => a.danger_now,
-            Step::Hurt => a.hurt_now,
+            Step::Doctor => a.doctor_now,
             Step::Statistics => a.consent_statistics,
             _ => a.disability,
         })

@@ -47,7 +47,7 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
     let mut out = vec![
         (t.review_age, age.to_owned(), Step::Age),
         (t.review_danger, reply(t, a.danger_now), Step::Danger),
-        (t.review_hurt, reply(t, a.hurt_now), Step::Hurt),
+        (t.review_hurt, reply(t, a.doctor_now), Step::Doctor),
         (t.review_children, children, Step::Children),
         (t.review_services, services.join(", "), Step::Services),
     ];

@@ -1,9 +1,9 @@
 //! The case sheet: what staff read first (priority), then who she is in the queue, then
 //! each chosen service with her consent to share and the referral contact.
 
-use crate::answers::{AgeBand, Answers, Children, LangTag, Reply};
+use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Wish};
 use crate::config::{CentreConfig, Where};
-use crate::handoff::{Opened, TimeWarning};
+use crate::handoff::{KioskId, LetterWarning, Opened, TimeWarning};
 use crate::services::Service;
 
 /// A reason to see her first, most urgent first.
@@ -12,7 +12,8 @@ pub enum Priority {
     /// She pressed "I need help now".
     HelpNow,
     DangerNow,
-    HurtNow,
+    /// She needs to see a doctor now.
+    DoctorNow,
     /// Under 16: staff must report a child at risk.
     ChildUnder16,
     /// 16 or 17: her own consent, flagged.
@@ -24,8 +25,9 @@ pub enum Priority {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceLine {
     pub service: Service,
-    /// Yes, no, or not asked (the child path and the fast path never ask).
-    pub share: Reply,
+    /// Her wish about sharing: yes, no, not sure, or not asked (the child path and the
+    /// fast path never ask). Staff confirm it with her before sharing anything.
+    pub share: Wish,
     pub place: Option<Where>,
     pub contact: Option<String>,
     pub phone: Option<String>,
@@ -44,6 +46,10 @@ pub struct CaseSheet {
     pub services: Vec<ServiceLine>,
     pub talk_first: bool,
     pub time_warning: Option<TimeWarning>,
+    /// The ticket's letter is not the one enrolled for the kiosk that sealed the code.
+    pub letter_warning: Option<LetterWarning>,
+    /// The desk's label of the kiosk that sealed the code.
+    pub kiosk: KioskId,
     /// This code was opened before on this device.
     pub seen_before: bool,
     pub answers: Answers,
@@ -60,8 +66,8 @@ impl CaseSheet {
         if a.danger_now.is_yes() {
             priorities.push(Priority::DangerNow);
         }
-        if a.hurt_now.is_yes() {
-            priorities.push(Priority::HurtNow);
+        if a.doctor_now.is_yes() {
+            priorities.push(Priority::DoctorNow);
         }
         if a.age_band.is_child_under_16() {
             priorities.push(Priority::ChildUnder16);
@@ -81,7 +87,7 @@ impl CaseSheet {
                 let offer = config.offer(service);
                 ServiceLine {
                     service,
-                    share: a.sharing.reply(service),
+                    share: a.sharing.wish(service),
                     place: offer.map(|o| o.place),
                     contact: offer.and_then(|o| o.contact.clone()),
                     phone: offer.and_then(|o| o.phone.clone()),
@@ -99,6 +105,8 @@ impl CaseSheet {
             services,
             talk_first: a.talk_first,
             time_warning: opened.warning,
+            letter_warning: opened.letter_warning,
+            kiosk: opened.kiosk,
             seen_before,
             answers: a.clone(),
         }
@@ -106,6 +114,6 @@ impl CaseSheet {
 
     /// Services she chose but does not want her information shared with.
     pub fn sharing_refused(&self) -> impl Iterator<Item = &ServiceLine> {
-        self.services.iter().filter(|l| l.share == Reply::No)
+        self.services.iter().filter(|l| l.share == Wish::No)
     }
 }

@@ -1,7 +1,9 @@
 //! Exports of one case as JSON and CSV, using Primero's field names where they exist
-//! (`consent_for_services`, `consent_to_share_info_by_<service>`, Primero service types).
+//! (`consent_for_services`, Primero service types). Her sharing choice at the kiosk is a wish
+//! (`sharing_wish_<service>`), never written as consent. The private-room answer is never
+//! exported: it is for the desk only.
 
-use crate::answers::{Children, Reply};
+use crate::answers::{Children, Wish};
 use crate::handoff::Handoff;
 use crate::services::Service;
 use serde_json::{Map, Value, json};
@@ -12,7 +14,6 @@ pub fn to_json(handoff: &Handoff) -> Value {
     let mut o = Map::new();
     o.insert("handoff_id".into(), json!(handoff.id.to_string()));
     o.insert("ticket_number".into(), json!(handoff.ticket.to_string()));
-    o.insert("kiosk_id".into(), json!(handoff.kiosk.to_string()));
     o.insert(
         "created_month".into(),
         json!(super::month_of(handoff.created_minutes)),
@@ -28,7 +29,7 @@ pub fn to_json(handoff: &Handoff) -> Value {
         json!(if a.help_now { "yes" } else { "no" }),
     );
     o.insert("danger_now".into(), json!(a.danger_now.as_str()));
-    o.insert("hurt_needs_doctor_now".into(), json!(a.hurt_now.as_str()));
+    o.insert("needs_doctor_now".into(), json!(a.doctor_now.as_str()));
     let children = match a.children {
         Children::Count(n) if n >= Children::MAX => json!("5_or_more"),
         Children::Count(n) => json!(n.to_string()),
@@ -41,14 +42,15 @@ pub fn to_json(handoff: &Handoff) -> Value {
         json!(a.consent_services.as_str()),
     );
     for s in Service::ALL {
-        let reply = if a.services.contains(s) {
-            a.sharing.reply(s)
+        // Her wish at the kiosk, to be confirmed with her in person before anything is shared.
+        let wish = if a.services.contains(s) {
+            a.sharing.wish(s)
         } else {
-            Reply::NotAsked
+            Wish::NotAsked
         };
         o.insert(
-            format!("consent_to_share_info_by_{}", s.id()),
-            json!(reply.as_str()),
+            format!("sharing_wish_{}", s.id()),
+            json!(wish.as_str()),
         );
     }
     let types: Vec<&str> = a.services.iter().map(Service::primero_type).collect();
@@ -99,17 +101,16 @@ fn csv_field(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{AgeBand, Answers, Sharing};
-    use crate::handoff::{HandoffId, KioskId, Ticket};
+    use crate::answers::{AgeBand, Answers, Reply, Sharing};
+    use crate::handoff::{HandoffId, KioskLetter, Ticket};
     use crate::services::ServiceSet;
 
     fn case() -> Handoff {
         Handoff {
-            kiosk: KioskId(0xB100),
             created_minutes: 29_400_000,
             id: HandoffId([0xab; 8]),
             ticket: Ticket {
-                prefix: b'A',
+                letter: KioskLetter::DEFAULT,
                 number: 42,
             },
             answers: Answers {
@@ -119,6 +120,7 @@ mod tests {
                 sharing: Sharing {
                     yes: ServiceSet::of([Service::Health]),
                     no: ServiceSet::of([Service::Police]),
+                    not_sure: ServiceSet::EMPTY,
                 },
                 ..Answers::default()
             },
@@ -129,9 +131,9 @@ mod tests {
     fn the_json_export_uses_primero_names() {
         let v = to_json(&case());
         assert_eq!(v["consent_for_services"], "yes");
-        assert_eq!(v["consent_to_share_info_by_health"], "yes");
-        assert_eq!(v["consent_to_share_info_by_police"], "no");
-        assert_eq!(v["consent_to_share_info_by_legal"], "not_asked");
+        assert_eq!(v["sharing_wish_health"], "yes");
+        assert_eq!(v["sharing_wish_police"], "no");
+        assert_eq!(v["sharing_wish_legal"], "not_asked");
         assert_eq!(
             v["service_type"],
             json!(["health_medical_service", "police_other_service"])
@@ -140,11 +142,23 @@ mod tests {
     }
 
     #[test]
+    fn the_private_room_answer_is_never_exported() {
+        let mut h = case();
+        h.answers.private_room = Reply::Yes;
+        let json = to_json(&h).to_string();
+        let csv = to_csv(&h);
+        for text in [&json, &csv] {
+            assert!(!text.contains("private") && !text.contains("room"), "{text}");
+        }
+        assert_eq!(to_json(&h), to_json(&case()), "the answer changes nothing exported");
+    }
+
+    #[test]
     fn the_csv_export_has_one_header_and_one_row_of_the_same_width() {
         let csv = to_csv(&case());
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 2);
-        assert!(lines[0].contains("consent_to_share_info_by_health"));
+        assert!(lines[0].contains("sharing_wish_health"));
         assert_eq!(lines[0].split(',').count(), lines[1].split(',').count());
         assert!(lines[1].contains("health_medical_service;police_other_service"));
     }

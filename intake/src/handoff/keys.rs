@@ -18,11 +18,8 @@ pub enum KeyError {
     NoRandomness,
 }
 
-/// The short id of a staff key, written in the clear header so a desk can pick its key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct StaffKeyId(pub u16);
-
-/// The short id of a kiosk, derived from its public key, written in the clear header.
+/// A short label for a kiosk at the desk, derived from its public key. It is never written
+/// in a code: the desk learns which kiosk sealed a code from the key that opens it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct KioskId(pub u16);
 
@@ -70,13 +67,7 @@ impl PublicKey {
         groups.join("-")
     }
 
-    /// The id written in a code's header when this is a staff key.
-    pub fn staff_key_id(&self) -> StaffKeyId {
-        let d = digest(self);
-        StaffKeyId(u16::from_be_bytes([d[0], d[1]]))
-    }
-
-    /// The id written in a code's header when this is a kiosk key.
+    /// The desk's short label for this kiosk key.
     pub fn kiosk_id(&self) -> KioskId {
         let d = digest(self);
         KioskId(u16::from_be_bytes([d[2], d[3]]))

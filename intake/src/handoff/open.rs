@@ -1,34 +1,49 @@
-//! Opening at the staff desk: every failure has its own kind, and a wrong clock only warns.
+//! Opening at the staff desk. Only the version is in the clear, so the desk finds the staff
+//! key and the kiosk by trying them: its current key first, then older ones; the kiosk seen
+//! most recently first; enrolled kiosks before revoked ones, so that a revoked kiosk's code
+//! is still named as such. A wrong clock or a ticket letter other than the one enrolled
+//! only warns.
 
 use super::keys::{KeyPair, KioskId, PublicKey};
-use super::payload::{Handoff, unpack};
+use super::payload::{Handoff, KioskLetter, unpack};
 use super::text::{self, TextError};
-use super::{Aead, FORMAT_VERSION, HEADER_LEN, HPKE_INFO, Header, Kdf, Kem};
+use super::{AAD, Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem};
 use hpke::{Deserializable, OpModeR};
 
 /// A kiosk the desk has enrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnrolledKiosk {
     pub public: PublicKey,
+    /// The letter it was enrolled with (its tickets read `A-042`).
+    pub letter: KioskLetter,
     /// A lost or stolen kiosk is revoked: its codes are refused.
     pub revoked: bool,
+    /// When a code of this kiosk was last opened here (minutes since 1970; 0 = never): the
+    /// opener tries the most recent first.
+    pub last_seen_minutes: u32,
 }
 
-/// Why a code could not be opened. Each kind gets its own message at the desk.
+/// Why a code could not be opened. Each kind gets its own message at the desk and its own
+/// exit code in the `handoff` tool.
+///
+/// What the format can tell apart: with nothing but the version in the clear, a code sealed
+/// to another desk's key, a code from a kiosk not enrolled here and a forgery all look the
+/// same — no key this desk holds opens them — so they share one kind. A typing or scanning
+/// error is caught by the check digits before any key is tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum OpenError {
     #[error("this is not a handoff code")]
     NotAHandoffCode,
-    #[error("this code was made by a newer or older kiosk version ({0})")]
+    #[error("this code was made by a kiosk of another format version ({0})")]
     UnsupportedVersion(u8),
-    #[error("this code was sealed to a staff key this desk does not hold")]
-    UnknownStaffKey,
-    #[error("this code comes from a kiosk this desk has not enrolled ({0})")]
-    UnknownKiosk(KioskId),
+    #[error("this code is damaged: scan or type it again")]
+    Damaged,
+    #[error(
+        "no key of this desk opens this code: it is for another desk, or from a kiosk not enrolled here (a new kiosk? enrol it), or forged"
+    )]
+    NotForThisDesk,
     #[error("this code comes from a revoked kiosk ({0})")]
     RevokedKiosk(KioskId),
-    #[error("this code is damaged or forged")]
-    DamagedOrForged,
 }
 
 /// A genuine code whose time looks wrong: opened, with this said to staff.
@@ -40,17 +55,43 @@ pub enum TimeWarning {
     Future { minutes: u32 },
 }
 
+/// A genuine code whose ticket letter is not the one enrolled for the kiosk that sealed it
+/// (its letter was changed on its setup page): opened, with this said to staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LetterWarning {
+    pub enrolled: KioskLetter,
+    pub in_code: KioskLetter,
+}
+
 /// A code that opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
     pub handoff: Handoff,
+    /// The desk's label of the kiosk whose key opened it.
+    pub kiosk: KioskId,
+    /// Its position in the kiosks given to [`open`].
+    pub kiosk_index: usize,
+    /// The position of the staff key that opened it in the keys given to [`open`].
+    pub staff_key_index: usize,
     pub warning: Option<TimeWarning>,
+    pub letter_warning: Option<LetterWarning>,
 }
 
 /// Clock drift tolerated before a code counts as "from the future".
 const FUTURE_SLACK_MINUTES: u32 = 10;
 
-/// Opens a code's text with the desk's staff keys and enrolled kiosks. Never panics.
+/// The order in which kiosks are tried: enrolled before revoked, most recently seen first.
+fn trial_order(kiosks: &[EnrolledKiosk]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..kiosks.len()).collect();
+    order.sort_by_key(|&i| {
+        let k = &kiosks[i];
+        (k.revoked, std::cmp::Reverse(k.last_seen_minutes))
+    });
+    order
+}
+
+/// Opens a code's text with the desk's staff keys (current first) and its kiosks. Never
+/// panics.
 pub fn open(
     code: &str,
     staff_keys: &[KeyPair],
@@ -58,43 +99,63 @@ pub fn open(
     now_minutes: u32,
     window_minutes: u32,
 ) -> Result<Opened, OpenError> {
-    let sealed = text::decode(code).map_err(|e| match e {
+    let sealed = text::decode(code, FORMAT_VERSION).map_err(|e| match e {
         TextError::NotACode => OpenError::NotAHandoffCode,
-        TextError::Damaged => OpenError::DamagedOrForged,
+        TextError::Version(v) => OpenError::UnsupportedVersion(v),
+        TextError::Damaged => OpenError::Damaged,
     })?;
-    let (head, rest) = sealed.split_at(HEADER_LEN);
-    let head: [u8; HEADER_LEN] = head.try_into().map_err(|_| OpenError::DamagedOrForged)?;
-    let header = Header::from_bytes(head);
-    if header.version != FORMAT_VERSION {
-        return Err(OpenError::UnsupportedVersion(header.version));
+    let (enc, ciphertext) = sealed.split_at(32);
+    // Any 32 bytes are an X25519 public key; this cannot fail for a well-formed code.
+    let encapped =
+        <Kem as hpke::kem::Kem>::EncappedKey::from_bytes(enc).map_err(|_| OpenError::Damaged)?;
+    let order = trial_order(kiosks);
+    for (staff_key_index, staff) in staff_keys.iter().enumerate() {
+        for &kiosk_index in &order {
+            let kiosk = &kiosks[kiosk_index];
+            let Some(plaintext) = try_open(staff, &kiosk.public, &encapped, ciphertext) else {
+                continue;
+            };
+            let id = kiosk.public.kiosk_id();
+            if kiosk.revoked {
+                return Err(OpenError::RevokedKiosk(id));
+            }
+            let handoff = unpack(&plaintext).map_err(|_| OpenError::Damaged)?;
+            let in_code = handoff.ticket.letter;
+            let letter_warning = (in_code != kiosk.letter).then_some(LetterWarning {
+                enrolled: kiosk.letter,
+                in_code,
+            });
+            let warning = time_warning(handoff.created_minutes, now_minutes, window_minutes);
+            return Ok(Opened {
+                handoff,
+                kiosk: id,
+                kiosk_index,
+                staff_key_index,
+                warning,
+                letter_warning,
+            });
+        }
     }
-    let staff = staff_keys
-        .iter()
-        .find(|k| k.public.staff_key_id() == header.staff_key)
-        .ok_or(OpenError::UnknownStaffKey)?;
-    let kiosk = kiosks
-        .iter()
-        .find(|k| k.public.kiosk_id() == header.kiosk)
-        .ok_or(OpenError::UnknownKiosk(header.kiosk))?;
-    if kiosk.revoked {
-        return Err(OpenError::RevokedKiosk(header.kiosk));
-    }
-    let (enc, ciphertext) = rest.split_at(32);
-    let encapped = <Kem as hpke::kem::Kem>::EncappedKey::from_bytes(enc)
-        .map_err(|_| OpenError::DamagedOrForged)?;
-    let mode = OpModeR::<Kem>::Auth(kiosk.public.0.clone());
-    let plaintext = hpke::single_shot_open::<Aead, Kdf, Kem>(
+    Err(OpenError::NotForThisDesk)
+}
+
+/// One trial: the plaintext if this staff key and this kiosk's key open the code.
+fn try_open(
+    staff: &KeyPair,
+    kiosk: &PublicKey,
+    encapped: &<Kem as hpke::kem::Kem>::EncappedKey,
+    ciphertext: &[u8],
+) -> Option<Vec<u8>> {
+    let mode = OpModeR::<Kem>::Auth(kiosk.0.clone());
+    hpke::single_shot_open::<Aead, Kdf, Kem>(
         &mode,
         &staff.private,
-        &encapped,
+        encapped,
         HPKE_INFO,
         ciphertext,
-        &head,
+        AAD,
     )
-    .map_err(|_| OpenError::DamagedOrForged)?;
-    let handoff = unpack(header.kiosk, &plaintext).map_err(|_| OpenError::DamagedOrForged)?;
-    let warning = time_warning(handoff.created_minutes, now_minutes, window_minutes);
-    Ok(Opened { handoff, warning })
+    .ok()
 }
 
 fn time_warning(created: u32, now: u32, window: u32) -> Option<TimeWarning> {
@@ -108,5 +169,58 @@ fn time_warning(created: u32, now: u32, window: u32) -> Option<TimeWarning> {
         })
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handoff::payload::{HandoffId, Ticket};
+    use crate::handoff::seal::seal_plaintext;
+    use crate::{Answers, Children};
+
+    fn kiosk(pair: &KeyPair) -> EnrolledKiosk {
+        EnrolledKiosk {
+            public: pair.public().clone(),
+            letter: KioskLetter::DEFAULT,
+            revoked: false,
+            last_seen_minutes: 0,
+        }
+    }
+
+    /// A genuine, authenticated code whose plaintext holds a value no kiosk writes (here six
+    /// children, one more than the screen offers) is damaged: never shown.
+    #[test]
+    fn a_decrypted_field_out_of_range_is_damaged() {
+        let staff = KeyPair::generate().expect("randomness");
+        let pair = KeyPair::generate().expect("randomness");
+        let handoff = Handoff {
+            created_minutes: 30_000_000,
+            id: HandoffId([1; 8]),
+            ticket: Ticket {
+                letter: KioskLetter::DEFAULT,
+                number: 1,
+            },
+            answers: Answers {
+                children: Children::Count(6),
+                ..Answers::default()
+            },
+        };
+        let mut plaintext = [0u8; crate::handoff::PLAINTEXT_LEN];
+        postcard::to_slice(&handoff, &mut plaintext).expect("fits");
+        let code = seal_plaintext(&plaintext, staff.public(), &pair).expect("seals");
+        let result = open(&code, std::slice::from_ref(&staff), &[kiosk(&pair)], 30_000_000, 60);
+        assert_eq!(result, Err(OpenError::Damaged));
+    }
+
+    #[test]
+    fn kiosks_are_tried_enrolled_first_then_most_recently_seen() {
+        let pairs: Vec<KeyPair> = (0..4).map(|_| KeyPair::generate().expect("r")).collect();
+        let mut kiosks: Vec<EnrolledKiosk> = pairs.iter().map(kiosk).collect();
+        kiosks[0].revoked = true;
+        kiosks[0].last_seen_minutes = 99;
+        kiosks[2].last_seen_minutes = 50;
+        kiosks[3].last_seen_minutes = 70;
+        assert_eq!(trial_order(&kiosks), vec![3, 2, 1, 0]);
     }
 }

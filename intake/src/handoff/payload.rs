@@ -1,18 +1,80 @@
 //! The plaintext inside a code: the answers plus an envelope, padded to a fixed length.
+//!
+//! Format 2 (this one): created time, random id, ticket (the kiosk's letter and its number),
+//! and every answer, as postcard, then zeros up to [`PLAINTEXT_LEN`]. The largest possible
+//! body is 39 bytes (a test builds it), so ten bytes are spare. Nothing identifies the kiosk
+//! or the staff key outside the ciphertext. Every field read back is range-checked: a value
+//! no kiosk can write is "damaged", never shown.
 
-use super::keys::KioskId;
 use crate::answers::Answers;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Length of every plaintext of this format version, whatever the answers.
-pub const PLAINTEXT_LEN: usize = 42;
+/// Length of every plaintext of this format version, whatever the answers. With the
+/// 32-byte encapsulated key and the 16-byte tag, 97 sealed bytes: the most that fits, with
+/// the version and check digits, in a QR code of version 8 at level Q.
+pub const PLAINTEXT_LEN: usize = 49;
+
+/// A kiosk's letter, A to H, chosen on its setup page: tickets of two kiosks of one centre
+/// never look alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct KioskLetter(u8);
+
+impl KioskLetter {
+    /// Every letter a kiosk may have, in order.
+    pub const ALL: [KioskLetter; 8] = [
+        KioskLetter(b'A'),
+        KioskLetter(b'B'),
+        KioskLetter(b'C'),
+        KioskLetter(b'D'),
+        KioskLetter(b'E'),
+        KioskLetter(b'F'),
+        KioskLetter(b'G'),
+        KioskLetter(b'H'),
+    ];
+
+    /// A kiosk that was never given a letter is `A`.
+    pub const DEFAULT: KioskLetter = KioskLetter(b'A');
+
+    /// The letter for `c`, if it is one of A–H (either case).
+    pub fn from_char(c: char) -> Option<KioskLetter> {
+        let upper = c.to_ascii_uppercase();
+        KioskLetter::ALL.into_iter().find(|l| char::from(l.0) == upper)
+    }
+
+    /// The letter as a character.
+    pub fn as_char(self) -> char {
+        char::from(self.0)
+    }
+}
+
+impl TryFrom<u8> for KioskLetter {
+    type Error = &'static str;
+    fn try_from(b: u8) -> Result<Self, Self::Error> {
+        KioskLetter::from_char(char::from(b))
+            .filter(|l| l.0 == b)
+            .ok_or("a kiosk letter is one of A-H")
+    }
+}
+
+impl From<KioskLetter> for u8 {
+    fn from(l: KioskLetter) -> u8 {
+        l.0
+    }
+}
+
+impl fmt::Display for KioskLetter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.as_char())
+    }
+}
 
 /// A ticket such as `A-042`: she is called by number, never by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Ticket {
-    /// One uppercase ASCII letter, from the centre configuration.
-    pub prefix: u8,
+    /// The kiosk's letter.
+    pub letter: KioskLetter,
     /// 1–999, per kiosk, restarting daily.
     pub number: u16,
 }
@@ -23,12 +85,16 @@ impl Ticket {
 
     /// The ticket after `last` (the day it was issued and its number): numbers restart at 1
     /// each day and wrap after [`Ticket::MAX`].
-    pub fn next(prefix: u8, last: Option<(&str, u16)>, today: &str) -> Ticket {
+    pub fn next(letter: KioskLetter, last: Option<(&str, u16)>, today: &str) -> Ticket {
         let number = match last {
             Some((day, n)) if day == today && n < Ticket::MAX => n + 1,
             _ => 1,
         };
-        Ticket { prefix, number }
+        Ticket { letter, number }
+    }
+
+    fn in_range(&self) -> bool {
+        (1..=Ticket::MAX).contains(&self.number)
     }
 }
 
@@ -38,19 +104,19 @@ impl std::str::FromStr for Ticket {
     fn from_str(text: &str) -> Result<Ticket, String> {
         let text = text.trim();
         let mut chars = text.chars();
-        let prefix = chars.next().filter(char::is_ascii_uppercase);
+        let letter = chars
+            .next()
+            .filter(char::is_ascii_uppercase)
+            .and_then(KioskLetter::from_char);
         let digits = chars.as_str().trim_start_matches('-');
         let number = digits
             .parse::<u16>()
             .ok()
             .filter(|n| (1..=Ticket::MAX).contains(n));
-        match (prefix, number) {
-            (Some(p), Some(number)) => Ok(Ticket {
-                prefix: p as u8,
-                number,
-            }),
+        match (letter, number) {
+            (Some(letter), Some(number)) => Ok(Ticket { letter, number }),
             _ => Err(format!(
-                "a ticket is a capital letter and 1-{}, like A-042: {text:?}",
+                "a ticket is a kiosk letter A-H and 1-{}, like A-042: {text:?}",
                 Ticket::MAX
             )),
         }
@@ -59,7 +125,7 @@ impl std::str::FromStr for Ticket {
 
 impl fmt::Display for Ticket {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:03}", self.prefix as char, self.number)
+        write!(f, "{}-{:03}", self.letter, self.number)
     }
 }
 
@@ -82,11 +148,10 @@ impl fmt::Display for HandoffId {
     }
 }
 
-/// Everything a code carries: the envelope and her answers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything a code carries: when, which handoff, her ticket, and her answers. Which kiosk
+/// sealed it is not in the code: the desk learns it from the kiosk key that opens it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Handoff {
-    /// The kiosk that sealed it (from the clear header).
-    pub kiosk: KioskId,
     /// When it was sealed, in minutes since 1970 by the kiosk's clock.
     pub created_minutes: u32,
     pub id: HandoffId,
@@ -94,48 +159,10 @@ pub struct Handoff {
     pub answers: Answers,
 }
 
-/// The part of a handoff that is encrypted (the kiosk id travels in the header).
-#[derive(Serialize, Deserialize)]
-struct Body {
-    created_minutes: u32,
-    id: HandoffId,
-    ticket: Ticket,
-    answers: Answers,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tickets_count_up_within_a_day_restart_daily_and_wrap() {
-        assert_eq!(Ticket::next(b'A', None, "2026-11-24").number, 1);
-        assert_eq!(
-            Ticket::next(b'A', Some(("2026-11-24", 41)), "2026-11-24").to_string(),
-            "A-042"
-        );
-        assert_eq!(
-            Ticket::next(b'A', Some(("2026-11-23", 41)), "2026-11-24").number,
-            1
-        );
-        assert_eq!(
-            Ticket::next(b'A', Some(("2026-11-24", 999)), "2026-11-24").number,
-            1
-        );
-    }
-
-    #[test]
-    fn tickets_read_back_from_their_text() {
-        assert_eq!(
-            "B-007".parse::<Ticket>(),
-            Ok(Ticket {
-                prefix: b'B',
-                number: 7
-            })
-        );
-        assert!("b-007".parse::<Ticket>().is_err());
-        assert!("B-0".parse::<Ticket>().is_err());
-        assert!("B-1000".parse::<Ticket>().is_err());
+impl Handoff {
+    /// Whether every field holds a value a kiosk can write.
+    pub fn in_range(&self) -> bool {
+        self.ticket.in_range() && self.answers.in_range()
     }
 }
 
@@ -144,41 +171,83 @@ mod tests {
 pub enum PayloadError {
     #[error("the answers do not fit in a code ({0} bytes)")]
     TooLong(usize),
+    #[error("a value is outside what a kiosk can write")]
+    OutOfRange,
     #[error("the plaintext is not a valid handoff")]
     Malformed,
 }
 
 /// Packs the handoff into exactly [`PLAINTEXT_LEN`] bytes: postcard, then zero padding.
 pub(crate) fn pack(handoff: &Handoff) -> Result<[u8; PLAINTEXT_LEN], PayloadError> {
-    let body = Body {
-        created_minutes: handoff.created_minutes,
-        id: handoff.id,
-        ticket: handoff.ticket,
-        answers: handoff.answers.clone(),
-    };
+    if !handoff.in_range() {
+        return Err(PayloadError::OutOfRange);
+    }
     let mut out = [0u8; PLAINTEXT_LEN];
-    let used = postcard::to_slice(&body, &mut out)
-        .map_err(|_| PayloadError::TooLong(postcard::to_allocvec(&body).map_or(0, |v| v.len())))?
-        .len();
-    debug_assert!(used <= PLAINTEXT_LEN);
+    postcard::to_slice(handoff, &mut out).map_err(|_| {
+        PayloadError::TooLong(postcard::to_allocvec(handoff).map_or(0, |v| v.len()))
+    })?;
     Ok(out)
 }
 
-/// Reads a plaintext back, refusing anything but zeros after the body.
-pub(crate) fn unpack(kiosk: KioskId, bytes: &[u8]) -> Result<Handoff, PayloadError> {
+/// The length of a handoff's body before padding (for the test of the largest one).
+pub fn body_len(handoff: &Handoff) -> usize {
+    postcard::to_allocvec(handoff).map_or(usize::MAX, |v| v.len())
+}
+
+/// Reads a plaintext back, refusing anything but zeros after the body and any value out of
+/// range.
+pub(crate) fn unpack(bytes: &[u8]) -> Result<Handoff, PayloadError> {
     if bytes.len() != PLAINTEXT_LEN {
         return Err(PayloadError::Malformed);
     }
-    let (body, rest): (Body, &[u8]) =
+    let (handoff, rest): (Handoff, &[u8]) =
         postcard::take_from_bytes(bytes).map_err(|_| PayloadError::Malformed)?;
     if rest.iter().any(|b| *b != 0) {
         return Err(PayloadError::Malformed);
     }
-    Ok(Handoff {
-        kiosk,
-        created_minutes: body.created_minutes,
-        id: body.id,
-        ticket: body.ticket,
-        answers: body.answers,
-    })
+    if !handoff.in_range() {
+        return Err(PayloadError::OutOfRange);
+    }
+    Ok(handoff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: KioskLetter = KioskLetter::DEFAULT;
+
+    #[test]
+    fn tickets_count_up_within_a_day_restart_daily_and_wrap() {
+        assert_eq!(Ticket::next(A, None, "2026-11-24").number, 1);
+        assert_eq!(
+            Ticket::next(A, Some(("2026-11-24", 41)), "2026-11-24").to_string(),
+            "A-042"
+        );
+        assert_eq!(Ticket::next(A, Some(("2026-11-23", 41)), "2026-11-24").number, 1);
+        assert_eq!(Ticket::next(A, Some(("2026-11-24", 999)), "2026-11-24").number, 1);
+    }
+
+    #[test]
+    fn tickets_read_back_from_their_text() {
+        assert_eq!(
+            "B-007".parse::<Ticket>(),
+            Ok(Ticket {
+                letter: KioskLetter::from_char('B').expect("a letter"),
+                number: 7
+            })
+        );
+        assert!("b-007".parse::<Ticket>().is_err());
+        assert!("Z-007".parse::<Ticket>().is_err(), "only A-H are kiosk letters");
+        assert!("B-0".parse::<Ticket>().is_err());
+        assert!("B-1000".parse::<Ticket>().is_err());
+    }
+
+    #[test]
+    fn kiosk_letters_are_a_to_h() {
+        assert_eq!(KioskLetter::try_from(b'H').map(KioskLetter::as_char), Ok('H'));
+        assert!(KioskLetter::try_from(b'I').is_err());
+        assert!(KioskLetter::try_from(b'a').is_err());
+        assert_eq!(KioskLetter::from_char('c').map(KioskLetter::as_char), Some('C'));
+    }
 }

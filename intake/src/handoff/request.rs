@@ -56,7 +56,7 @@ pub enum Refusal {
 pub enum SealReply {
     Made {
         id: u32,
-        /// The code's text (`TK` + digits).
+        /// The code's text (`TK`, the version digit, then digits).
         code: String,
         /// The code drawn as an SVG QR code.
         svg: String,
@@ -115,7 +115,6 @@ pub fn make_code(request: &SealRequest) -> SealReply {
         return refuse(Refusal::Seal);
     };
     let handoff = Handoff {
-        kiosk: kiosk.public().kiosk_id(),
         created_minutes: request.now_minutes,
         id: handoff_id,
         ticket: request.ticket,

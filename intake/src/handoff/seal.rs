@@ -2,7 +2,7 @@
 
 use super::keys::{KeyPair, PublicKey};
 use super::payload::{Handoff, PayloadError, pack};
-use super::{Aead, FORMAT_VERSION, HPKE_INFO, Header, Kdf, Kem, text};
+use super::{AAD, Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, text};
 use hpke::{OpModeS, Serializable};
 
 /// Why a code could not be sealed. The kiosk shows the survivor "please go to the desk".
@@ -26,7 +26,7 @@ pub fn build_minutes() -> u32 {
 /// Seals `handoff` from `kiosk` to `staff` and returns the code's text.
 ///
 /// `now_minutes` is the kiosk's clock; sealing refuses to run when it is earlier than the
-/// build date. The handoff's `kiosk` field is taken from the kiosk key, not trusted.
+/// build date. Nothing that names the kiosk or the staff key is written in the clear.
 pub fn seal(
     handoff: &Handoff,
     staff: &PublicKey,
@@ -40,22 +40,23 @@ pub fn seal(
     let mut probe = [0u8; 1];
     getrandom::fill(&mut probe).map_err(|_| SealError::NoRandomness)?;
 
-    let header = Header {
-        version: FORMAT_VERSION,
-        staff_key: staff.staff_key_id(),
-        kiosk: kiosk.public.kiosk_id(),
-    };
-    let plaintext = pack(handoff)?;
-    let aad = header.to_bytes();
+    seal_plaintext(&pack(handoff)?, staff, kiosk)
+}
+
+/// Seals a packed plaintext (also used by tests to seal what no kiosk would write).
+pub(crate) fn seal_plaintext(
+    plaintext: &[u8; super::PLAINTEXT_LEN],
+    staff: &PublicKey,
+    kiosk: &KeyPair,
+) -> Result<String, SealError> {
     let mode = OpModeS::<Kem>::Auth((kiosk.private.clone(), kiosk.public.0.clone()));
     let (encapped, ciphertext) =
-        hpke::single_shot_seal::<Aead, Kdf, Kem>(&mode, &staff.0, HPKE_INFO, &plaintext, &aad)
+        hpke::single_shot_seal::<Aead, Kdf, Kem>(&mode, &staff.0, HPKE_INFO, plaintext, AAD)
             .map_err(|_| SealError::Crypto)?;
 
     let mut sealed = Vec::with_capacity(text::SEALED_LEN);
-    sealed.extend_from_slice(&aad);
     sealed.extend_from_slice(&encapped.to_bytes());
     sealed.extend_from_slice(&ciphertext);
     debug_assert_eq!(sealed.len(), text::SEALED_LEN);
-    Ok(text::encode(&sealed))
+    Ok(text::encode(FORMAT_VERSION, &sealed))
 }

@@ -1,27 +1,38 @@
-//! The text form of a code: a neutral prefix, then digits only.
+//! The text form of a code: a neutral prefix, the format version, then digits only.
 //!
-//! Digits survive keyboard-wedge scanners on any layout and use QR numeric mode. Bytes go
-//! seven at a time into 17 digits (2^56 < 10^17); a shorter last group gets the fewest
-//! digits that hold it. Every code of a format version therefore has the same length.
+//! `TK` · one version digit · the sealed bytes, seven at a time, each group written as 17
+//! digits (2^56 < 10^17; a shorter last group gets the fewest digits that hold it) and
+//! followed by its Damm check digit. Nothing but the version is in the clear: the sealed
+//! bytes are an ephemeral key and a ciphertext, different in every code.
+//!
+//! Digits survive keyboard-wedge scanners on any layout and use QR numeric mode. Every code
+//! of a format version has the same length.
+
+use super::check_digit;
 
 /// The fixed prefix: reads like a queue ticket, says nothing about the centre's purpose.
 /// `T` and `K` sit in the same place on QWERTY, AZERTY and QWERTZ keyboards.
 pub const PREFIX: &str = "TK";
 
-/// Total bytes sealed in every code of this version: header + encapsulated key + ciphertext.
-pub(crate) const SEALED_LEN: usize = super::HEADER_LEN + 32 + super::PLAINTEXT_LEN + 16;
-
-/// Number of digits after the prefix.
-pub const CODE_DIGITS: usize = digits_for(SEALED_LEN);
+/// Total bytes sealed in every code of this version: encapsulated key + ciphertext + tag.
+pub(crate) const SEALED_LEN: usize = 32 + super::PLAINTEXT_LEN + 16;
 
 const GROUP_BYTES: usize = 7;
-const GROUP_DIGITS: usize = 17;
 
-/// Digits needed to write `len` bytes.
+/// Number of characters after the prefix: the version digit, then each group's digits and
+/// its check digit.
+pub const CODE_DIGITS: usize = 1 + digits_for(SEALED_LEN);
+
+/// Digits needed to write `len` bytes, check digits included.
 const fn digits_for(len: usize) -> usize {
     let full = len / GROUP_BYTES;
     let rest = len % GROUP_BYTES;
-    full * GROUP_DIGITS + digits_for_group(rest)
+    let last = if rest == 0 {
+        0
+    } else {
+        digits_for_group(rest) + 1
+    };
+    full * (digits_for_group(GROUP_BYTES) + 1) + last
 }
 
 /// Digits needed to write a group of `n` bytes (n ≤ 7): the length of 256^n − 1 in base 10.
@@ -38,32 +49,39 @@ const fn digits_for_group(n: usize) -> usize {
     d
 }
 
-/// Writes sealed bytes as the code's text.
-pub(crate) fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(PREFIX.len() + digits_for(bytes.len()));
+/// Writes the version and the sealed bytes as the code's text.
+pub(crate) fn encode(version: u8, bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(PREFIX.len() + 1 + digits_for(bytes.len()));
     out.push_str(PREFIX);
+    out.push(char::from(b'0' + version % 10));
     for group in bytes.chunks(GROUP_BYTES) {
         let value = group.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
         let width = digits_for_group(group.len());
-        out.push_str(&format!("{value:0width$}"));
+        let digits = format!("{value:0width$}");
+        let values: Vec<u8> = digits.bytes().map(|b| b - b'0').collect();
+        out.push_str(&digits);
+        out.push(char::from(b'0' + check_digit::check_digit(&values)));
     }
     out
 }
 
-/// Why text is not a code.
+/// Why text is not a code of this version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TextError {
     /// No prefix: this is some other barcode or text.
     NotACode,
-    /// The prefix is there but the digits are wrong in number or value.
+    /// The prefix is there, with another format's version digit.
+    Version(u8),
+    /// The prefix and version are there but the digits are wrong in number, value or check.
     Damaged,
 }
 
-/// Reads the code's text back into sealed bytes. A scanner set to the wrong keyboard
-/// layout types symbols instead of digits: that is `Damaged`, and the desk says to check it.
-/// Surrounding whitespace and a trailing
-/// newline (a scanner's Enter) are ignored; the prefix is matched in either case.
-pub(crate) fn decode(text: &str) -> Result<Vec<u8>, TextError> {
+/// Reads the code's text back into sealed bytes, checking every group's check digit. A
+/// scanner set to the wrong keyboard layout types symbols instead of digits: that is
+/// `Damaged`, and the desk says to scan again. Surrounding whitespace and a trailing
+/// newline (a scanner's Enter) are ignored; the prefix is matched in either case (a
+/// scanner with caps lock on types it in lower case).
+pub(crate) fn decode(text: &str, version: u8) -> Result<Vec<u8>, TextError> {
     let text = text.trim();
     let prefix_ok = text
         .get(..PREFIX.len())
@@ -71,12 +89,15 @@ pub(crate) fn decode(text: &str) -> Result<Vec<u8>, TextError> {
     if !prefix_ok {
         return Err(TextError::NotACode);
     }
-    let digits: Option<Vec<u8>> = text[PREFIX.len()..]
-        .chars()
-        .map(|c| c.to_digit(10).map(|d| d as u8))
-        .collect();
+    let mut chars = text[PREFIX.len()..].chars();
+    match chars.next().and_then(|c| c.to_digit(10)) {
+        Some(v) if v == u32::from(version) => {}
+        Some(v) => return Err(TextError::Version(v as u8)),
+        None => return Err(TextError::Damaged),
+    }
+    let digits: Option<Vec<u8>> = chars.map(|c| c.to_digit(10).map(|d| d as u8)).collect();
     let digits = digits.ok_or(TextError::Damaged)?;
-    if digits.len() != CODE_DIGITS {
+    if digits.len() != CODE_DIGITS - 1 {
         return Err(TextError::Damaged);
     }
     let mut out = Vec::with_capacity(SEALED_LEN);
@@ -85,17 +106,21 @@ pub(crate) fn decode(text: &str) -> Result<Vec<u8>, TextError> {
     while remaining > 0 {
         let n = remaining.min(GROUP_BYTES);
         let width = digits_for_group(n);
-        let value = digits[at..at + width]
+        let group = &digits[at..at + width + 1];
+        if !check_digit::is_valid(group) {
+            return Err(TextError::Damaged);
+        }
+        let value = group[..width]
             .iter()
             .try_fold(0u64, |acc, d| {
                 acc.checked_mul(10)?.checked_add(u64::from(*d))
             })
             .ok_or(TextError::Damaged)?;
-        if n < 8 && value >> (8 * n) != 0 {
+        if value >> (8 * n) != 0 {
             return Err(TextError::Damaged);
         }
         out.extend((0..n).rev().map(|i| (value >> (8 * i)) as u8));
-        at += width;
+        at += width + 1;
         remaining -= n;
     }
     Ok(out)
@@ -115,17 +140,28 @@ mod tests {
     #[test]
     fn bytes_round_trip_through_digits() {
         let bytes: Vec<u8> = (0..SEALED_LEN).map(|i| (i * 37 + 11) as u8).collect();
-        let text = encode(&bytes);
+        let text = encode(2, &bytes);
         assert_eq!(text.len(), PREFIX.len() + CODE_DIGITS);
-        assert_eq!(decode(&format!("  {text}\n")), Ok(bytes));
+        assert_eq!(&text[..3], "TK2");
+        assert_eq!(decode(&format!("  {text}\n"), 2), Ok(bytes));
     }
 
     #[test]
-    fn a_group_larger_than_its_bytes_is_damaged() {
+    fn another_version_digit_is_told_apart() {
+        let text = encode(2, &[7u8; SEALED_LEN]);
+        assert_eq!(decode(&text, 3), Err(TextError::Version(2)));
+    }
+
+    #[test]
+    fn a_group_larger_than_its_bytes_is_damaged_even_with_a_valid_check() {
         let bytes = vec![0xffu8; SEALED_LEN];
-        let mut text = encode(&bytes);
+        let text = encode(2, &bytes);
         // The last group is short; a value above its byte range must not wrap around.
-        text.replace_range(text.len() - 1.., "9");
-        assert_eq!(decode(&text), Err(TextError::Damaged));
+        let last_width = digits_for_group(SEALED_LEN % GROUP_BYTES);
+        let start = text.len() - last_width - 1;
+        let digits = vec![9u8; last_width];
+        let check = check_digit::check_digit(&digits);
+        let forged = format!("{}{}{check}", &text[..start], "9".repeat(last_width));
+        assert_eq!(decode(&forged, 2), Err(TextError::Damaged));
     }
 }

@@ -1,8 +1,8 @@
 //! Shared test helpers: proptest strategies for every valid answer set and handoff.
 #![allow(dead_code)]
 
-use intake::handoff::{Handoff, HandoffId, KeyPair, Ticket};
-use intake::{AgeBand, Answers, Children, LangTag, Reply, ServiceSet, Sex, Sharing};
+use intake::handoff::{EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, Ticket};
+use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing, Wish};
 use proptest::prelude::*;
 
 pub fn reply() -> impl Strategy<Value = Reply> {
@@ -29,6 +29,19 @@ pub fn lang() -> impl Strategy<Value = LangTag> {
     "[a-z]{2,3}".prop_map(|s| LangTag::parse(&s).expect("strategy makes valid tags"))
 }
 
+pub fn wish() -> impl Strategy<Value = Wish> {
+    prop_oneof![
+        Just(Wish::NotAsked),
+        Just(Wish::Yes),
+        Just(Wish::No),
+        Just(Wish::NotSure)
+    ]
+}
+
+pub fn letter() -> impl Strategy<Value = KioskLetter> {
+    proptest::sample::select(KioskLetter::ALL.to_vec())
+}
+
 pub fn services() -> impl Strategy<Value = ServiceSet> {
     (0u16..256).prop_map(|b| ServiceSet::from_bits(b).expect("eight bits"))
 }
@@ -43,6 +56,7 @@ pub fn answers() -> impl Strategy<Value = Answers> {
             any::<bool>(),
             reply(),
             reply(),
+            reply(),
         ),
         (
             prop_oneof![
@@ -53,7 +67,7 @@ pub fn answers() -> impl Strategy<Value = Answers> {
             services(),
             any::<bool>(),
             reply(),
-            services(),
+            proptest::collection::vec(wish(), Service::ALL.len()),
             reply(),
             prop_oneof![
                 Just(Sex::NotAsked),
@@ -74,21 +88,26 @@ pub fn answers() -> impl Strategy<Value = Answers> {
                     age_band,
                     help_now,
                     danger_now,
-                    hurt_now,
+                    doctor_now,
+                    private_room,
                 ),
                 (
                     children,
                     chosen,
                     talk_first,
                     consent_services,
-                    share_yes,
+                    wishes,
                     consent_statistics,
                     sex,
                     disability,
                 ),
             )| {
-                let yes = share_yes.intersect(chosen);
-                let no = ServiceSet::from_bits(chosen.bits() & !yes.bits()).expect("subset");
+                let mut sharing = Sharing::default();
+                for (service, wish) in Service::ALL.into_iter().zip(wishes) {
+                    if chosen.contains(service) {
+                        sharing.set(service, wish);
+                    }
+                }
                 Answers {
                     session_language,
                     spoken_language,
@@ -96,12 +115,13 @@ pub fn answers() -> impl Strategy<Value = Answers> {
                     age_band,
                     help_now,
                     danger_now,
-                    hurt_now,
+                    doctor_now,
+                    private_room,
                     children,
                     services: chosen,
                     talk_first,
                     consent_services,
-                    sharing: Sharing { yes, no },
+                    sharing,
                     consent_statistics,
                     sex,
                     disability,
@@ -120,26 +140,31 @@ pub fn handoff() -> impl Strategy<Value = Handoff> {
         answers(),
         minutes(),
         any::<[u8; 8]>(),
-        b'A'..=b'Z',
+        letter(),
         1u16..=Ticket::MAX,
     )
-        .prop_map(|(answers, created_minutes, id, prefix, number)| Handoff {
-            kiosk: intake::handoff::KioskId(0),
+        .prop_map(|(answers, created_minutes, id, letter, number)| Handoff {
             created_minutes,
             id: HandoffId(id),
-            ticket: Ticket { prefix, number },
+            ticket: Ticket { letter, number },
             answers,
         })
 }
 
 /// The largest answers: every field at its widest encoding.
 pub fn largest_handoff() -> Handoff {
+    let all = ServiceSet::from_bits(0xff).expect("eight bits");
+    let mut sharing = Sharing::default();
+    for (i, service) in Service::ALL.into_iter().enumerate() {
+        // Every kind of wish, so each set is as wide as it can be in some byte.
+        let wish = [Wish::Yes, Wish::No, Wish::NotSure][i % 3];
+        sharing.set(service, wish);
+    }
     Handoff {
-        kiosk: intake::handoff::KioskId(0),
         created_minutes: u32::MAX,
         id: HandoffId([0xff; 8]),
         ticket: Ticket {
-            prefix: b'Z',
+            letter: KioskLetter::ALL[7],
             number: Ticket::MAX,
         },
         answers: Answers {
@@ -149,15 +174,13 @@ pub fn largest_handoff() -> Handoff {
             age_band: AgeBand::PreferNotToSay,
             help_now: true,
             danger_now: Reply::Skipped,
-            hurt_now: Reply::Skipped,
+            doctor_now: Reply::Skipped,
+            private_room: Reply::Skipped,
             children: Children::Count(Children::MAX),
-            services: ServiceSet::from_bits(0xff).expect("eight bits"),
+            services: all,
             talk_first: true,
             consent_services: Reply::Skipped,
-            sharing: Sharing {
-                yes: ServiceSet::from_bits(0xff).expect("eight bits"),
-                no: ServiceSet::from_bits(0xff).expect("eight bits"),
-            },
+            sharing,
             consent_statistics: Reply::Skipped,
             sex: Sex::Skipped,
             disability: Reply::Skipped,
@@ -178,10 +201,17 @@ impl Desk {
         }
     }
 
-    pub fn enrolled(&self) -> Vec<intake::handoff::EnrolledKiosk> {
-        vec![intake::handoff::EnrolledKiosk {
-            public: self.kiosk.public().clone(),
-            revoked: false,
-        }]
+    pub fn enrolled(&self) -> Vec<EnrolledKiosk> {
+        vec![enrolled(&self.kiosk, KioskLetter::ALL[7])]
+    }
+}
+
+/// A kiosk enrolled with `letter`, never seen.
+pub fn enrolled(kiosk: &KeyPair, letter: KioskLetter) -> EnrolledKiosk {
+    EnrolledKiosk {
+        public: kiosk.public().clone(),
+        letter,
+        revoked: false,
+        last_seen_minutes: 0,
     }
 }
