@@ -1,6 +1,6 @@
 //! What the kiosk keeps between sessions — its key, its setup PIN, the staff key pinned at
-//! pairing, and the ticket counter — and nothing else.
-use intake::handoff::{KeyPair, Ticket};
+//! pairing, its letter and the ticket counter — and nothing else.
+use intake::handoff::{KeyPair, KioskLetter, Ticket};
 use intake::pairing::PinRecord;
 use web_sys::Storage;
 
@@ -8,6 +8,7 @@ const KIOSK_KEY: &str = "kiosk-key";
 const TICKET: &str = "ticket";
 const PIN: &str = "kiosk-pin";
 const PINNED_STAFF_KEY: &str = "kiosk-pinned-staff-key";
+const LETTER: &str = "kiosk-letter";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -36,14 +37,28 @@ pub fn keep_kiosk_private_hex(hex: &str) -> bool {
     storage().is_some_and(|s| s.set_item(KIOSK_KEY, hex).is_ok())
 }
 
+/// This kiosk's letter (A–H), chosen on its setup page; `A` until one is chosen.
+pub fn letter() -> KioskLetter {
+    storage()
+        .and_then(|s| s.get_item(LETTER).ok().flatten())
+        .and_then(|v| v.chars().next())
+        .and_then(KioskLetter::from_char)
+        .unwrap_or(KioskLetter::DEFAULT)
+}
+
+/// Keeps this kiosk's letter.
+pub fn keep_letter(letter: KioskLetter) -> bool {
+    storage().is_some_and(|s| s.set_item(LETTER, &letter.to_string()).is_ok())
+}
+
 /// The next ticket number: per kiosk, restarting each day, wrapping after 999.
-pub fn next_ticket(prefix: char, today: &str) -> Ticket {
+pub fn next_ticket(letter: KioskLetter, today: &str) -> Ticket {
     let stored = storage().and_then(|s| s.get_item(TICKET).ok().flatten());
     let last = stored.as_deref().and_then(|v| {
         let (day, n) = v.split_once(':')?;
         Some((day, n.parse::<u16>().ok()?))
     });
-    let ticket = Ticket::next(u8::try_from(prefix).unwrap_or(b'A'), last, today);
+    let ticket = Ticket::next(letter, last, today);
     if let Some(s) = storage() {
         let _ = s.set_item(TICKET, &format!("{today}:{}", ticket.number));
     }

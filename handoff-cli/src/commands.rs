@@ -2,15 +2,15 @@
 
 use crate::args::Args;
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, HandoffId, KeyPair, OpenError, Opened,
-    PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
+    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, OpenError,
+    Opened, PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
 };
-use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing};
+use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing, Wish};
 use serde::{Deserialize, Serialize};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
-| open CODE --staff-key KEY --kiosks PUB[,PUB...] [--revoked PUB[,PUB...]] [--window-minutes N] [--now MINUTES] \
+| open CODE --staff-key KEY[,OLDER-KEY...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
 | qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY --passphrase TEXT | check-config FILE | check-language FILE";
 
 /// A failure: one line for people, an exit code for scripts.
@@ -41,10 +41,9 @@ impl From<OpenError> for Failure {
         let code = match e {
             OpenError::NotAHandoffCode => 2,
             OpenError::UnsupportedVersion(_) => 3,
-            OpenError::UnknownStaffKey => 4,
-            OpenError::UnknownKiosk(_) => 5,
+            OpenError::Damaged => 4,
+            OpenError::NotForThisDesk => 5,
             OpenError::RevokedKiosk(_) => 6,
-            OpenError::DamagedOrForged => 7,
         };
         Failure {
             code,
@@ -73,6 +72,7 @@ struct OpenedJson {
     handoff_id: String,
     ticket: String,
     time_warning: Option<String>,
+    letter_warning: Option<String>,
     answers: Answers,
 }
 
@@ -205,14 +205,18 @@ fn sample_answers() -> AnswersFile {
             age_band: AgeBand::Adult,
             help_now: false,
             danger_now: Reply::No,
-            hurt_now: Reply::Yes,
+            doctor_now: Reply::Yes,
+            private_room: Reply::Yes,
             children: Children::Count(2),
             services: chosen,
             talk_first: false,
             consent_services: Reply::Yes,
-            sharing: Sharing {
-                yes: ServiceSet::of([Service::Health, Service::Psychosocial]),
-                no: ServiceSet::of([Service::Legal]),
+            sharing: {
+                let mut sharing = Sharing::default();
+                sharing.set(Service::Health, Wish::Yes);
+                sharing.set(Service::Psychosocial, Wish::NotSure);
+                sharing.set(Service::Legal, Wish::No);
+                sharing
             },
             consent_statistics: Reply::Yes,
             sex: Sex::Female,
@@ -239,7 +243,6 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
     let kiosk = key_pair(args.required("kiosk-key")?)?;
     let now = now_minutes();
     let handoff = Handoff {
-        kiosk: kiosk.public().kiosk_id(),
         created_minutes: file.created_minutes.unwrap_or(now),
         id: HandoffId::random().ok_or_else(|| Failure::io("no randomness"))?,
         ticket,
@@ -251,13 +254,36 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
     Ok(())
 }
 
-fn public_keys(list: Option<&str>) -> Result<Vec<PublicKey>, Failure> {
-    list.map_or(Ok(Vec::new()), |l| {
-        l.split(',')
-            .filter(|s| !s.is_empty())
-            .map(public_key)
-            .collect()
-    })
+/// Kiosks as `PUB` (letter A) or `L=PUB` (letter L, A-H), comma-separated.
+fn kiosk_list(list: Option<&str>, revoked: bool) -> Result<Vec<EnrolledKiosk>, Failure> {
+    let Some(list) = list else {
+        return Ok(Vec::new());
+    };
+    list.split(',')
+        .filter(|s| !s.is_empty())
+        .map(|entry| {
+            let (letter, key) = match entry.split_once('=') {
+                Some((l, key)) => {
+                    let letter = l
+                        .chars()
+                        .next()
+                        .filter(|_| l.chars().count() == 1)
+                        .and_then(KioskLetter::from_char)
+                        .ok_or_else(|| {
+                            Failure::usage(format!("{l:?}: a kiosk letter is one of A-H"))
+                        })?;
+                    (letter, key)
+                }
+                None => (KioskLetter::DEFAULT, entry),
+            };
+            Ok(EnrolledKiosk {
+                public: public_key(key)?,
+                letter,
+                revoked,
+                last_seen_minutes: 0,
+            })
+        })
+        .collect()
 }
 
 fn number(args: &Args, name: &str, default: u32) -> Result<u32, Failure> {
@@ -269,37 +295,42 @@ fn number(args: &Args, name: &str, default: u32) -> Result<u32, Failure> {
 
 fn open_command(args: &Args) -> Result<(), Failure> {
     let code = args.positional(0, "CODE")?;
-    let staff = key_pair(args.required("staff-key")?)?;
-    let mut kiosks: Vec<EnrolledKiosk> = public_keys(args.option("kiosks"))?
-        .into_iter()
-        .map(|public| EnrolledKiosk {
-            public,
-            revoked: false,
-        })
-        .collect();
-    kiosks.extend(
-        public_keys(args.option("revoked"))?
-            .into_iter()
-            .map(|public| EnrolledKiosk {
-                public,
-                revoked: true,
-            }),
-    );
+    let staff: Vec<KeyPair> = args
+        .required("staff-key")?
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(key_pair)
+        .collect::<Result<_, _>>()?;
+    let mut kiosks = kiosk_list(args.option("kiosks"), false)?;
+    kiosks.extend(kiosk_list(args.option("revoked"), true)?);
     let now = number(args, "now", now_minutes())?;
     let window = number(args, "window-minutes", DEFAULT_WINDOW_MINUTES)?;
-    let Opened { handoff, warning } = open(code, &[staff], &kiosks, now, window)?;
+    let Opened {
+        handoff,
+        kiosk,
+        warning,
+        letter_warning,
+        ..
+    } = open(code, &staff, &kiosks, now, window)?;
     let time_warning = warning.map(|w| match w {
         TimeWarning::Old { minutes } => format!("older than the window by {minutes} minutes"),
         TimeWarning::Future { minutes } => {
             format!("made {minutes} minutes in the future: the kiosk's clock is ahead")
         }
     });
+    let letter_warning = letter_warning.map(|w| {
+        format!(
+            "the ticket's letter is {}, but this kiosk was enrolled as {}",
+            w.in_code, w.enrolled
+        )
+    });
     let json = OpenedJson {
-        kiosk: handoff.kiosk.to_string(),
+        kiosk: kiosk.to_string(),
         created_minutes: handoff.created_minutes,
         handoff_id: handoff.id.to_string(),
         ticket: handoff.ticket.to_string(),
         time_warning,
+        letter_warning,
         answers: handoff.answers,
     };
     println!("{}", to_json(&json)?);

@@ -104,16 +104,29 @@ fn each_kind_of_failure_has_its_own_exit_code() {
     let last = damaged.len() - 5;
     damaged[last] = if damaged[last] == b'1' { b'2' } else { b'1' };
     let damaged = String::from_utf8(damaged).expect("ascii");
-    let cases: [(&str, &[&str], i32); 5] = [
+    let other_version = format!("TK3{}", &code[3..]);
+    let cases: [(&str, &[&str], i32); 6] = [
         (
             "https://example.org",
             &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
             2,
         ),
         (
+            &other_version,
+            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            3,
+        ),
+        (
+            &damaged,
+            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            4,
+        ),
+        // Another desk's key and a kiosk not enrolled here look the same in format 2:
+        // nothing in the clear says which.
+        (
             &code,
             &["--staff-key", "other.key", "--kiosks", "kiosk.pub"],
-            4,
+            5,
         ),
         (
             &code,
@@ -122,13 +135,15 @@ fn each_kind_of_failure_has_its_own_exit_code() {
         ),
         (
             &code,
-            &["--staff-key", "staff.key", "--revoked", "kiosk.pub"],
+            &[
+                "--staff-key",
+                "staff.key",
+                "--kiosks",
+                "other.pub",
+                "--revoked",
+                "kiosk.pub",
+            ],
             6,
-        ),
-        (
-            &damaged,
-            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
-            7,
         ),
     ];
     for (text, rest, want) in cases {
@@ -147,6 +162,20 @@ fn each_kind_of_failure_has_its_own_exit_code() {
             "one line"
         );
     }
+    // An older staff key after the current one, and the kiosk among others with its letter.
+    let older = handoff(
+        &dir,
+        &[
+            "open",
+            &code,
+            "--staff-key",
+            "other.key,staff.key",
+            "--kiosks",
+            "B=other.pub,A=kiosk.pub",
+        ],
+    );
+    assert!(older.status.success(), "{older:?}");
+    assert!(stdout(&older).contains("\"letter_warning\": null"));
     let bad = handoff(&dir, &["open", &code, "--staff-key", "missing.key"]);
     assert_eq!(bad.status.code(), Some(1));
 }

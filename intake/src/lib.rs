@@ -6,6 +6,7 @@ pub mod config;
 pub mod desk;
 pub mod flow;
 pub mod handoff;
+pub mod idle;
 mod json;
 pub mod pairing;
 #[cfg(feature = "scan")]

@@ -1,7 +1,7 @@
 //! The kiosk's setup: a PIN with a limit on attempts, the staff key pinned at pairing, and
 //! the checks behind the self-test.
 
-use crate::handoff::{PublicKey, build_minutes};
+use crate::handoff::{KeyError, KioskLetter, PublicKey, build_minutes};
 use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Serialize};
 
@@ -130,10 +130,86 @@ pub fn clock_plausible(now_minutes: u32) -> bool {
     now_minutes >= build && now_minutes - build < 3 * 365 * 24 * 60
 }
 
+/// What a kiosk's setup page shows for enrolment at the staff desk: its letter and its
+/// public key, as `A=` and 64 hexadecimal characters (text and QR code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolment {
+    pub letter: KioskLetter,
+    pub public: PublicKey,
+}
+
+/// Why an enrolment text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnrolmentError {
+    #[error("the kiosk's letter is one of A-H, before '='")]
+    BadLetter,
+    #[error(transparent)]
+    Key(#[from] KeyError),
+}
+
+impl Enrolment {
+    /// The text the setup page shows and its QR code carries.
+    pub fn to_text(&self) -> String {
+        format!("{}={}", self.letter, self.public.to_hex())
+    }
+
+    /// Reads `A=<key>` (the letter in either case); a bare key is refused, so that no kiosk
+    /// is enrolled under a letter nobody chose.
+    pub fn parse(text: &str) -> Result<Enrolment, EnrolmentError> {
+        let text = text.trim();
+        let (letter, key) = text.split_once('=').ok_or(EnrolmentError::BadLetter)?;
+        let mut chars = letter.trim().chars();
+        let letter = match (chars.next(), chars.next()) {
+            (Some(c), None) => KioskLetter::from_char(c).ok_or(EnrolmentError::BadLetter)?,
+            _ => return Err(EnrolmentError::BadLetter),
+        };
+        Ok(Enrolment {
+            letter,
+            public: PublicKey::from_hex(key)?,
+        })
+    }
+
+    /// Whether `text` looks like an enrolment rather than a handoff code.
+    pub fn looks_like(text: &str) -> bool {
+        text.trim().len() == 66 && text.trim().as_bytes().get(1) == Some(&b'=')
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::handoff::KeyPair;
+
+    #[test]
+    fn an_enrolment_round_trips_and_needs_a_letter_a_to_h() {
+        let pair = KeyPair::generate().expect("randomness");
+        let letter = KioskLetter::from_char('C').expect("letter");
+        let enrolment = Enrolment {
+            letter,
+            public: pair.public().clone(),
+        };
+        let text = enrolment.to_text();
+        assert!(text.starts_with("C=") && Enrolment::looks_like(&text));
+        assert_eq!(
+            Enrolment::parse(&format!(" {text}\n")),
+            Ok(enrolment.clone())
+        );
+        assert_eq!(Enrolment::parse(&text.to_lowercase()), Ok(enrolment));
+        let hex = pair.public().to_hex();
+        assert_eq!(Enrolment::parse(&hex), Err(EnrolmentError::BadLetter));
+        assert_eq!(
+            Enrolment::parse(&format!("Z={hex}")),
+            Err(EnrolmentError::BadLetter)
+        );
+        assert_eq!(
+            Enrolment::parse(&format!("AB={hex}")),
+            Err(EnrolmentError::BadLetter)
+        );
+        assert_eq!(
+            Enrolment::parse("A=abc"),
+            Err(EnrolmentError::Key(KeyError::BadLength))
+        );
+    }
 
     #[test]
     fn the_pin_locks_after_five_wrong_attempts_and_opens_with_the_right_one() {

@@ -133,7 +133,12 @@ fn a_revoked_kiosk_is_named_even_after_enrolled_ones() {
     let desk = Desk::new();
     let code = code_at(&desk, NOW);
     let mut kiosks: Vec<EnrolledKiosk> = (0..5)
-        .map(|_| enrolled(&KeyPair::generate().expect("randomness"), KioskLetter::DEFAULT))
+        .map(|_| {
+            enrolled(
+                &KeyPair::generate().expect("randomness"),
+                KioskLetter::DEFAULT,
+            )
+        })
         .collect();
     let mut revoked = enrolled(&desk.kiosk, KioskLetter::DEFAULT);
     revoked.revoked = true;
@@ -158,7 +163,12 @@ fn the_desk_finds_an_older_staff_key_and_any_enrolled_kiosk_by_trying() {
     let current = KeyPair::generate().expect("randomness");
     let keys = [current, desk.staff.clone()];
     let mut kiosks: Vec<EnrolledKiosk> = (0..7)
-        .map(|_| enrolled(&KeyPair::generate().expect("randomness"), KioskLetter::DEFAULT))
+        .map(|_| {
+            enrolled(
+                &KeyPair::generate().expect("randomness"),
+                KioskLetter::DEFAULT,
+            )
+        })
         .collect();
     kiosks.insert(4, desk.enrolled().remove(0));
     let opened = open(&code, &keys, &kiosks, NOW, DEFAULT_WINDOW_MINUTES).expect("opens");

@@ -107,7 +107,10 @@ fn no_position_after_the_version_is_shared_by_all_codes_of_a_kiosk_or_of_a_staff
         ("one staff key", &for_one_staff_key),
     ] {
         let first = codes[0].as_bytes();
-        assert!(codes.iter().all(|c| c[..3] == codes[0][..3]), "same version");
+        assert!(
+            codes.iter().all(|c| c[..3] == codes[0][..3]),
+            "same version"
+        );
         for i in PREFIX.len() + 1..first.len() {
             let same = codes.iter().all(|c| c.as_bytes()[i] == first[i]);
             assert!(!same, "position {i} is the same in all 32 codes of {what}");

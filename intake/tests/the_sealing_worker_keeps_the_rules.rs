@@ -4,8 +4,8 @@ mod common;
 
 use common::{Desk, answers, minutes};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, FromWorker, KeyPair, Refusal, SealReply, SealRequest,
-    KioskLetter, Ticket, ToWorker, make_code, open,
+    DEFAULT_WINDOW_MINUTES, FromWorker, KeyPair, KioskLetter, Refusal, SealReply, SealRequest,
+    Ticket, ToWorker, make_code, open,
 };
 use proptest::prelude::*;
 

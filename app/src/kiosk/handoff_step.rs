@@ -3,6 +3,7 @@ use crate::device;
 use crate::kiosk::sealer;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::quick_exit::fresh_kiosk;
 use intake::handoff::{SealReply, SealRequest};
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         now.get_month() + 1,
         now.get_date()
     );
-    let ticket = device::next_ticket(config.ticket_prefix, &today);
+    let ticket = device::next_ticket(device::letter(), &today);
     let request = SealRequest {
         id: 0,
         answers: session.flow.with_untracked(|f| f.answers().clone()),
@@ -96,7 +97,7 @@ fn NoCode() -> impl IntoView {
         <h1 class="step__title step__title--urgent">{t.desk_now_title}</h1>
         <p class="step__lead">{t.handoff_error}</p>
         <div class="choices">
-            <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || session.wipe() />
+            <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || fresh_kiosk(session) />
         </div>
     }
 }
@@ -138,7 +139,7 @@ fn Slip(made: Made) -> impl IntoView {
         <p class="step__closing no-print">{t.handoff_closing}</p>
         <div class="choices choices--row no-print">
             {printer.map(|_| view! { <BigButton label=t.print.to_string() on_press=print /> })}
-            <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || session.wipe() />
+            <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || fresh_kiosk(session) />
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! refused, information only, and "go to the desk now".
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::quick_exit::fresh_kiosk;
 use intake::LangTag;
 use intake::flow::Event;
 use leptos::prelude::*;
@@ -31,11 +32,11 @@ fn Hotlines(
     }
 }
 
-/// A Finish button: wipes in place and returns to the welcome screen.
+/// A Finish button: wipes and replaces the page with a fresh kiosk.
 #[component]
 fn FinishButton() -> impl IntoView {
     let session = use_session();
-    view! { <BigButton label=session.texts().finish.to_string() variant=Variant::Primary on_press=move || session.wipe() /> }
+    view! { <BigButton label=session.texts().finish.to_string() variant=Variant::Primary on_press=move || fresh_kiosk(session) /> }
 }
 
 /// Under 12: please go to the desk; 111; no further questions.

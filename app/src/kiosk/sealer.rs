@@ -2,7 +2,7 @@
 //! Sealing, the QR encoder and the language-file check live in the worker, so the kiosk's
 //! first load carries none of them; the worker is started once the first screen is up and
 //! answers in-page, never over the network.
-use intake::handoff::{FromWorker, Refusal, SealReply, SealRequest, ToWorker};
+use intake::handoff::{FromWorker, Outbox, Refusal, SealReply, SealRequest, ToWorker};
 use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -24,10 +24,8 @@ struct Waiting {
 
 struct Sealer {
     worker: Worker,
-    /// The worker has said it is listening.
-    ready: bool,
-    /// Messages waiting for the worker to start.
-    queued: Vec<Vec<u8>>,
+    /// Messages waiting for the worker to start (a wipe drops the requests to seal).
+    outbox: Outbox,
     waiting: Vec<Waiting>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn()>,
@@ -46,8 +44,7 @@ fn start() -> Option<Sealer> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Sealer {
         worker,
-        ready: false,
-        queued: Vec::new(),
+        outbox: Outbox::default(),
         waiting: Vec::new(),
         _on_message: on_message,
         _on_error: on_error,
@@ -74,28 +71,25 @@ fn next_id() -> u32 {
 /// Sends `message`; `done` runs once with the reply, or with `failed` when no worker runs.
 fn send(message: ToWorker, failed: FromWorker, done: Done) {
     let seal = matches!(message, ToWorker::Seal(_));
-    let bytes = message.to_bytes();
     warm();
-    let Some((worker, ready)) =
-        SEALER.with_borrow(|slot| slot.as_ref().map(|s| (s.worker.clone(), s.ready)))
-    else {
-        return done(failed);
-    };
     let waiting = Waiting {
         id: message.id(),
         seal,
         failed,
         done,
     };
-    let queued = (!ready).then(|| bytes.clone());
-    SEALER.with_borrow_mut(|slot| {
-        if let Some(s) = slot.as_mut() {
-            s.waiting.push(waiting);
-            s.queued.extend(queued);
-        }
+    let mut waiting = Some(waiting);
+    let now = SEALER.with_borrow_mut(|slot| {
+        let s = slot.as_mut()?;
+        s.waiting.extend(waiting.take());
+        Some((s.worker.clone(), s.outbox.send(&message)))
     });
-    if ready {
-        post(&worker, &bytes);
+    match (now, waiting) {
+        (Some((worker, Some(bytes))), _) => post(&worker, &bytes),
+        (Some((_, None)), _) => {}
+        // No worker could start: answer at once.
+        (None, Some(w)) => (w.done)(w.failed),
+        (None, None) => {}
     }
 }
 
@@ -133,11 +127,13 @@ pub fn check_language(text: String, done: impl FnOnce(Option<Vec<String>>) + 'st
     );
 }
 
-/// Drops a code request in flight: its late reply is ignored (called when the session wipes).
+/// Drops every code request, queued or in flight: one queued before the worker was ready
+/// is never sent, and a late reply is ignored (called when the session wipes).
 pub fn forget() {
     SEALER.with_borrow_mut(|slot| {
         if let Some(s) = slot.as_mut() {
             s.waiting.retain(|w| !w.seal);
+            s.outbox.forget_seals();
         }
     });
 }
@@ -158,8 +154,7 @@ fn on_message(event: MessageEvent) {
         // The worker is listening: send what was waiting for it.
         let queued = SEALER.with_borrow_mut(|slot| {
             let s = slot.as_mut()?;
-            s.ready = true;
-            Some((s.worker.clone(), std::mem::take(&mut s.queued)))
+            Some((s.worker.clone(), s.outbox.listening()))
         });
         if let Some((worker, messages)) = queued {
             for bytes in messages {

@@ -3,7 +3,7 @@ use crate::session::{Screen, use_session};
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::icons;
 use intake::flow::{Event, FlowError};
-use intake::{Reply, Service};
+use intake::{Service, Wish};
 use leptos::prelude::*;
 
 /// The refusal message for the last event, if any.
@@ -74,7 +74,7 @@ pub fn SharingStep() -> impl IntoView {
     let chosen: Vec<Service> = session
         .flow
         .with_untracked(|f| f.answers().services.iter().collect());
-    let reply = move |s: Service| screen.answer(|a| a.sharing.reply(s));
+    let wish = move |s: Service| screen.answer(|a| a.sharing.wish(s));
     view! {
         <h1 class="step__title">{t.sharing_question}</h1>
         <p class="step__hint">{t.sharing_hint}</p>
@@ -88,10 +88,10 @@ pub fn SharingStep() -> impl IntoView {
                             <span class="big-button__icon" aria-hidden="true" inner_html=icons::service(s)></span>
                             {t.service(s)}
                         </span>
-                        <BigButton label=t.share_yes.to_string() icon=icons::YES pressed=Signal::derive(move || reply(s) == Reply::Yes)
-                            on_press=move || screen.send(Event::Share(s, true)) />
-                        <BigButton label=t.share_no.to_string() icon=icons::NO pressed=Signal::derive(move || reply(s) == Reply::No)
-                            on_press=move || screen.send(Event::Share(s, false)) />
+                        <BigButton label=t.share_yes.to_string() icon=icons::YES pressed=Signal::derive(move || wish(s) == Wish::Yes)
+                            on_press=move || screen.send(Event::Share(s, Wish::Yes)) />
+                        <BigButton label=t.share_no.to_string() icon=icons::NO pressed=Signal::derive(move || wish(s) == Wish::No)
+                            on_press=move || screen.send(Event::Share(s, Wish::No)) />
                     </div>
                 }
             }).collect_view()}

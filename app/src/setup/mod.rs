@@ -4,8 +4,10 @@ use crate::device;
 use crate::ui::bilingual::{Bi, bilingual};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
-use intake::handoff::qr_svg;
-use intake::pairing::{PinError, PinRecord, StaffKeyCheck, check_staff_key, clock_plausible};
+use intake::handoff::{KioskLetter, qr_svg};
+use intake::pairing::{
+    Enrolment, PinError, PinRecord, StaffKeyCheck, check_staff_key, clock_plausible,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
@@ -91,15 +93,36 @@ fn SetupScreen(
     config: Arc<CentreConfig>,
 ) -> impl IntoView {
     let kiosk = device::kiosk_key();
-    let kiosk_hex = kiosk
-        .as_ref()
-        .map(|k| k.public().to_hex())
-        .unwrap_or_default();
+    let letter = RwSignal::new(device::letter());
+    let kiosk_public = kiosk.as_ref().map(|k| k.public().clone());
+    let enrolment = Memo::new(move |_| {
+        kiosk_public
+            .as_ref()
+            .map(|public| {
+                Enrolment {
+                    letter: letter.get(),
+                    public: public.clone(),
+                }
+                .to_text()
+            })
+            .unwrap_or_default()
+    });
     let kiosk_label = kiosk
         .as_ref()
         .map(|k| format!("{} · {}", k.public().kiosk_id(), k.public().fingerprint()))
         .unwrap_or_default();
-    let kiosk_qr = qr_svg(&kiosk_hex).unwrap_or_default();
+    let kiosk_qr = move || enrolment.with(|t| qr_svg(t).unwrap_or_default());
+    let choose_letter = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev)
+            .chars()
+            .next()
+            .and_then(KioskLetter::from_char);
+        if let Some(l) = chosen
+            && device::keep_letter(l)
+        {
+            letter.set(l);
+        }
+    };
     let staff = config.staff_key().ok();
     let staff_fp = staff.as_ref().map(|s| s.fingerprint()).unwrap_or_default();
     let pinned = RwSignal::new(device::pinned_staff_key());
@@ -154,10 +177,16 @@ fn SetupScreen(
         <h1><Bi vi="Cài đặt máy tiếp đón" en="Kiosk setup"/></h1>
         <section class="panel" aria-labelledby="kiosk-key-title">
             <h2 id="kiosk-key-title"><Bi vi="Khoá của máy này" en="This kiosk's key"/></h2>
-            <p><Bi vi="Đăng ký máy này ở bàn tiếp nhận bằng cách quét mã hoặc dán khoá. So sánh dấu vân tay trên hai màn hình." en="Enrol this kiosk at the staff desk by its key; compare the fingerprints on both screens."/></p>
+            <label for="kiosk-letter"><Bi vi="Chữ của máy này trên số phiếu (mỗi máy trong trung tâm một chữ khác)" en="This kiosk's letter on tickets (a different letter for each kiosk of the centre)"/></label>
+            <select id="kiosk-letter" class="setup__letter" on:change=choose_letter>
+                {KioskLetter::ALL.into_iter().map(|l| view! {
+                    <option value=l.to_string() selected=move || letter.get() == l>{l.to_string()}</option>
+                }).collect_view()}
+            </select>
+            <p><Bi vi="Đăng ký máy này ở bàn tiếp nhận bằng cách quét mã hoặc dán dòng chữ dưới đây. So sánh dấu vân tay trên hai màn hình. Đổi chữ thì đăng ký lại." en="Enrol this kiosk at the staff desk by scanning the code or pasting the line below; compare the fingerprints on both screens. After changing the letter, enrol it again."/></p>
             <p class="fingerprint">{kiosk_label}</p>
-            <div class="setup__qr" role="img" aria-label="QR: khoá công khai của máy / kiosk public key" inner_html=kiosk_qr></div>
-            <p><code class="setup__hex">{kiosk_hex}</code></p>
+            <div class="setup__qr" role="img" aria-label="QR: mã đăng ký của máy / kiosk enrolment" inner_html=kiosk_qr></div>
+            <p><code class="setup__hex">{move || enrolment.get()}</code></p>
         </section>
         <section class="panel" aria-labelledby="staff-key-title">
             <h2 id="staff-key-title"><Bi vi="Khoá nhân viên mà máy niêm phong tới" en="The staff key this kiosk seals to"/></h2>

@@ -1,9 +1,9 @@
 //! The case sheet: priority first, then the queue facts, then each service with its
 //! consent to share and the referral contact.
 use super::download::download;
-use super::messages::time_warning;
+use super::messages::{letter_warning, time_warning};
 use crate::ui::bilingual::{Bi, bilingual};
-use intake::Reply;
+use intake::Wish;
 use intake::desk::case_sheet::{CaseSheet, Priority};
 use intake::desk::export;
 use intake::handoff::Handoff;
@@ -13,7 +13,7 @@ fn priority(p: &Priority) -> String {
     match p {
         Priority::HelpNow => "CẦN GIÚP NGAY / NEEDS HELP NOW".into(),
         Priority::DangerNow => "ĐANG GẶP NGUY HIỂM / IN DANGER NOW".into(),
-        Priority::HurtNow => "BỊ THƯƠNG, CẦN BÁC SĨ / HURT, NEEDS A DOCTOR".into(),
+        Priority::DoctorNow => "CẦN GẶP BÁC SĨ NGAY / NEEDS A DOCTOR NOW".into(),
         Priority::ChildUnder16 => {
             "TRẺ EM DƯỚI 16 TUỔI — phải báo cáo nếu trẻ gặp nguy hiểm / CHILD UNDER 16".into()
         }
@@ -22,11 +22,13 @@ fn priority(p: &Priority) -> String {
     }
 }
 
-fn share(r: Reply) -> &'static str {
-    match r {
-        Reply::Yes => "Đồng ý chia sẻ / may share",
-        Reply::No => "KHÔNG chia sẻ / do NOT share",
-        Reply::NotAsked | Reply::Skipped => "Chưa hỏi / not asked",
+/// Her wish at the kiosk: never consent until staff confirm it with her in person.
+fn share(w: Wish) -> &'static str {
+    match w {
+        Wish::Yes => "Muốn chia sẻ — hỏi lại cô ấy trước / wants sharing — confirm with her first",
+        Wish::No => "KHÔNG muốn chia sẻ / does NOT want sharing",
+        Wish::NotSure => "Chưa chắc — hỏi cô ấy / not sure yet — ask her",
+        Wish::NotAsked => "Chưa hỏi / not asked",
     }
 }
 
@@ -81,6 +83,12 @@ pub fn CaseSheetView(
                 <p class="case-sheet__warning" role="alert"><Bi vi="Mã này đã được mở trên máy này." en="This code was opened on this device before."/></p>
             })}
             {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{bilingual(time_warning(&w))}</p> })}
+            {sheet.letter_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{bilingual(letter_warning(&w))}</p> })}
+            // Her answer about a private room: at the desk only, in neutral words; never
+            // printed on a slip, exported or sent to another system.
+            {sheet.answers.private_room.is_yes().then(|| view! {
+                <p class="case-sheet__note no-print"><Bi vi="Muốn nói chuyện ở phòng riêng: không gọi số của cô ấy to." en="Would like a private room: do not call her number aloud."/></p>
+            })}
             <h2 id="case-title"><Bi vi="Số thứ tự" en="Ticket "/> <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
             <dl class="case-sheet__facts">
                 <dt><Bi vi="Ngôn ngữ" en="Language"/></dt><dd>{sheet.session_language.as_str().to_owned()}</dd>
@@ -94,7 +102,7 @@ pub fn CaseSheetView(
                 <thead><tr><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th><th scope="col"><Bi vi="Chia sẻ" en="Sharing"/></th><th scope="col"><Bi vi="Nơi giới thiệu" en="Referral"/></th></tr></thead>
                 <tbody>
                     {services.into_iter().map(|l| {
-                        let refused = l.share == Reply::No;
+                        let refused = l.share == Wish::No;
                         let contact = [l.contact.clone(), l.phone.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         view! {
                             <tr class:case-sheet__refused=refused>

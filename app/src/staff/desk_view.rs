@@ -4,7 +4,9 @@ use super::messages::open_error;
 use super::{Desk, DeskState, store};
 use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
-use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, PublicKey, open};
+use intake::desk::repeat::RepeatGuard;
+use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, open};
+use intake::pairing::Enrolment;
 use leptos::prelude::*;
 
 /// How long the ids of opened codes are remembered: 30 days.
@@ -32,8 +34,8 @@ pub fn DeskView(
 
     let new_key = RwSignal::new(String::new());
     let open_text = move |text: String| {
-        // A kiosk's public key (from its setup page's QR) goes to the enrol field.
-        if text.trim().len() == 64 && PublicKey::from_hex(&text).is_ok() {
+        // A kiosk's letter and public key (from its setup page's QR) go to the enrol field.
+        if Enrolment::looks_like(&text) && Enrolment::parse(&text).is_ok() {
             new_key.set(text.trim().to_owned());
             outcome.set(Some(Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())));
             return;
@@ -49,6 +51,13 @@ pub fn DeskView(
         });
         outcome.set(Some(match result {
             Ok(opened) => {
+                // The kiosk seen last is tried first next time.
+                let mut list = kiosks.get_untracked();
+                if let Some(k) = list.get_mut(opened.kiosk_index) {
+                    k.last_seen_minutes = now_minutes();
+                    store::keep_kiosks(&list);
+                    kiosks.set(list);
+                }
                 let mut memory = store::opened();
                 let seen =
                     memory.check_and_remember(opened.handoff.id, now_minutes(), REMEMBER_MINUTES);
@@ -72,7 +81,17 @@ pub fn DeskView(
         code.set(String::new()); // cleared after each open
         open_text(text);
     };
-    let from_camera = Callback::new(open_text);
+    // A code held in front of the camera is seen on frame after frame: it opens once.
+    let camera_guard = StoredValue::new(RepeatGuard::default());
+    let from_camera = Callback::new(move |text: String| {
+        let now = js_sys::Date::now();
+        if camera_guard
+            .try_update_value(|g| g.is_new(&text, now))
+            .unwrap_or(false)
+        {
+            open_text(text);
+        }
+    });
 
     view! {
         <header class="desk__bar">
@@ -146,26 +165,25 @@ fn Kiosks(
     };
     let enrol = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match PublicKey::from_hex(&new_key.get_untracked()) {
-            Ok(public) => {
+        match Enrolment::parse(&new_key.get_untracked()) {
+            Ok(Enrolment { letter, public }) => {
                 let mut list = kiosks.get_untracked();
-                if list
-                    .iter()
-                    .any(|k| k.public.kiosk_id() == public.kiosk_id())
-                {
-                    message.set(Some("Máy này (hoặc một máy cùng mã số) đã được đăng ký. / This kiosk id is already enrolled.".into()));
+                if list.iter().any(|k| k.public == public) {
+                    message.set(Some("Máy này đã được đăng ký. / This kiosk is already enrolled.".into()));
                     return;
                 }
                 list.push(EnrolledKiosk {
                     public,
+                    letter,
                     revoked: false,
+                    last_seen_minutes: 0,
                 });
                 save(list);
                 new_key.set(String::new());
                 message.set(None);
             }
             Err(e) => message.set(Some(format!(
-                "Khoá máy tiếp đón không hợp lệ: {e}. / Not a kiosk public key: {e}."
+                "Không phải mã đăng ký của máy tiếp đón (chữ A–H, dấu =, rồi 64 ký tự): {e}. / Not a kiosk enrolment (letter A–H, '=', then 64 characters): {e}."
             ))),
         }
     };
@@ -174,7 +192,7 @@ fn Kiosks(
             <h2 id="kiosks-title"><Bi vi="Máy tiếp đón đã đăng ký" en="Enrolled kiosks"/></h2>
             <ul class="kiosks">
                 {move || kiosks.get().into_iter().enumerate().map(|(i, k)| {
-                    let label = format!("{} · {}", k.public.kiosk_id(), k.public.fingerprint());
+                    let label = format!("{} · {} · {}", k.letter, k.public.kiosk_id(), k.public.fingerprint());
                     view! {
                         <li>
                             <span class="fingerprint">{label}</span>
@@ -194,7 +212,7 @@ fn Kiosks(
                 }).collect_view()}
             </ul>
             <form on:submit=enrol>
-                <label for="kiosk-key"><Bi vi="Khoá công khai của máy tiếp đón (64 ký tự)" en="Kiosk public key (64 characters)"/></label>
+                <label for="kiosk-key"><Bi vi="Mã đăng ký của máy tiếp đón (trên trang cài đặt của máy, ví dụ A=…)" en="Kiosk enrolment (from its setup page, like A=…)"/></label>
                 <input id="kiosk-key" type="text" autocomplete="off" spellcheck="false" bind:value=new_key />
                 <button type="submit" class="desk-button"><Bi vi="Đăng ký" en="Enrol"/></button>
             </form>

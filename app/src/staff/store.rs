@@ -3,7 +3,7 @@
 use intake::desk::replay::ReplayMemory;
 use intake::desk::stats::Statistics;
 use intake::desk::wrap::WrappedKey;
-use intake::handoff::{EnrolledKiosk, PublicKey};
+use intake::handoff::{EnrolledKiosk, KioskLetter, PublicKey};
 use web_sys::Storage;
 
 const WRAPPED_KEY: &str = "staff-wrapped-key";
@@ -33,16 +33,26 @@ pub fn keep_wrapped_key(w: &WrappedKey) -> bool {
     set(WRAPPED_KEY, &w.to_json())
 }
 
-/// The enrolled kiosks: one `hex-public-key revoked?` per line.
+/// The enrolled kiosks: one `hex-public-key state letter last-seen-minutes` per line.
 pub fn kiosks() -> Vec<EnrolledKiosk> {
     get(KIOSKS)
         .unwrap_or_default()
         .lines()
         .filter_map(|line| {
-            let (hex, state) = line.split_once(' ').unwrap_or((line, "active"));
+            let mut parts = line.split(' ');
+            let public = PublicKey::from_hex(parts.next()?).ok()?;
+            let revoked = parts.next() == Some("revoked");
+            let letter = parts
+                .next()
+                .and_then(|l| l.chars().next())
+                .and_then(KioskLetter::from_char)
+                .unwrap_or(KioskLetter::DEFAULT);
+            let last_seen_minutes = parts.next().and_then(|m| m.parse().ok()).unwrap_or(0);
             Some(EnrolledKiosk {
-                public: PublicKey::from_hex(hex).ok()?,
-                revoked: state == "revoked",
+                public,
+                letter,
+                revoked,
+                last_seen_minutes,
             })
         })
         .collect()
@@ -54,9 +64,11 @@ pub fn keep_kiosks(kiosks: &[EnrolledKiosk]) -> bool {
         .iter()
         .map(|k| {
             format!(
-                "{} {}\n",
+                "{} {} {} {}\n",
                 k.public.to_hex(),
-                if k.revoked { "revoked" } else { "active" }
+                if k.revoked { "revoked" } else { "active" },
+                k.letter,
+                k.last_seen_minutes
             )
         })
         .collect();

@@ -1,11 +1,13 @@
 //! The idle guard: after N seconds without a touch, "are you still there?" with a
-//! countdown, then the same wipe as quick exit. It measures clock time, not timer ticks, so
-//! a tablet that slept wakes up wiped. On the code screen it wipes in place after the
-//! centre's handoff time, like Finish. Answers are also wiped whenever the page is hidden.
+//! countdown, then the same wipe as quick exit. It counts clock time, not timer ticks, on
+//! the wall clock (a tablet that slept wakes up wiped) and on a monotonic clock (a wall
+//! clock set back cannot delay the wipe): `intake::idle`. On the code screen it ends the
+//! session after the centre's handoff time, like Finish. A hidden page ends it too.
 use crate::i18n::fill;
 use crate::session::use_session;
-use crate::ui::quick_exit::{js_sys_now, quick_exit};
+use crate::ui::quick_exit::{fresh_kiosk, js_sys_now, monotonic_now, quick_exit};
 use intake::flow::Step;
+use intake::idle::{IdleAction, IdleClock, IdleLimits};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -15,25 +17,35 @@ use std::time::Duration;
 pub fn IdleGuard() -> impl IntoView {
     let session = use_session();
     let config = session.config();
-    let idle_ms = f64::from(config.idle_seconds) * 1000.0;
-    let countdown_ms = f64::from(config.idle_countdown_seconds) * 1000.0;
-    let handoff_ms = f64::from(config.handoff_seconds) * 1000.0;
-    let last_touch = StoredValue::new(js_sys_now());
+    let limits = IdleLimits {
+        idle_ms: f64::from(config.idle_seconds) * 1000.0,
+        countdown_ms: f64::from(config.idle_countdown_seconds) * 1000.0,
+        handoff_ms: f64::from(config.handoff_seconds) * 1000.0,
+    };
+    let now = || IdleClock::touched(js_sys_now(), monotonic_now());
+    let last_touch = StoredValue::new(now());
     let remaining = RwSignal::new(None::<u32>);
 
     let touched = move || {
-        last_touch.set_value(js_sys_now());
+        last_touch.set_value(now());
         remaining.set(None);
     };
     let listeners = [
         window_event_listener(ev::pointerdown, move |_| touched()),
         window_event_listener(ev::keydown, move |_| touched()),
     ];
-    // Leaving the page or hiding it (screen off, app switch) forgets every answer.
+    // Leaving the page forgets every answer; hiding it (screen off, app switch) also
+    // replaces it with a fresh kiosk, so nothing stays in the page's or the worker's memory.
     let on_hide = window_event_listener(ev::pagehide, move |_| session.wipe());
     let on_visibility = window_event_listener(ev::visibilitychange, move |_| {
-        if document().hidden() {
-            session.wipe();
+        if document().hidden() && !session.is_fresh() {
+            fresh_kiosk(session);
+        }
+    });
+    // A page brought back from the back-forward cache starts afresh.
+    let on_show = window_event_listener(ev::pageshow, move |e| {
+        if e.persisted() {
+            fresh_kiosk(session);
         }
     });
 
@@ -48,20 +60,14 @@ pub fn IdleGuard() -> impl IntoView {
             touched();
             return;
         }
-        let elapsed = js_sys_now() - last_touch.get_value();
-        if step == Step::Handoff {
-            if elapsed >= handoff_ms {
-                session.wipe();
-            }
-            return;
-        }
-        if elapsed >= idle_ms + countdown_ms {
-            quick_exit(session);
-        } else if elapsed >= idle_ms {
-            let left = ((idle_ms + countdown_ms - elapsed) / 1000.0).ceil() as u32;
-            remaining.set(Some(left));
-        } else {
-            remaining.set(None);
+        let elapsed = last_touch
+            .get_value()
+            .elapsed(js_sys_now(), monotonic_now());
+        match limits.action(elapsed, step == Step::Handoff) {
+            IdleAction::Wait => remaining.set(None),
+            IdleAction::Ask { seconds_left } => remaining.set(Some(seconds_left)),
+            IdleAction::Exit => quick_exit(session),
+            IdleAction::EndHandoff => fresh_kiosk(session),
         }
     };
     let interval = set_interval_with_handle(check, Duration::from_millis(500)).ok();
@@ -71,6 +77,7 @@ pub fn IdleGuard() -> impl IntoView {
         }
         on_hide.remove();
         on_visibility.remove();
+        on_show.remove();
         if let Some(i) = interval {
             i.clear();
         }

@@ -19,6 +19,22 @@ pub fn quick_exit(session: Session) {
     }
 }
 
+/// Ends a session that is over (Finish, the code screen's time, a hidden page): hides the
+/// page, wipes, and replaces it with a fresh kiosk, so that neither the page's memory nor
+/// its worker's keeps her answers. Like quick exit, but back to the welcome screen.
+pub fn fresh_kiosk(session: Session) {
+    if let Some(body) = document().body() {
+        body.set_hidden(true);
+    }
+    session.hidden.set(true);
+    session.wipe();
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let path = location.pathname().unwrap_or_else(|_| "/".into());
+        let _ = location.replace(&path);
+    }
+}
+
 /// Watches for Shift pressed three times within five seconds, anywhere on the page.
 pub fn use_shift_three_times() {
     let session = use_session();
@@ -43,6 +59,13 @@ pub fn use_shift_three_times() {
 /// Milliseconds since 1970 by the device clock.
 pub fn js_sys_now() -> f64 {
     js_sys::Date::now()
+}
+
+/// Milliseconds on the page's monotonic clock (never steps back).
+pub fn monotonic_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// The skip link, first in the tab order: visually hidden until focused.

@@ -48,10 +48,7 @@ pub fn to_json(handoff: &Handoff) -> Value {
         } else {
             Wish::NotAsked
         };
-        o.insert(
-            format!("sharing_wish_{}", s.id()),
-            json!(wish.as_str()),
-        );
+        o.insert(format!("sharing_wish_{}", s.id()), json!(wish.as_str()));
     }
     let types: Vec<&str> = a.services.iter().map(Service::primero_type).collect();
     o.insert("service_type".into(), json!(types));
@@ -148,9 +145,16 @@ mod tests {
         let json = to_json(&h).to_string();
         let csv = to_csv(&h);
         for text in [&json, &csv] {
-            assert!(!text.contains("private") && !text.contains("room"), "{text}");
+            assert!(
+                !text.contains("private") && !text.contains("room"),
+                "{text}"
+            );
         }
-        assert_eq!(to_json(&h), to_json(&case()), "the answer changes nothing exported");
+        assert_eq!(
+            to_json(&h),
+            to_json(&case()),
+            "the answer changes nothing exported"
+        );
     }
 
     #[test]

@@ -24,9 +24,9 @@ const TABLE: [[u8; 10]; 10] = [
 /// The check digit of `digits` (each 0–9). Digits above 9 are the caller's error: they
 /// are reduced modulo 10 rather than panicking.
 pub(crate) fn check_digit(digits: &[u8]) -> u8 {
-    digits
-        .iter()
-        .fold(0u8, |interim, d| TABLE[usize::from(interim)][usize::from(d % 10)])
+    digits.iter().fold(0u8, |interim, d| {
+        TABLE[usize::from(interim)][usize::from(d % 10)]
+    })
 }
 
 /// Whether `digits`, ending in their check digit, are intact.

@@ -209,7 +209,13 @@ mod tests {
         let mut plaintext = [0u8; crate::handoff::PLAINTEXT_LEN];
         postcard::to_slice(&handoff, &mut plaintext).expect("fits");
         let code = seal_plaintext(&plaintext, staff.public(), &pair).expect("seals");
-        let result = open(&code, std::slice::from_ref(&staff), &[kiosk(&pair)], 30_000_000, 60);
+        let result = open(
+            &code,
+            std::slice::from_ref(&staff),
+            &[kiosk(&pair)],
+            30_000_000,
+            60,
+        );
         assert_eq!(result, Err(OpenError::Damaged));
     }
 

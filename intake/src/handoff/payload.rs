@@ -40,7 +40,9 @@ impl KioskLetter {
     /// The letter for `c`, if it is one of A–H (either case).
     pub fn from_char(c: char) -> Option<KioskLetter> {
         let upper = c.to_ascii_uppercase();
-        KioskLetter::ALL.into_iter().find(|l| char::from(l.0) == upper)
+        KioskLetter::ALL
+            .into_iter()
+            .find(|l| char::from(l.0) == upper)
     }
 
     /// The letter as a character.
@@ -224,8 +226,14 @@ mod tests {
             Ticket::next(A, Some(("2026-11-24", 41)), "2026-11-24").to_string(),
             "A-042"
         );
-        assert_eq!(Ticket::next(A, Some(("2026-11-23", 41)), "2026-11-24").number, 1);
-        assert_eq!(Ticket::next(A, Some(("2026-11-24", 999)), "2026-11-24").number, 1);
+        assert_eq!(
+            Ticket::next(A, Some(("2026-11-23", 41)), "2026-11-24").number,
+            1
+        );
+        assert_eq!(
+            Ticket::next(A, Some(("2026-11-24", 999)), "2026-11-24").number,
+            1
+        );
     }
 
     #[test]
@@ -238,16 +246,25 @@ mod tests {
             })
         );
         assert!("b-007".parse::<Ticket>().is_err());
-        assert!("Z-007".parse::<Ticket>().is_err(), "only A-H are kiosk letters");
+        assert!(
+            "Z-007".parse::<Ticket>().is_err(),
+            "only A-H are kiosk letters"
+        );
         assert!("B-0".parse::<Ticket>().is_err());
         assert!("B-1000".parse::<Ticket>().is_err());
     }
 
     #[test]
     fn kiosk_letters_are_a_to_h() {
-        assert_eq!(KioskLetter::try_from(b'H').map(KioskLetter::as_char), Ok('H'));
+        assert_eq!(
+            KioskLetter::try_from(b'H').map(KioskLetter::as_char),
+            Ok('H')
+        );
         assert!(KioskLetter::try_from(b'I').is_err());
         assert!(KioskLetter::try_from(b'a').is_err());
-        assert_eq!(KioskLetter::from_char('c').map(KioskLetter::as_char), Some('C'));
+        assert_eq!(
+            KioskLetter::from_char('c').map(KioskLetter::as_char),
+            Some('C')
+        );
     }
 }

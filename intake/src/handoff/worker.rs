@@ -159,7 +159,11 @@ mod tests {
         assert_eq!(outbox.send(&check), None);
         outbox.forget_seals();
         let posted = outbox.listening();
-        assert_eq!(posted, vec![check.to_bytes()], "only the language check goes");
+        assert_eq!(
+            posted,
+            vec![check.to_bytes()],
+            "only the language check goes"
+        );
         assert!(
             posted
                 .iter()
@@ -173,6 +177,9 @@ mod tests {
         assert_eq!(outbox.send(&seal_request(1)), None);
         assert_eq!(outbox.listening(), vec![seal_request(1).to_bytes()]);
         assert!(outbox.is_ready());
-        assert_eq!(outbox.send(&seal_request(3)), Some(seal_request(3).to_bytes()));
+        assert_eq!(
+            outbox.send(&seal_request(3)),
+            Some(seal_request(3).to_bytes())
+        );
     }
 }
