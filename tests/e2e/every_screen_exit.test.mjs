@@ -50,7 +50,7 @@ for (const [exitName, exit] of Object.entries(EXITS)) {
         await expectHeading(page, heading);
         if (exitName === 'idle' && name === 'Welcome') continue; // nothing to wipe on a fresh welcome screen
         if (exitName === 'idle' && name === 'Handoff') {
-          // The code screen wipes in place after the centre's handoff time, like Finish.
+          // The code screen ends after the centre's handoff time, like Finish: a fresh kiosk.
           await exit(page);
           await expectHeading(page, 'Ngôi nhà Ánh Dương');
         } else {

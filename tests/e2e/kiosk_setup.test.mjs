@@ -27,7 +27,8 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     await page.getByText(/demo key, not pinned/).waitFor();
     const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
     assert.ok(kioskKey, 'the kiosk key is made on the device');
-    assert.match(await page.locator('.setup__hex').innerText(), /^[0-9a-f]{64}$/);
+    // The enrolment line: the kiosk's letter (A until one is chosen) and its public key.
+    assert.match(await page.locator('.setup__hex').innerText(), /^A=[0-9a-f]{64}$/);
     await page.getByRole('button', { name: /Pin this staff key/ }).click();
     await page.getByText(/as pinned at pairing/).waitFor();
     const selfTest = await page.locator('table').innerText();
@@ -35,10 +36,19 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     assert.match(selfTest, /Secure context\s+✓/);
     assert.match(selfTest, /Staff key as pinned\s+✓/);
     assert.match(selfTest, /Printer\s+58 mm/);
+    // A second kiosk of the centre gets its own letter: its enrolment and tickets carry it.
+    await page.getByLabel(/This kiosk's letter/).selectOption('C');
+    await page.locator('.setup__hex').getByText(/^C=[0-9a-f]{64}$/).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-letter')), 'C');
     await checkScreen(page, 'setup-2-paired');
+    await page.goto(server.url + '/');
+    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Lấy mã ngay');
+    await page.locator('.slip__ticket').getByText(/^C-\d{3}$/).waitFor();
 
     // Five wrong PINs lock the page.
-    await page.reload();
+    await page.goto(server.url + '/setup/');
     for (let i = 0; i < 4; i++) {
       await page.getByLabel('Mã PIN / PIN').fill('000000');
       await page.getByRole('button', { name: /Open/ }).click();

@@ -10,7 +10,8 @@ import { tap, expectHeading, zbar } from './kiosk.mjs';
 export const PASSPHRASE = 'demo desk passphrase';
 export const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().trim();
 
-/** A code made at the kiosk through the screens: hurt, two children, police not shared. */
+/** A code made at the kiosk through the screens: a doctor now, two children, police not
+ * shared. `kioskPublic` is the kiosk's enrolment text as its setup page shows it (`A=<key>`). */
 export async function codeFromKiosk(browser, server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -35,10 +36,12 @@ export async function codeFromKiosk(browser, server) {
   const file = join(SHOTS, 'qr-for-staff.png');
   await page.locator('.slip__qr').screenshot({ path: file });
   const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
+  const kioskLetter = await page.evaluate(() => localStorage.getItem('kiosk-letter'));
   await context.close();
   const dir = mkdtempSync(join(tmpdir(), 'staff-e2e-'));
   writeFileSync(join(dir, 'kiosk.key'), kioskKey);
-  return { code: zbar(file), kioskPublic: handoff('public', join(dir, 'kiosk.key')), dir };
+  const letter = kioskLetter ?? 'A';
+  return { code: zbar(file), kioskPublic: `${letter}=${handoff('public', join(dir, 'kiosk.key'))}`, dir };
 }
 
 export async function scan(page, text) {
@@ -60,8 +63,8 @@ export async function importDemoKey(page) {
   await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
 }
 
-/** Enrols a kiosk by its public key. */
+/** Enrols a kiosk by its enrolment text (`A=<key>`). */
 export async function enrol(page, kioskPublic) {
-  await page.getByLabel(/Kiosk public key/).fill(kioskPublic);
+  await page.getByLabel(/Kiosk enrolment/).fill(kioskPublic);
   await page.getByRole('button', { name: /Enrol/ }).click();
 }

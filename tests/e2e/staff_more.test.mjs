@@ -73,7 +73,7 @@ test('a code from a kiosk with a wrong clock opens with a warning', async () => 
     const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
     const { page, problems } = await staffPage(browser, server);
     await importDemoKey(page);
-    await enrol(page, readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim());
+    await enrol(page, `A=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`);
     await scan(page, code);
     await page.locator('.case-sheet').waitFor();
     await page.getByText(/Older than the window by/).waitFor();
@@ -89,7 +89,7 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
   const server = await serveForTests();
   const dir = mkdtempSync(join(tmpdir(), 'detector-'));
   handoff('keygen', '--out', join(dir, 'kiosk'));
-  const kioskPublic = readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim();
+  const kioskPublic = `B=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
@@ -113,9 +113,9 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
     await page.getByText(/A kiosk key was read/).waitFor({ timeout: 10000 });
     assert.ok(await page.evaluate(() => window.__detectorCalls >= 1), 'the detector was asked');
     assert.deepEqual(await page.evaluate(() => window.__detectorFormats), ['qr_code']);
-    assert.equal(await page.getByLabel(/Kiosk public key/).inputValue(), kioskPublic);
+    assert.equal(await page.getByLabel(/Kiosk enrolment/).inputValue(), kioskPublic);
     await page.getByRole('button', { name: /Enrol/ }).click();
-    await page.locator('.kiosks li').first().waitFor();
+    await page.locator('.kiosks li').first().getByText(/^B · /).waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
