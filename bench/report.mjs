@@ -81,6 +81,22 @@ function qr(s) {
   ].join('\n');
 }
 
+function trial(s) {
+  const row = (x) => `| ${x.staff_keys} × ${x.kiosks} | ${x.cpu}× | ${ms(x.genuine_ms)} | ${ms(x.foreign_ms)} | ${x.per_pair_us.toFixed(0)} µs |`;
+  const at = (keys, kiosks, cpu) => s.shapes.find((x) => x.staff_keys === keys && x.kiosks === kiosks && x.cpu === cpu);
+  const one = at(3, 50, 1), six = at(3, 50, 6);
+  const worst = (x) => Math.max(x.genuine_ms, x.foreign_ms);
+  return [
+    `Desk's wasm (bench/probe, release profile), ${s.rounds} rounds, medians. "Slowest genuine": sealed to the oldest staff key by the kiosk tried last; "foreign": no pair opens it. Both try every staff key with every kiosk.`,
+    '',
+    '| staff keys × kiosks | CPU | slowest genuine code | foreign code | per pair |',
+    '|---|---:|---:|---:|---:|',
+    ...s.shapes.map(row),
+    '',
+    one && six ? goal(worst(one) <= 100 && worst(six) <= 300, `3 × 50 within 100 ms at 1× (${ms(worst(one))}) and 300 ms at 6× (${ms(worst(six))})`) : '',
+  ].join('\n');
+}
+
 function soak(s) {
   const mib = (b) => `${(b / 1048576).toFixed(2)} MiB`;
   const grown = Math.max(s.growth.js_heap_used, 0) + Math.max(s.growth.wasm_memory, 0);
@@ -119,6 +135,7 @@ add('Size: first load against the floor app (`scripts/sizes.mjs`)', 'sizes', siz
 add('Start-up at 6× CPU throttle (`bench/browser/startup.mjs`)', 'startup', startup);
 add('Interaction: tap → next screen painted (`bench/browser/interaction.mjs`)', 'interaction', interaction);
 add('QR: making and reading (`bench/browser/qr.mjs`)', 'qr', qr);
+add('Opening by trying keys (`bench/browser/trial.mjs`)', 'trial', trial);
 add('Soak (`bench/browser/soak.mjs`)', 'soak', soak);
 add('Fuzzing (`intake/examples/fuzz_open.rs`, `fuzz_config.rs`)', 'fuzz', fuzz);
 

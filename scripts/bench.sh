@@ -10,7 +10,7 @@ out=bench-output
 rm -rf "$out" && mkdir -p "$out"
 
 if [ "${BENCH_QUICK:-}" = 1 ]; then
-  export BENCH_RUNS=2 BENCH_SESSIONS=2 BENCH_QR_ROUNDS=1 BENCH_SOAK=300
+  export BENCH_RUNS=2 BENCH_SESSIONS=2 BENCH_QR_ROUNDS=1 BENCH_SOAK=300 BENCH_TRIAL_ROUNDS=2
   FUZZ=20000
 else
   FUZZ=1000000
@@ -48,6 +48,8 @@ step "interaction at 6x CPU throttle"
 node bench/browser/interaction.mjs
 step "QR: making and decoding"
 node bench/browser/qr.mjs
+step "opening by trying keys: 3 staff keys × 50 and × 200 kiosks, 1× and 6× CPU"
+node bench/browser/trial.mjs
 step "soak"
 node bench/browser/soak.mjs
 

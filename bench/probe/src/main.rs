@@ -1,7 +1,11 @@
 //! The benchmark probe (`make bench`): the same functions the sealing worker and the staff
 //! desk run, built with the same profile, exported to the benchmark page's script.
-use intake::handoff::{SealReply, SealRequest, Ticket, make_code};
+use intake::handoff::{
+    EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, SealReply, SealRequest, Ticket,
+    make_code, open, seal,
+};
 use intake::{Answers, Reply, Service, ServiceSet};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The demo kiosk and staff keys (published, for demonstrations and tests only).
@@ -23,7 +27,7 @@ pub fn seal_and_draw(now_minutes: u32, ticket: u16) -> String {
             ..Answers::default()
         },
         ticket: Ticket {
-            prefix: b'A',
+            letter: KioskLetter::DEFAULT,
             number: ticket.clamp(1, Ticket::MAX),
         },
         now_minutes,
@@ -48,6 +52,70 @@ pub fn draw(text: &str) -> String {
 #[wasm_bindgen]
 pub fn decode(rgba: &[u8], width: usize, height: usize) -> Option<String> {
     intake::scan::decode_frame(rgba, width, height)
+}
+
+/// A desk for the trial-opening benchmark: its staff keys (current first) and kiosks.
+struct TrialDesk {
+    staff: Vec<KeyPair>,
+    kiosks: Vec<EnrolledKiosk>,
+}
+
+thread_local! {
+    static DESK: RefCell<Option<TrialDesk>> = const { RefCell::new(None) };
+}
+
+/// Makes a desk with `staff_keys` staff keys and `kiosks` enrolled kiosks (fresh keys), and
+/// returns two codes separated by a newline: the slowest genuine code to find (sealed to the
+/// oldest staff key by the kiosk tried last) and a foreign code no key of the desk opens.
+/// Both make the desk try every staff key with every kiosk.
+#[wasm_bindgen]
+pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String {
+    let keys = |n: usize| -> Option<Vec<KeyPair>> { (0..n).map(|_| KeyPair::generate().ok()).collect() };
+    let (Some(staff), Some(kiosk_keys), Some(strangers)) =
+        (keys(staff_keys.max(1)), keys(kiosks.max(1)), keys(2))
+    else {
+        return String::new();
+    };
+    let handoff = Handoff {
+        created_minutes: now_minutes,
+        id: HandoffId([7; 8]),
+        ticket: Ticket {
+            letter: KioskLetter::DEFAULT,
+            number: 1,
+        },
+        answers: Answers::default(),
+    };
+    let (last_staff, last_kiosk) = (&staff[staff.len() - 1], &kiosk_keys[kiosk_keys.len() - 1]);
+    let genuine = seal(&handoff, last_staff.public(), last_kiosk, now_minutes).unwrap_or_default();
+    let foreign =
+        seal(&handoff, strangers[0].public(), &strangers[1], now_minutes).unwrap_or_default();
+    let kiosks = kiosk_keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| EnrolledKiosk {
+            public: k.public().clone(),
+            letter: KioskLetter::DEFAULT,
+            revoked: false,
+            // The sealing kiosk was seen longest ago: it is tried last.
+            last_seen_minutes: (kiosk_keys.len() - i) as u32,
+        })
+        .collect();
+    DESK.with_borrow_mut(|d| *d = Some(TrialDesk { staff, kiosks }));
+    format!("{genuine}\n{foreign}")
+}
+
+/// Opens `code` at the desk made by [`trial_setup`], as the staff desk does: 0 when it
+/// opened, 1 when no key of the desk opens it, 2 for any other answer.
+#[wasm_bindgen]
+pub fn trial_open(code: &str, now_minutes: u32) -> u8 {
+    DESK.with_borrow(|d| {
+        let Some(d) = d else { return 2 };
+        match open(code, &d.staff, &d.kiosks, now_minutes, 24 * 60) {
+            Ok(_) => 0,
+            Err(intake::handoff::OpenError::NotForThisDesk) => 1,
+            Err(_) => 2,
+        }
+    })
 }
 
 fn main() {}

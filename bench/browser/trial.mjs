@@ -1,0 +1,50 @@
+// Opening a code by trying keys (handoff format 2): nothing in a code names the staff key
+// or the kiosk, so the desk tries each staff key with each enrolled kiosk. Measured in the
+// desk's wasm (bench/probe, same profile) at 1× and 6× CPU throttle, for the slowest
+// genuine code (the oldest key, the kiosk tried last) and a foreign code (every pair fails).
+import { launch, freshPage, serve, saveResult, ROOT, median } from './common.mjs';
+import { join } from 'node:path';
+
+const ROUNDS = Number(process.env.BENCH_TRIAL_ROUNDS ?? 7);
+const SHAPES = [[3, 50], [3, 200]];
+
+const server = await serve(join(ROOT, 'target', 'bench', 'probe'), {});
+const browser = await launch();
+const result = { rounds: ROUNDS, shapes: [] };
+try {
+  for (const [keys, kiosks] of SHAPES) {
+    for (const rate of [1, 6]) {
+      const { context, page } = await freshPage(browser, rate);
+      await page.goto(server.url + '/');
+      await page.waitForFunction(() => window.wasmBindings?.trial_open);
+      const times = await page.evaluate(({ keys, kiosks, rounds }) => {
+        const now = Math.floor(Date.now() / 60000);
+        const [genuine, foreign] = window.wasmBindings.trial_setup(keys, kiosks, now).split('\n');
+        const out = { genuine: [], foreign: [], answers: [] };
+        for (let r = 0; r < rounds; r++) {
+          let t0 = performance.now();
+          out.answers.push(window.wasmBindings.trial_open(genuine, now));
+          out.genuine.push(performance.now() - t0);
+          t0 = performance.now();
+          out.answers.push(window.wasmBindings.trial_open(foreign, now));
+          out.foreign.push(performance.now() - t0);
+        }
+        return out;
+      }, { keys, kiosks, rounds: ROUNDS });
+      const expected = Array.from({ length: ROUNDS }, () => [0, 1]).flat();
+      if (JSON.stringify(times.answers) !== JSON.stringify(expected)) {
+        throw new Error(`unexpected answers ${times.answers} for ${keys} × ${kiosks}`);
+      }
+      result.shapes.push({
+        staff_keys: keys, kiosks, cpu: rate,
+        genuine_ms: median(times.genuine), foreign_ms: median(times.foreign),
+        per_pair_us: (median(times.foreign) * 1000) / (keys * kiosks),
+      });
+      await context.close();
+    }
+  }
+  saveResult('trial', result);
+} finally {
+  await browser.close();
+  await server.close();
+}
