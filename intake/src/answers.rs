@@ -329,6 +329,8 @@ impl Answers {
             Children::Count(n) => n <= Children::MAX,
             Children::NotAsked | Children::Skipped => true,
         };
-        children_ok && self.sharing.in_range(self.services)
+        // The child path (under 16) never asks about sharing.
+        let child_ok = !self.age_band.is_child_under_16() || self.sharing.answered().is_empty();
+        children_ok && child_ok && self.sharing.in_range(self.services)
     }
 }

@@ -3,7 +3,7 @@
 //! The step lives here, never in a URL: nothing can skip consent, and only this type
 //! decides what comes next. `Flow::wipe` forgets everything at once.
 
-use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Wish};
+use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing, Wish};
 use crate::services::Service;
 
 /// A screen of the kiosk.
@@ -258,6 +258,11 @@ impl Flow {
             (S::Age, E::ChooseAge(band)) if band != AgeBand::NotAsked => {
                 let was_child = self.answers.age_band == AgeBand::From12To15;
                 self.answers.age_band = band;
+                if band.is_child_under_16() {
+                    // The child path never asks about sharing: wishes given as an adult, before
+                    // a change of age on review, must not travel in a child's code.
+                    self.answers.sharing = Sharing::default();
+                }
                 match band {
                     AgeBand::Under12 => S::ChildToDesk,
                     AgeBand::From12To15 => S::ChildNotice,

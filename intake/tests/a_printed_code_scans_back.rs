@@ -68,7 +68,7 @@ fn a_code_rendered_at_print_size_decodes_and_opens_to_the_same_answers() {
 fn the_desk_camera_decoder_reads_the_code_from_a_colour_frame() {
     use intake::scan::decode_frame;
     let desk = Desk::new();
-    let mut handoff = largest_handoff();
+    let handoff = largest_handoff();
     let code = seal(
         &handoff,
         desk.staff.public(),

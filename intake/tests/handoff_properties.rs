@@ -111,8 +111,8 @@ fn no_position_after_the_version_is_shared_by_all_codes_of_a_kiosk_or_of_a_staff
             codes.iter().all(|c| c[..3] == codes[0][..3]),
             "same version"
         );
-        for i in PREFIX.len() + 1..first.len() {
-            let same = codes.iter().all(|c| c.as_bytes()[i] == first[i]);
+        for (i, digit) in first.iter().enumerate().skip(PREFIX.len() + 1) {
+            let same = codes.iter().all(|c| c.as_bytes()[i] == *digit);
             assert!(!same, "position {i} is the same in all 32 codes of {what}");
         }
     }

@@ -19,7 +19,7 @@ fn demo_config() -> CentreConfig {
 }
 
 #[test]
-fn a_child_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
+fn a_girl_of_16_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
     let desk = Desk::new();
     let now = build_minutes() + 5;
     let handoff = Handoff {
@@ -30,7 +30,8 @@ fn a_child_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
             number: 7,
         },
         answers: Answers {
-            age_band: AgeBand::From12To15,
+            // 16–17 decides for herself (the child path, under 16, is never asked to share).
+            age_band: AgeBand::From16To17,
             danger_now: Reply::Yes,
             doctor_now: Reply::No,
             children: Children::Count(2),
@@ -58,7 +59,7 @@ fn a_child_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
         sheet.priorities,
         vec![
             Priority::DangerNow,
-            Priority::ChildUnder16,
+            Priority::Aged16To17,
             Priority::ChildrenPresent(2)
         ]
     );

@@ -294,6 +294,23 @@ fn an_answer_changed_at_review_returns_to_review() {
     assert_eq!(f.answers().consent_statistics, Reply::No);
 }
 
+/// Found by the format review: an adult's sharing wishes stayed in the code when her age
+/// was changed to 12–15 at review, and the child path never asks about sharing.
+#[test]
+fn changing_the_age_to_a_child_at_review_forgets_the_adult_sharing_wishes() {
+    let mut f = to_review();
+    assert!(!f.answers().sharing.answered().is_empty());
+    walk(
+        &mut f,
+        &[E::Change(S::Age), E::ChooseAge(AgeBand::From12To15)],
+    );
+    assert!(f.answers().sharing.answered().is_empty());
+    assert!(
+        f.answers().in_range(),
+        "a code can be made from what she has now"
+    );
+}
+
 #[test]
 fn adding_a_service_at_review_asks_its_sharing_question() {
     let mut f = to_review();

@@ -70,7 +70,8 @@ thread_local! {
 /// Both make the desk try every staff key with every kiosk.
 #[wasm_bindgen]
 pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String {
-    let keys = |n: usize| -> Option<Vec<KeyPair>> { (0..n).map(|_| KeyPair::generate().ok()).collect() };
+    let keys =
+        |n: usize| -> Option<Vec<KeyPair>> { (0..n).map(|_| KeyPair::generate().ok()).collect() };
     let (Some(staff), Some(kiosk_keys), Some(strangers)) =
         (keys(staff_keys.max(1)), keys(kiosks.max(1)), keys(2))
     else {

@@ -116,7 +116,8 @@ pub fn open(
                 continue;
             };
             let id = kiosk.public.kiosk_id();
-            if kiosk.revoked {
+            // A key listed twice, once revoked, is revoked.
+            if kiosk.revoked || kiosks.iter().any(|k| k.revoked && k.public == kiosk.public) {
                 return Err(OpenError::RevokedKiosk(id));
             }
             let handoff = unpack(&plaintext).map_err(|_| OpenError::Damaged)?;
@@ -217,6 +218,36 @@ mod tests {
             60,
         );
         assert_eq!(result, Err(OpenError::Damaged));
+    }
+
+    #[test]
+    fn a_key_enrolled_and_also_revoked_counts_as_revoked() {
+        let staff = KeyPair::generate().expect("randomness");
+        let pair = KeyPair::generate().expect("randomness");
+        let handoff = Handoff {
+            created_minutes: crate::handoff::build_minutes() + 1,
+            id: HandoffId([2; 8]),
+            ticket: Ticket {
+                letter: KioskLetter::DEFAULT,
+                number: 3,
+            },
+            answers: Answers::default(),
+        };
+        let code = crate::handoff::seal(&handoff, staff.public(), &pair, handoff.created_minutes)
+            .expect("seals");
+        let mut revoked = kiosk(&pair);
+        revoked.revoked = true;
+        let result = open(
+            &code,
+            std::slice::from_ref(&staff),
+            &[kiosk(&pair), revoked],
+            handoff.created_minutes,
+            60,
+        );
+        assert_eq!(
+            result,
+            Err(OpenError::RevokedKiosk(pair.public().kiosk_id()))
+        );
     }
 
     #[test]

@@ -89,6 +89,18 @@ pub(crate) fn decode(text: &str, version: u8) -> Result<Vec<u8>, TextError> {
     if !prefix_ok {
         return Err(TextError::NotACode);
     }
+    // Every character of a code is ASCII: anything longer or shorter is damaged, refused
+    // before it is read any further.
+    if text.len() != PREFIX.len() + CODE_DIGITS {
+        return match text[PREFIX.len()..]
+            .chars()
+            .next()
+            .and_then(|c| c.to_digit(10))
+        {
+            Some(v) if v != u32::from(version) => Err(TextError::Version(v as u8)),
+            _ => Err(TextError::Damaged),
+        };
+    }
     let mut chars = text[PREFIX.len()..].chars();
     match chars.next().and_then(|c| c.to_digit(10)) {
         Some(v) if v == u32::from(version) => {}

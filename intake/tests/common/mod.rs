@@ -104,7 +104,8 @@ pub fn answers() -> impl Strategy<Value = Answers> {
             )| {
                 let mut sharing = Sharing::default();
                 for (service, wish) in Service::ALL.into_iter().zip(wishes) {
-                    if chosen.contains(service) {
+                    // The child path never asks about sharing.
+                    if chosen.contains(service) && !age_band.is_child_under_16() {
                         sharing.set(service, wish);
                     }
                 }
