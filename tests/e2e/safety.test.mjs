@@ -127,10 +127,15 @@ for (const how of ['visibilitychange', 'pagehide']) {
     try {
       await answerSome(k.page);
       await k.page.evaluate((how) => {
+        window.__beforeHiding = true;
         window.__testHidden = true;
         if (how === 'pagehide') window.dispatchEvent(new Event('pagehide'));
         else document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); // as browsers fire it
       }, how);
+      if (how === 'visibilitychange') {
+        // A hidden page is replaced by a fresh kiosk: nothing stays in its memory.
+        await k.page.waitForFunction(() => window.__beforeHiding === undefined);
+      }
       await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
       const text = await k.page.content();
       for (const w of ANSWER_WORDS) assert.ok(!text.includes(w), `still shows ${w}`);
