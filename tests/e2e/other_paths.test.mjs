@@ -96,7 +96,7 @@ for (const lang of ['vi', 'en']) {
       assert.equal(opened.answers.consent_services, 'not_asked');
       assert.equal(opened.answers.consent_statistics, 'not_asked');
       assert.equal(opened.answers.age_band, 'not_asked');
-      assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0 });
+      assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 0 });
     } finally {
       await k.done();
     }
