@@ -52,6 +52,11 @@ impl PublicKey {
             .map_err(|_| KeyError::Invalid)
     }
 
+    /// The key's 32 bytes.
+    pub(crate) fn bytes(&self) -> [u8; 32] {
+        self.0.to_bytes().into()
+    }
+
     /// The key as 64 lowercase hexadecimal characters.
     pub fn to_hex(&self) -> String {
         to_hex(&self.0.to_bytes())

@@ -2,12 +2,14 @@
 //!
 //! `Handoff` (answers plus envelope) → fixed-length plaintext (`payload`) → HPKE Auth mode
 //! from the kiosk's key to the staff key, with the format version as associated data
-//! (`seal`) → the version and digits with check digits behind a neutral prefix (`text`) →
+//! and a two-byte kiosk hint (`hint`) → the version and digits with check digits behind a neutral prefix (`text`) →
 //! a QR code at level Q (`qr`). Only the version is in the clear: the staff desk finds its
-//! key and the kiosk by trying them (`open`), telling every kind of failure apart that the
-//! format can tell apart.
+//! key and the kiosk by trying them (`open`), the hint sparing it the curve operations for
+//! every kiosk but the right one, and tells apart every kind of failure that the format
+//! can tell apart.
 
 mod check_digit;
+mod hint;
 mod keys;
 mod open;
 mod payload;
@@ -18,7 +20,7 @@ mod text;
 mod worker;
 
 pub use keys::{KeyError, KeyPair, KioskId, PublicKey};
-pub use open::{EnrolledKiosk, LetterWarning, OpenError, Opened, TimeWarning, open};
+pub use open::{EnrolledKiosk, LetterWarning, OpenError, Opened, Opener, TimeWarning, open};
 pub use payload::{Handoff, HandoffId, KioskLetter, PLAINTEXT_LEN, PayloadError, Ticket, body_len};
 pub use qr::{MAX_QR_VERSION, QrError, qr_code, qr_svg, qr_version};
 pub use request::{Refusal, SealReply, SealRequest, make_code};
@@ -32,8 +34,20 @@ pub const FORMAT_VERSION: u8 = 2;
 /// The `info` string bound into every HPKE context of this format.
 pub(crate) const HPKE_INFO: &[u8] = b"anh-duong intake handoff v2";
 
-/// The associated data of every code: its prefix and version, the only clear part.
-pub(crate) const AAD: &[u8] = b"TK2";
+/// The associated data of every code begins with its prefix and version, the only clear
+/// part; the kiosk hint follows (`hint`).
+pub(crate) const AAD_PREFIX: &[u8] = b"TK2";
+
+/// The associated data of a code with this kiosk hint.
+pub(crate) fn aad(hint: [u8; hint::HINT_LEN]) -> [u8; 5] {
+    [
+        AAD_PREFIX[0],
+        AAD_PREFIX[1],
+        AAD_PREFIX[2],
+        hint[0],
+        hint[1],
+    ]
+}
 
 /// Default window within which a code's time is taken as plausible: 24 hours.
 pub const DEFAULT_WINDOW_MINUTES: u32 = 24 * 60;

@@ -2,7 +2,7 @@
 //!
 //! Format 2 (this one): created time, random id, ticket (the kiosk's letter and its number),
 //! and every answer, as postcard, then zeros up to [`PLAINTEXT_LEN`]. The largest possible
-//! body is 39 bytes (a test builds it), so ten bytes are spare. Nothing identifies the kiosk
+//! body is 39 bytes (a test builds it), so eight bytes are spare. Nothing identifies the kiosk
 //! or the staff key outside the ciphertext. Every field read back is range-checked: a value
 //! no kiosk can write is "damaged", never shown.
 
@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Length of every plaintext of this format version, whatever the answers. With the
-/// 32-byte encapsulated key and the 16-byte tag, 97 sealed bytes: the most that fits, with
-/// the version and check digits, in a QR code of version 8 at level Q.
-pub const PLAINTEXT_LEN: usize = 49;
+/// 32-byte encapsulated key, the 2-byte kiosk hint and the 16-byte tag, 97 sealed bytes:
+/// the most that fits, with the version and check digits, in a QR code of version 8 at
+/// level Q.
+pub const PLAINTEXT_LEN: usize = 47;
 
 /// A kiosk's letter, A to H, chosen on its setup page: tickets of two kiosks of one centre
 /// never look alike.

@@ -1,8 +1,9 @@
 //! Sealing on the kiosk: HPKE Auth mode from the kiosk's key pair to the staff key.
 
+use super::hint::PairSecret;
 use super::keys::{KeyPair, PublicKey};
 use super::payload::{Handoff, PayloadError, pack};
-use super::{AAD, Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, text};
+use super::{Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, aad, text};
 use hpke::{OpModeS, Serializable};
 
 /// Why a code could not be sealed. The kiosk shows the survivor "please go to the desk".
@@ -50,12 +51,17 @@ pub(crate) fn seal_plaintext(
     kiosk: &KeyPair,
 ) -> Result<String, SealError> {
     let mode = OpModeS::<Kem>::Auth((kiosk.private.clone(), kiosk.public.0.clone()));
-    let (encapped, ciphertext) =
-        hpke::single_shot_seal::<Aead, Kdf, Kem>(&mode, &staff.0, HPKE_INFO, plaintext, AAD)
-            .map_err(|_| SealError::Crypto)?;
+    let (encapped, mut context) = hpke::setup_sender::<Aead, Kdf, Kem>(&mode, &staff.0, HPKE_INFO)
+        .map_err(|_| SealError::Crypto)?;
+    let enc = encapped.to_bytes();
+    let hint = PairSecret::new(kiosk, staff).hint(&enc);
+    let ciphertext = context
+        .seal(plaintext, &aad(hint))
+        .map_err(|_| SealError::Crypto)?;
 
     let mut sealed = Vec::with_capacity(text::SEALED_LEN);
-    sealed.extend_from_slice(&encapped.to_bytes());
+    sealed.extend_from_slice(&enc);
+    sealed.extend_from_slice(&hint);
     sealed.extend_from_slice(&ciphertext);
     debug_assert_eq!(sealed.len(), text::SEALED_LEN);
     Ok(text::encode(FORMAT_VERSION, &sealed))

@@ -3,7 +3,7 @@
 //! `TK` · one version digit · the sealed bytes, seven at a time, each group written as 17
 //! digits (2^56 < 10^17; a shorter last group gets the fewest digits that hold it) and
 //! followed by its Damm check digit. Nothing but the version is in the clear: the sealed
-//! bytes are an ephemeral key and a ciphertext, different in every code.
+//! bytes are an ephemeral key, a kiosk hint and a ciphertext, different in every code.
 //!
 //! Digits survive keyboard-wedge scanners on any layout and use QR numeric mode. Every code
 //! of a format version has the same length.
@@ -14,8 +14,9 @@ use super::check_digit;
 /// `T` and `K` sit in the same place on QWERTY, AZERTY and QWERTZ keyboards.
 pub const PREFIX: &str = "TK";
 
-/// Total bytes sealed in every code of this version: encapsulated key + ciphertext + tag.
-pub(crate) const SEALED_LEN: usize = 32 + super::PLAINTEXT_LEN + 16;
+/// Total bytes sealed in every code of this version: encapsulated key + kiosk hint +
+/// ciphertext + tag.
+pub(crate) const SEALED_LEN: usize = 32 + super::hint::HINT_LEN + super::PLAINTEXT_LEN + 16;
 
 const GROUP_BYTES: usize = 7;
 
