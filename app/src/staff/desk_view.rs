@@ -5,7 +5,7 @@ use super::{Desk, DeskState, store};
 use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::repeat::RepeatGuard;
-use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, Opener};
+use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, open};
 use intake::pairing::Enrolment;
 use leptos::prelude::*;
 
@@ -26,10 +26,7 @@ pub fn DeskView(
     let fingerprint = staff.public().fingerprint();
     let public_hex = staff.public().to_hex();
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
-    // The opener keeps each kiosk's secret with the staff key while the desk is unlocked.
-    let mut prepared = Opener::new(vec![staff]);
-    prepared.prepare(&store::kiosks());
-    let opener = StoredValue::new(prepared);
+    let staff = StoredValue::new(staff);
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
     let kiosks = RwSignal::new(store::kiosks());
@@ -43,12 +40,15 @@ pub fn DeskView(
             outcome.set(Some(Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())));
             return;
         }
-        let list = kiosks.get_untracked();
-        let Some(result) = opener
-            .try_update_value(|o| o.open(&text, &list, now_minutes(), DEFAULT_WINDOW_MINUTES))
-        else {
-            return;
-        };
+        let result = staff.with_value(|s| {
+            open(
+                &text,
+                std::slice::from_ref(s),
+                &kiosks.get_untracked(),
+                now_minutes(),
+                DEFAULT_WINDOW_MINUTES,
+            )
+        });
         outcome.set(Some(match result {
             Ok(opened) => {
                 // The kiosk seen last is tried first next time.

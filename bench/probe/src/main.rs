@@ -1,8 +1,8 @@
 //! The benchmark probe (`make bench`): the same functions the sealing worker and the staff
 //! desk run, built with the same profile, exported to the benchmark page's script.
 use intake::handoff::{
-    EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, Opener, SealReply, SealRequest,
-    Ticket, make_code, seal,
+    EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, SealReply, SealRequest, Ticket,
+    make_code, open, seal,
 };
 use intake::{Answers, Reply, Service, ServiceSet};
 use std::cell::RefCell;
@@ -58,8 +58,6 @@ pub fn decode(rgba: &[u8], width: usize, height: usize) -> Option<String> {
 struct TrialDesk {
     staff: Vec<KeyPair>,
     kiosks: Vec<EnrolledKiosk>,
-    /// The desk's opener, as the staff page keeps it while unlocked.
-    opener: Opener,
 }
 
 thread_local! {
@@ -103,29 +101,17 @@ pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String
             last_seen_minutes: (kiosk_keys.len() - i) as u32,
         })
         .collect();
-    let opener = Opener::new(staff.clone());
-    DESK.with_borrow_mut(|d| {
-        *d = Some(TrialDesk {
-            staff,
-            kiosks,
-            opener,
-        })
-    });
+    DESK.with_borrow_mut(|d| *d = Some(TrialDesk { staff, kiosks }));
     format!("{genuine}\n{foreign}")
 }
 
 /// Opens `code` at the desk made by [`trial_setup`], as the staff desk does: 0 when it
-/// opened, 1 when no key of the desk opens it, 2 for any other answer. `cold`: with a new
-/// opener, which computes every kiosk's secret first (a desk just unlocked); otherwise with
-/// the desk's opener, whose secrets are kept from the scans before.
+/// opened, 1 when no key of the desk opens it, 2 for any other answer.
 #[wasm_bindgen]
-pub fn trial_open(code: &str, now_minutes: u32, cold: bool) -> u8 {
-    DESK.with_borrow_mut(|d| {
+pub fn trial_open(code: &str, now_minutes: u32) -> u8 {
+    DESK.with_borrow(|d| {
         let Some(d) = d else { return 2 };
-        if cold {
-            d.opener = Opener::new(d.staff.clone());
-        }
-        match d.opener.open(code, &d.kiosks, now_minutes, 24 * 60) {
+        match open(code, &d.staff, &d.kiosks, now_minutes, 24 * 60) {
             Ok(_) => 0,
             Err(intake::handoff::OpenError::NotForThisDesk) => 1,
             Err(_) => 2,

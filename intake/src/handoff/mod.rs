@@ -4,9 +4,9 @@
 //! from the kiosk's key to the staff key, with the format version as associated data
 //! and a two-byte kiosk hint (`hint`) → the version and digits with check digits behind a neutral prefix (`text`) →
 //! a QR code at level Q (`qr`). Only the version is in the clear: the staff desk finds its
-//! key and the kiosk by trying them (`open`), the hint sparing it the curve operations for
-//! every kiosk but the right one, and tells apart every kind of failure that the format
-//! can tell apart.
+//! key and the kiosk by trying them (`open`), the hint — which only the desk can compute —
+//! sparing it the curve operations for every kiosk but the right one, and tells apart every
+//! kind of failure that the format can tell apart.
 
 mod check_digit;
 mod hint;
@@ -20,7 +20,7 @@ mod text;
 mod worker;
 
 pub use keys::{KeyError, KeyPair, KioskId, PublicKey};
-pub use open::{EnrolledKiosk, LetterWarning, OpenError, Opened, Opener, TimeWarning, open};
+pub use open::{EnrolledKiosk, LetterWarning, OpenError, Opened, TimeWarning, open};
 pub use payload::{Handoff, HandoffId, KioskLetter, PLAINTEXT_LEN, PayloadError, Ticket, body_len};
 pub use qr::{MAX_QR_VERSION, QrError, qr_code, qr_svg, qr_version};
 pub use request::{Refusal, SealReply, SealRequest, make_code};

@@ -2,16 +2,15 @@
 //! key and the kiosk by trying them: its current key first, then older ones; the kiosk seen
 //! most recently first; enrolled kiosks before revoked ones, so that a revoked kiosk's code
 //! is still named as such. A wrong clock or a ticket letter other than the one enrolled
-//! only warns. The kiosk hint (`hint`) spares the curve operations for every kiosk but
-//! the one that sealed the code, once the desk has computed each kiosk's static secret.
+//! only warns. The kiosk hint (`hint`): one X25519 per staff key, then one hash per kiosk,
+//! and the full HPKE open only for the kiosk whose hint matches.
 
-use super::hint::{HINT_LEN, PairSecret};
+use super::hint::{CodeSecret, HINT_LEN};
 use super::keys::{KeyPair, KioskId, PublicKey};
 use super::payload::{Handoff, KioskLetter, unpack};
 use super::text::{self, TextError};
 use super::{Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, aad};
 use hpke::{Deserializable, OpModeR};
-use std::collections::HashMap;
 
 /// A kiosk the desk has enrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,8 +92,8 @@ fn trial_order(kiosks: &[EnrolledKiosk]) -> Vec<usize> {
     order
 }
 
-/// Opens a code's text with the desk's staff keys (current first) and its kiosks, computing
-/// every secret afresh. A desk that opens many codes keeps an [`Opener`]. Never panics.
+/// Opens a code's text with the desk's staff keys (current first) and its kiosks. Never
+/// panics.
 pub fn open(
     code: &str,
     staff_keys: &[KeyPair],
@@ -102,96 +101,44 @@ pub fn open(
     now_minutes: u32,
     window_minutes: u32,
 ) -> Result<Opened, OpenError> {
-    Opener::new(staff_keys.to_vec()).open(code, kiosks, now_minutes, window_minutes)
-}
-
-/// The desk's opener while it is unlocked: its staff keys, and the static secret of each
-/// staff key with each kiosk it has tried, computed once (wiped when dropped).
-pub struct Opener {
-    staff_keys: Vec<KeyPair>,
-    secrets: HashMap<(usize, [u8; 32]), PairSecret>,
-}
-
-impl std::fmt::Debug for Opener {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Opener({} staff keys, {} secrets)",
-            self.staff_keys.len(),
-            self.secrets.len()
-        )
-    }
-}
-
-impl Opener {
-    /// An opener for these staff keys, current first.
-    pub fn new(staff_keys: Vec<KeyPair>) -> Opener {
-        Opener {
-            staff_keys,
-            secrets: HashMap::new(),
-        }
-    }
-
-    /// Computes the secrets of every staff key with every kiosk now (at unlock, or after an
-    /// enrolment), so that the first scan is as quick as the next.
-    pub fn prepare(&mut self, kiosks: &[EnrolledKiosk]) {
-        for kiosk in kiosks {
-            for s in 0..self.staff_keys.len() {
-                self.secret(s, &kiosk.public);
+    let sealed = text::decode(code, FORMAT_VERSION).map_err(|e| match e {
+        TextError::NotACode => OpenError::NotAHandoffCode,
+        TextError::Version(v) => OpenError::UnsupportedVersion(v),
+        TextError::Damaged => OpenError::Damaged,
+    })?;
+    let (enc, rest) = sealed.split_at(32);
+    let (hint, ciphertext) = rest.split_at(HINT_LEN);
+    let enc: [u8; 32] = enc.try_into().map_err(|_| OpenError::Damaged)?;
+    let hint: [u8; HINT_LEN] = hint.try_into().map_err(|_| OpenError::Damaged)?;
+    // Any 32 bytes are an X25519 public key; this cannot fail for a well-formed code.
+    let encapped =
+        <Kem as hpke::kem::Kem>::EncappedKey::from_bytes(&enc).map_err(|_| OpenError::Damaged)?;
+    let order = trial_order(kiosks);
+    for (staff_key_index, staff) in staff_keys.iter().enumerate() {
+        // A point of small order: no kiosk makes one, and HPKE would refuse it.
+        let Some(secret) = CodeSecret::at_desk(staff, &enc) else {
+            continue;
+        };
+        for &kiosk_index in &order {
+            let kiosk = &kiosks[kiosk_index];
+            if secret.hint(&kiosk.public) != hint {
+                continue;
             }
+            let Some(plaintext) = try_open(staff, &kiosk.public, &encapped, ciphertext, hint)
+            else {
+                continue;
+            };
+            return opened(
+                plaintext,
+                kiosks,
+                kiosk_index,
+                staff_key_index,
+                now_minutes,
+                window_minutes,
+            );
         }
     }
-
-    fn secret(&mut self, staff: usize, kiosk: &PublicKey) -> &PairSecret {
-        let staff_keys = &self.staff_keys;
-        self.secrets
-            .entry((staff, kiosk.bytes()))
-            .or_insert_with(|| PairSecret::new(&staff_keys[staff], kiosk))
-    }
-
-    /// Opens a code's text with these staff keys and `kiosks`. Never panics.
-    pub fn open(
-        &mut self,
-        code: &str,
-        kiosks: &[EnrolledKiosk],
-        now_minutes: u32,
-        window_minutes: u32,
-    ) -> Result<Opened, OpenError> {
-        let sealed = text::decode(code, FORMAT_VERSION).map_err(|e| match e {
-            TextError::NotACode => OpenError::NotAHandoffCode,
-            TextError::Version(v) => OpenError::UnsupportedVersion(v),
-            TextError::Damaged => OpenError::Damaged,
-        })?;
-        let (enc, rest) = sealed.split_at(32);
-        let (hint, ciphertext) = rest.split_at(HINT_LEN);
-        let hint: [u8; HINT_LEN] = hint.try_into().map_err(|_| OpenError::Damaged)?;
-        // Any 32 bytes are an X25519 public key; this cannot fail for a well-formed code.
-        let encapped = <Kem as hpke::kem::Kem>::EncappedKey::from_bytes(enc)
-            .map_err(|_| OpenError::Damaged)?;
-        let order = trial_order(kiosks);
-        for staff_key_index in 0..self.staff_keys.len() {
-            for &kiosk_index in &order {
-                let kiosk = &kiosks[kiosk_index];
-                if self.secret(staff_key_index, &kiosk.public).hint(enc) != hint {
-                    continue;
-                }
-                let staff = &self.staff_keys[staff_key_index];
-                let Some(plaintext) = try_open(staff, &kiosk.public, &encapped, ciphertext, hint)
-                else {
-                    continue;
-                };
-                return opened(
-                    plaintext,
-                    kiosks,
-                    kiosk_index,
-                    staff_key_index,
-                    now_minutes,
-                    window_minutes,
-                );
-            }
-        }
-        Err(OpenError::NotForThisDesk)
-    }
+    Err(OpenError::NotForThisDesk)
 }
 
 /// What a plaintext that `kiosks[kiosk_index]`'s key opened means at the desk.

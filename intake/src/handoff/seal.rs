@@ -1,6 +1,6 @@
 //! Sealing on the kiosk: HPKE Auth mode from the kiosk's key pair to the staff key.
 
-use super::hint::PairSecret;
+use super::hint::Ephemeral;
 use super::keys::{KeyPair, PublicKey};
 use super::payload::{Handoff, PayloadError, pack};
 use super::{Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, aad, text};
@@ -51,10 +51,22 @@ pub(crate) fn seal_plaintext(
     kiosk: &KeyPair,
 ) -> Result<String, SealError> {
     let mode = OpModeS::<Kem>::Auth((kiosk.private.clone(), kiosk.public.0.clone()));
-    let (encapped, mut context) = hpke::setup_sender::<Aead, Kdf, Kem>(&mode, &staff.0, HPKE_INFO)
-        .map_err(|_| SealError::Crypto)?;
-    let enc = encapped.to_bytes();
-    let hint = PairSecret::new(kiosk, staff).hint(&enc);
+    let ephemeral = Ephemeral::random().ok_or(SealError::NoRandomness)?;
+    let (encapped, mut context) = hpke::setup_sender_with_rng::<Aead, Kdf, Kem>(
+        &mode,
+        &staff.0,
+        HPKE_INFO,
+        &mut ephemeral.seed(),
+    )
+    .map_err(|_| SealError::Crypto)?;
+    let enc: [u8; 32] = encapped.to_bytes().into();
+    // HPKE derived its ephemeral key from the seed it was given: the hint's key is the same.
+    if enc != ephemeral.public {
+        return Err(SealError::Crypto);
+    }
+    let hint = ephemeral
+        .hint(staff, &kiosk.public)
+        .ok_or(SealError::Crypto)?;
     let ciphertext = context
         .seal(plaintext, &aad(hint))
         .map_err(|_| SealError::Crypto)?;
