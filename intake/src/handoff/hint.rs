@@ -37,7 +37,10 @@ impl CodeSecret {
     /// At the desk: the staff key with the code's encapsulated key. `None` for a point of
     /// small order (no kiosk makes one; HPKE refuses it too).
     pub(crate) fn at_desk(staff: &KeyPair, enc: &[u8; 32]) -> Option<CodeSecret> {
-        dh(staff.private.to_bytes().into(), *enc)
+        let mut private = staff.private.to_bytes();
+        let secret = dh(private.into(), *enc);
+        private.zeroize();
+        secret
     }
 
     /// The hint of the kiosk with this public key.

@@ -37,9 +37,6 @@ pub fn seal(
     if now_minutes < build_minutes() {
         return Err(SealError::ClockBeforeBuild);
     }
-    // Fail cleanly, before hpke would panic on a device without randomness.
-    let mut probe = [0u8; 1];
-    getrandom::fill(&mut probe).map_err(|_| SealError::NoRandomness)?;
 
     seal_plaintext(&pack(handoff)?, staff, kiosk)
 }
