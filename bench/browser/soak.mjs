@@ -1,6 +1,7 @@
-// Soak: SESSIONS complete sessions (every tap to the code, then Finish) in one page without
-// a reload, through the real components (the same click() a tap ends in). JS heap (after a
-// forced garbage collection) and the kiosk's wasm memory at the start and the end; time
+// Soak: SESSIONS complete sessions (every tap to the code, then the in-place wipe a hidden
+// page gets — Finish itself now replaces the page) in one page without a reload, through
+// the real components (the same click() a tap ends in). JS heap (after a forced garbage
+// collection) and the kiosk's wasm memory at the start and the end; time
 // per session over the first and the last thousand.
 import { launch, freshPage, serve, saveResult, median, WALKER, ROOT } from './common.mjs';
 import { join } from 'node:path';

@@ -86,8 +86,6 @@ pub enum FlowError {
     NotHere { step: Step, event: Event },
     #[error("choose at least one service, or that you want to talk to someone first")]
     NoServiceChosen,
-    #[error("answer every sharing question, yes or no")]
-    SharingUnanswered,
 }
 
 /// The session: where she is, what she said, and the way back.
@@ -343,12 +341,9 @@ impl Flow {
                 a.sharing.set(s, wish);
                 return Ok(None);
             }
-            (S::Sharing, E::Continue) => {
-                if !child && a.sharing.answered() != a.services {
-                    return Err(FlowError::SharingUnanswered);
-                }
-                self.after_answer(S::Statistics)
-            }
+            // She may go on without answering: an unanswered service reads "not asked",
+            // never "no" (consent promised she may skip any question).
+            (S::Sharing, E::Continue) => self.after_answer(S::Statistics),
             (S::Statistics, E::Reply(r)) if r != Reply::NotAsked => {
                 a.consent_statistics = r;
                 self.after_answer(S::Sex)

@@ -14,11 +14,11 @@ const SCREENS = [
   ['Age', 'How old are you?', [press('English', false)]],
   ['Consent', 'How we can help', [press('18 or over')]],
   ['Danger', 'Are you in danger right now?', [press('Yes, I agree', false)]],
-  ['Hurt', 'Are you hurt and need a doctor now?', [press('No')]],
+  ['Doctor', 'Do you need to see a doctor now?', [press('No')]],
   ['Children', 'Are children with you?', [press('No')]],
   ['Services', 'What would you like help with?', [press('3')]],
-  ['Sharing', 'May staff share your information', [press('A safe place to stay', false), press('Next')]],
-  ['Statistics', 'May we count this visit', [press('Do not share', false), press('Next')]],
+  ['Sharing', 'Would you like staff to share your information', [press('A safe place to stay', false), press('Next')]],
+  ['Statistics', 'May we count this visit', [press("No, don't share", false), press('Next')]],
   ['Sex', 'What is your sex?', [press('Yes')]],
   ['Disability', 'Do you have a disability?', [press('Female')]],
   ['Review', 'Check your answers', [press('Yes')]],
@@ -35,7 +35,7 @@ const EXITS = {
   },
 };
 
-const ANSWER_WORDS = ['18 or over', 'A safe place to stay', 'Female', 'Do not share'];
+const ANSWER_WORDS = ['18 or over', 'A safe place to stay', 'Female', "No, don't share"];
 
 for (const [exitName, exit] of Object.entries(EXITS)) {
   test(`${exitName} from every screen leaves nothing behind`, async () => {

@@ -9,17 +9,17 @@ import { join } from 'node:path';
 const PATHS = {
   vi: {
     lang: 'Tiếng Việt', age: 'Bạn bao nhiêu tuổi?', adult: '18 tuổi trở lên', consent: 'Chúng tôi có thể giúp gì',
-    agree: 'Có, tôi đồng ý', danger: 'nguy hiểm', hurt: 'bị thương', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
+    agree: 'Có, tôi đồng ý', danger: 'nguy hiểm', hurt: 'gặp bác sĩ', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
     children: 'trẻ em', two: '2', services: 'Bạn cần giúp đỡ', health: 'Chăm sóc y tế', legal: 'Trợ giúp pháp lý',
-    next: 'Tiếp tục', sharing: 'chia sẻ', shareYes: 'Có, được chia sẻ', shareNo: 'Không chia sẻ',
+    next: 'Tiếp tục', sharing: 'chia sẻ', shareYes: 'Có, chia sẻ', shareNo: 'Không chia sẻ',
     stats: 'số liệu chung', sex: 'Giới tính', female: 'Nữ', disability: 'khuyết tật', review: 'Xem lại',
     make: 'Tạo mã của tôi', handoff: 'Đây là mã của bạn', finish: 'Kết thúc', hello: 'Xin chào', stay: 'Tôi ở lại đây',
   },
   en: {
     lang: 'English', age: 'How old are you?', adult: '18 or over', consent: 'How we can help',
-    agree: 'Yes, I agree', danger: 'danger', hurt: 'hurt', yes: 'Yes', no: 'No', skip: 'Skip',
+    agree: 'Yes, I agree', danger: 'danger', hurt: 'see a doctor', yes: 'Yes', no: 'No', skip: 'Skip',
     children: 'children', two: '2', services: 'What would you like help with?', health: 'Medical care', legal: 'Legal advice',
-    next: 'Next', sharing: 'share', shareYes: 'Yes, share', shareNo: 'Do not share',
+    next: 'Next', sharing: 'share', shareYes: 'Yes, share', shareNo: "No, don't share",
     stats: 'anonymous numbers', sex: 'sex', female: 'Female', disability: 'disability', review: 'Check your answers',
     make: 'Make my code', handoff: 'Here is your code', finish: 'Finish', hello: 'Xin chào', stay: 'I will stay here',
   },

@@ -39,7 +39,7 @@ test('the path to the code works from the keyboard alone, with the focus always 
     await tabTo(page, /Yes, I agree/);
     await expectHeading(page, 'danger');
     await tabTo(page, /^No$/);
-    await expectHeading(page, 'hurt');
+    await expectHeading(page, 'see a doctor');
     await tabTo(page, /^No$/);
     await expectHeading(page, 'children');
     await tabTo(page, /^No children$/);

@@ -62,7 +62,7 @@ for (const lang of ['vi', 'en']) {
       await flow.navigate(server.url + '/', { name: 'welcome' });
       await heading(page, 'Ngôi nhà Ánh Dương');
       const say = lang === 'vi'
-        ? { adult: '18 tuổi trở lên', agree: 'Có, tôi đồng ý', no: 'Không', noChildren: 'Không có', services: 'giúp đỡ về việc gì', next: 'Tiếp tục', share: 'Có, được chia sẻ', skip: 'Bỏ qua', make: 'Tạo mã của tôi', code: 'Đây là mã của bạn' }
+        ? { adult: '18 tuổi trở lên', agree: 'Có, tôi đồng ý', no: 'Không', noChildren: 'Không có', services: 'giúp đỡ về việc gì', next: 'Tiếp tục', share: 'Có, chia sẻ', skip: 'Bỏ qua', make: 'Tạo mã của tôi', code: 'Đây là mã của bạn' }
         : { adult: '18 or over', agree: 'Yes, I agree', no: 'No', noChildren: 'No children', services: 'help with', next: 'Next', share: 'Yes, share', skip: 'Skip', make: 'Make my code', code: 'Here is your code' };
       await tap(page, lang === 'vi' ? 'Tiếng Việt' : 'English');
 

@@ -11,7 +11,8 @@ const L = {
     lang: 'Tiếng Việt', under12: 'Dưới 12 tuổi', age1215: 'Từ 12 đến 15 tuổi', adult: '18 tuổi trở lên', preferNot: 'Tôi không muốn nói',
     childDesk: 'Hãy đến bàn tiếp đón', notice: 'Trước khi bắt đầu', understand: 'Tôi hiểu', assent: 'Em có muốn được giúp không?',
     agree: 'Có, tôi đồng ý', refuse: 'Không, cảm ơn', infoOnly: 'Tôi chỉ muốn tìm hiểu thông tin', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
-    noChildren: 'Không có', counselling: 'Tư vấn tâm lý', next: 'Tiếp tục', childSharing: 'Thông tin của em', shareYes: 'Có, được chia sẻ',
+    noChildren: 'Không có', counselling: 'Tư vấn tâm lý', next: 'Tiếp tục', childSharing: 'Thông tin của em', shareYes: 'Có, chia sẻ',
+    notSure: 'Chưa chắc', sharingQ: 'Bạn có muốn nhân viên chia sẻ', make: 'Tạo mã của tôi',
     finish: 'Kết thúc', helpNow: 'Tôi cần giúp đỡ ngay', deskNow: 'Hãy đến bàn tiếp đón ngay', codeNow: 'Lấy mã ngay',
     handoff: 'Đây là mã của bạn', refused: 'Cảm ơn bạn đã ghé qua', info: 'Thông tin về trung tâm', shelter: 'Nơi tạm lánh an toàn',
   },
@@ -20,6 +21,7 @@ const L = {
     childDesk: 'Please go to the front desk', notice: 'Before we start', understand: 'I understand', assent: 'Would you like help?',
     agree: 'Yes, I agree', refuse: 'No, thank you', infoOnly: 'I only want information', yes: 'Yes', no: 'No', skip: 'Skip',
     noChildren: 'No children', counselling: 'Counselling', next: 'Next', childSharing: 'Your information', shareYes: 'Yes, share',
+    notSure: 'Not sure yet', sharingQ: 'Would you like staff to share', make: 'Make my code',
     finish: 'Finish', helpNow: 'I need help now', deskNow: 'Please go to the front desk now', codeNow: 'Get my code now',
     handoff: 'Here is your code', refused: 'Thank you for coming', info: 'About this centre', shelter: 'A safe place to stay',
   },
@@ -97,6 +99,41 @@ for (const lang of ['vi', 'en']) {
       assert.equal(opened.answers.consent_statistics, 'not_asked');
       assert.equal(opened.answers.age_band, 'not_asked');
       assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 0 });
+    } finally {
+      await k.done();
+    }
+  });
+
+  test(`${lang}: sharing is her wish: "not sure yet", or no answer at all, and the code carries it`, async () => {
+    const k = await openKiosk();
+    try {
+      const { page } = k;
+      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await tap(page, t.lang);
+      await exact(page, t.adult);
+      await tap(page, t.agree);
+      await exact(page, t.no);
+      await exact(page, t.no);
+      await tap(page, t.noChildren);
+      await tap(page, t.counselling);
+      await tap(page, t.shelter);
+      await tap(page, t.next);
+      await expectHeading(page, t.sharingQ);
+      // Three equal choices per service; she answers one and leaves the other.
+      const first = page.getByRole('group').nth(0);
+      assert.equal(await first.getByRole('button').count(), 3);
+      await first.getByRole('button', { name: t.notSure }).click();
+      await checkScreen(page, `${lang}-sharing-not-sure`);
+      await tap(page, t.next);
+      for (let i = 0; i < 3; i++) await exact(page, t.skip);
+      await tap(page, t.make);
+      await expectHeading(page, t.handoff);
+      const file = join(SHOTS, `qr-sharing-wish-${lang}.png`);
+      await page.locator('.slip__qr').screenshot({ path: file });
+      const opened = openCode(zbar(file), await page.evaluate(() => localStorage.getItem('kiosk-key')));
+      assert.equal(opened.answers.services, 6, 'counselling and shelter');
+      // Counselling "not sure yet"; shelter left unanswered reads "not asked", never "no".
+      assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 2 });
     } finally {
       await k.done();
     }

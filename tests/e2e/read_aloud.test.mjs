@@ -85,7 +85,7 @@ test('on the review screen it reads the prompts, never her answers; idle waits w
     await page.getByRole('button', { name: '2', exact: true }).click();
     await tap(page, 'Nơi tạm lánh an toàn');
     await tap(page, 'Tiếp tục');
-    await page.getByRole('group').nth(0).getByRole('button', { name: 'Có, được chia sẻ' }).click();
+    await page.getByRole('group').nth(0).getByRole('button', { name: 'Có, chia sẻ' }).click();
     await tap(page, 'Tiếp tục');
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Bỏ qua', exact: true }).click();
     await expectHeading(page, 'Xem lại');

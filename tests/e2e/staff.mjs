@@ -28,7 +28,7 @@ export async function codeFromKiosk(browser, server) {
   await tap(page, 'Report to the police');
   await tap(page, 'Next');
   await page.getByRole('group').nth(0).getByRole('button', { name: 'Yes, share' }).click();
-  await page.getByRole('group').nth(1).getByRole('button', { name: 'Do not share' }).click();
+  await page.getByRole('group').nth(1).getByRole('button', { name: "No, don't share" }).click();
   await tap(page, 'Next');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Skip', exact: true }).click();
   await tap(page, 'Make my code');

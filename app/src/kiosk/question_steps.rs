@@ -73,7 +73,7 @@ pub fn ConsentStep() -> impl IntoView {
     }
 }
 
-/// Danger, hurt, statistics, disability: yes, no or skip.
+/// Danger, a doctor now, statistics, disability: yes, no or skip.
 #[component]
 pub fn YesNoStep(
     /// Which question.
@@ -83,7 +83,10 @@ pub fn YesNoStep(
     let t = session.texts();
     let (question, hint) = match step {
         Step::Danger => (t.danger_question, None),
-        Step::Doctor => (t.hurt_question, None),
+        // What the review of what she is told asked: one question, with the time window
+        // after rape in plain words (PEP within 72 hours, emergency contraception within
+        // about 5 days); nothing asks about the incident itself.
+        Step::Doctor => (t.doctor_question, Some(t.doctor_hint)),
         Step::Statistics => (t.statistics_question, Some(t.statistics_hint)),
         _ => (t.disability_question, Some(t.optional)),
     };

@@ -3,7 +3,7 @@ use crate::i18n::Texts;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
 use intake::flow::{Event, Step};
-use intake::{AgeBand, Answers, Children, Reply, Sex};
+use intake::{AgeBand, Answers, Children, Reply, Sex, Wish};
 use leptos::prelude::*;
 
 fn reply(t: &Texts, r: Reply) -> String {
@@ -47,18 +47,26 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
     let mut out = vec![
         (t.review_age, age.to_owned(), Step::Age),
         (t.review_danger, reply(t, a.danger_now), Step::Danger),
-        (t.review_hurt, reply(t, a.doctor_now), Step::Doctor),
+        (t.review_doctor, reply(t, a.doctor_now), Step::Doctor),
         (t.review_children, children, Step::Children),
         (t.review_services, services.join(", "), Step::Services),
     ];
     if !child && !a.services.is_empty() {
-        let shared: Vec<&str> = a.sharing.yes.iter().map(|s| t.service(s)).collect();
-        let shared = if shared.is_empty() {
-            t.no.to_owned()
-        } else {
-            shared.join(", ")
-        };
-        out.push((t.review_sharing, shared, Step::Sharing));
+        // Every chosen service with her wish, so "not sure" and unanswered are not lost.
+        let wishes: Vec<String> = a
+            .services
+            .iter()
+            .map(|s| {
+                let wish = match a.sharing.wish(s) {
+                    Wish::Yes => t.share_yes,
+                    Wish::No => t.share_no,
+                    Wish::NotSure => t.share_not_sure,
+                    Wish::NotAsked => t.not_answered,
+                };
+                format!("{}: {wish}", t.service(s))
+            })
+            .collect();
+        out.push((t.review_sharing, wishes.join("; "), Step::Sharing));
     }
     out.extend([
         (

@@ -1,4 +1,5 @@
-//! Services to choose, and her consent to share per chosen service.
+//! Services to choose, and her wish about sharing per chosen service (staff confirm it with
+//! her in person before anything is shared).
 use crate::session::{Screen, use_session};
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::icons;
@@ -10,7 +11,6 @@ use leptos::prelude::*;
 fn problem_text(e: Option<FlowError>, t: &'static crate::i18n::Texts) -> Option<&'static str> {
     match e? {
         FlowError::NoServiceChosen => Some(t.choose_one_service),
-        FlowError::SharingUnanswered => Some(t.answer_every_sharing),
         FlowError::NotHere { .. } => None,
     }
 }
@@ -77,6 +77,10 @@ pub fn SharingStep() -> impl IntoView {
     let wish = move |s: Service| screen.answer(|a| a.sharing.wish(s));
     view! {
         <h1 class="step__title">{t.sharing_question}</h1>
+        // Her wish, not consent: staff talk with her before sending anything, except where
+        // the law obliges a report (Decree 56/2017 Art. 25 for a child at risk; Criminal
+        // Code Art. 19, 389 for certain crimes), which the consent screen's limits state.
+        // No promise that a referral she will not share with still happens.
         <p class="step__hint">{t.sharing_hint}</p>
         <div class="sharing">
             {chosen.into_iter().map(|s| {
@@ -92,6 +96,8 @@ pub fn SharingStep() -> impl IntoView {
                             on_press=move || screen.send(Event::Share(s, Wish::Yes)) />
                         <BigButton label=t.share_no.to_string() icon=icons::NO pressed=Signal::derive(move || wish(s) == Wish::No)
                             on_press=move || screen.send(Event::Share(s, Wish::No)) />
+                        <BigButton label=t.share_not_sure.to_string() icon=icons::NOT_SURE pressed=Signal::derive(move || wish(s) == Wish::NotSure)
+                            on_press=move || screen.send(Event::Share(s, Wish::NotSure)) />
                     </div>
                 }
             }).collect_view()}

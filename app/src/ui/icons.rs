@@ -15,6 +15,10 @@ macro_rules! icon {
 pub const YES: &str = icon!(r#"<circle cx="24" cy="24" r="20"/><path d="M14 25l7 7 13-15"/>"#);
 pub const NO: &str =
     icon!(r#"<circle cx="24" cy="24" r="20"/><path d="M16 16l16 16M32 16L16 32"/>"#);
+/// "Not sure yet": a question mark in a circle.
+pub const NOT_SURE: &str = icon!(
+    r#"<circle cx="24" cy="24" r="20"/><path d="M18 19a6 6 0 1 1 8 5.6c-1.4.6-2 1.6-2 3V30M24 35v1"/>"#
+);
 pub const SKIP: &str = icon!(r#"<path d="M10 24h26M28 14l10 10-10 10"/>"#);
 pub const HELP: &str = icon!(r#"<path d="M24 6l20 36H4z"/><path d="M24 20v10M24 36v1"/>"#);
 pub const CHAT: &str = icon!(r#"<path d="M8 10h32v22H20l-8 8v-8H8z"/>"#);
