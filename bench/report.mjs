@@ -101,7 +101,7 @@ function soak(s) {
   const mib = (b) => `${(b / 1048576).toFixed(2)} MiB`;
   const grown = Math.max(s.growth.js_heap_used, 0) + Math.max(s.growth.wasm_memory, 0);
   return [
-    `${n(s.sessions)} complete sessions (every tap to the code, then Finish) in one page without reload, in ${s.minutes.toFixed(1)} min; memory after a forced garbage collection, after 10 warm-up sessions and at the end.`,
+    `${n(s.sessions)} complete sessions (every tap to the code, then the in-place wipe a hidden page gets; Finish itself replaces the page) in one page without reload, in ${s.minutes.toFixed(1)} min; memory after a forced garbage collection, after 10 warm-up sessions and at the end.`,
     '',
     '| | start | end | growth |',
     '|---|---:|---:|---:|',
