@@ -92,7 +92,7 @@ window.__walk = (() => {
   const OTHER = {
     'under 12': [['welcome', 'Tiếng Việt'], ['age: under 12', 'Dưới 12 tuổi']],
     'child 12–15': [['welcome', 'Tiếng Việt'], ['age: 12–15', 'Từ 12 đến 15 tuổi'], ['child notice', 'Tôi hiểu'],
-      ['assent', 'Có, tôi đồng ý'], ['danger', 'Không'], ['doctor', 'Không'], ['children', 'Không có'],
+      ['assent', 'Có, em muốn được giúp'], ['danger', 'Không'], ['doctor', 'Không'], ['children', 'Không có'],
       ['services: choose', 'Tư vấn tâm lý', false], ['services', 'Tiếp tục'], ['child sharing', 'Tiếp tục'],
       ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của tôi']],
     'consent refused': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: no', 'Không, cảm ơn']],

@@ -13,6 +13,16 @@ pub const BUILT_IN_LANGUAGES: [LangTag; 2] = [LangTag::VI, LangTag::EN];
 /// A text in each enabled language.
 pub type Localized = BTreeMap<String, String>;
 
+/// A short list of points in each enabled language.
+pub type LocalizedList = BTreeMap<String, Vec<String>>;
+
+/// The limits of confidentiality the demo configuration ships with. The law decides them
+/// (Decree 56/2017 Art. 25: a child under 16 harmed or at risk; Criminal Code Art. 19, 389,
+/// 390: certain very serious crimes; Criminal Procedure Code Art. 155: most injury and rape
+/// cases go to court only at her request); a centre's lawyer approves its own wording before
+/// it goes live, and the setup page's self-test warns while this one is unchanged.
+pub const SHIPPED_DEMO_LIMITS: &str = include_str!("demo_limits.json");
+
 /// Where a service is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,8 +109,9 @@ pub struct CentreConfig {
     pub services: Vec<ServiceOffer>,
     #[serde(default)]
     pub directory: Vec<DirectoryEntry>,
-    /// The centre's own wording of the limits of confidentiality.
-    pub confidentiality_limits: Localized,
+    /// The centre's own wording of the limits of confidentiality: a short list of points
+    /// per language, approved by the centre's lawyer.
+    pub confidentiality_limits: LocalizedList,
 }
 
 /// A field that no longer exists: read whatever it holds, so validation can name it.
@@ -161,6 +172,22 @@ impl CentreConfig {
             .map_or("", String::as_str)
     }
 
+    /// The points in `lang`, falling back to Vietnamese.
+    pub fn points<'a>(&self, list: &'a LocalizedList, lang: LangTag) -> &'a [String] {
+        list.get(lang.as_str())
+            .or_else(|| list.get("vi"))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the limits of confidentiality are still the demo's wording, which no lawyer
+    /// has approved for this centre.
+    pub fn has_shipped_demo_limits(&self) -> bool {
+        serde_json::from_str::<LocalizedList>(SHIPPED_DEMO_LIMITS).is_ok_and(|demo| {
+            demo.iter()
+                .any(|(lang, points)| self.confidentiality_limits.get(lang) == Some(points))
+        })
+    }
+
     /// The languages loaded from files, with their paths (validated by `parse`).
     pub fn extra_languages(&self) -> impl Iterator<Item = (LangTag, &str)> {
         self.language_files
@@ -207,7 +234,7 @@ impl CentreConfig {
             }
         }
         self.check_localized("name", &self.name)?;
-        self.check_localized("confidentiality_limits", &self.confidentiality_limits)?;
+        self.check_localized_list("confidentiality_limits", &self.confidentiality_limits)?;
         if self.removed_ticket_prefix.is_some() {
             return Err(problem(
                 "ticket_prefix",
@@ -268,6 +295,28 @@ impl CentreConfig {
         for (i, d) in self.directory.iter().enumerate() {
             check_phone(&format!("directory[{i}].phone"), &d.phone)?;
             self.check_localized(&format!("directory[{i}].name"), &d.name)?;
+        }
+        Ok(())
+    }
+
+    fn check_localized_list(&self, field: &str, list: &LocalizedList) -> Result<(), ConfigError> {
+        for lang in &self.languages {
+            let field = format!("{field}.{}", lang.as_str());
+            let points = list
+                .get(lang.as_str())
+                .filter(|p| !p.is_empty())
+                .ok_or_else(|| {
+                    problem(
+                        &field,
+                        "missing: list at least one point for an enabled language",
+                    )
+                })?;
+            if let Some(i) = points.iter().position(|p| p.trim().is_empty()) {
+                return Err(problem(
+                    format!("{field}[{i}]"),
+                    "an empty point: write it or remove it",
+                ));
+            }
         }
         Ok(())
     }

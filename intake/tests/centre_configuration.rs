@@ -183,6 +183,16 @@ fn malformed_configurations_name_the_field_and_the_problem() {
     );
     refused(set("/name/en", json!("  ")), "name.en", "missing or empty");
     refused(
+        set("/confidentiality_limits/en/2", json!("  ")),
+        "confidentiality_limits.en[2]",
+        "an empty point",
+    );
+    refused(
+        set("/confidentiality_limits/vi", json!([])),
+        "confidentiality_limits.vi",
+        "at least one point",
+    );
+    refused(
         |v| {
             v["confidentiality_limits"]
                 .as_object_mut()
@@ -233,9 +243,8 @@ fn a_language_with_a_catalogue_file_may_be_enabled() {
     let mut v = demo();
     v["languages"] = json!(["vi", "en", "tay"]);
     v["language_files"] = json!({"tay": "lang/tay.json"});
-    for field in ["name", "confidentiality_limits"] {
-        v[field]["tay"] = json!("(Tày)");
-    }
+    v["name"]["tay"] = json!("(Tày)");
+    v["confidentiality_limits"]["tay"] = json!(["(Tày)"]);
     for list in ["hotlines", "directory"] {
         for entry in v[list].as_array_mut().expect("list") {
             for (_, value) in entry.as_object_mut().expect("entry").iter_mut() {
@@ -275,4 +284,27 @@ fn text_after_the_configuration_is_refused() {
         assert!(e.problem.contains("trailing characters"), "{e}");
     }
     CentreConfig::parse(&format!("{text}\n  \n")).expect("white space after is fine");
+}
+
+/// The demo's limits of confidentiality are the law's (review of what she is told): the
+/// setup page warns while a centre still uses them, until its lawyer approves its own.
+#[test]
+fn the_shipped_demo_wording_is_recognised_until_the_centre_changes_it() {
+    let config = CentreConfig::parse(&serde_json::to_string(&demo()).expect("json"))
+        .expect("the demo configuration is valid");
+    assert!(config.has_shipped_demo_limits());
+    let en = config.points(&config.confidentiality_limits, intake::LangTag::EN);
+    assert!(
+        en.iter()
+            .any(|p| p.contains("child under 16 has been harmed or may be harmed"))
+    );
+    assert!(
+        !en.iter().any(|p| p.contains("only two")),
+        "no promise of only two cases"
+    );
+    let mut v = demo();
+    v["confidentiality_limits"]["vi"][0] = json!("Lời của trung tâm, luật sư đã duyệt.");
+    v["confidentiality_limits"]["en"][0] = json!("The centre's words, approved by its lawyer.");
+    let changed = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect("valid");
+    assert!(!changed.has_shipped_demo_limits());
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const L = {
   vi: {
     lang: 'Tiếng Việt', under12: 'Dưới 12 tuổi', age1215: 'Từ 12 đến 15 tuổi', adult: '18 tuổi trở lên', preferNot: 'Tôi không muốn nói',
-    childDesk: 'Hãy đến bàn tiếp đón', notice: 'Trước khi bắt đầu', understand: 'Tôi hiểu', assent: 'Em có muốn được giúp không?',
+    childDesk: 'Hãy đến bàn tiếp đón', notice: 'Trước khi bắt đầu', understand: 'Tôi hiểu', assent: 'Em có muốn được giúp không?', childYes: 'Có, em muốn được giúp',
     agree: 'Có, tôi đồng ý', refuse: 'Không, cảm ơn', infoOnly: 'Tôi chỉ muốn tìm hiểu thông tin', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
     noChildren: 'Không có', counselling: 'Tư vấn tâm lý', next: 'Tiếp tục', childSharing: 'Thông tin của em', shareYes: 'Có, chia sẻ',
     notSure: 'Chưa chắc', sharingQ: 'Bạn có muốn nhân viên chia sẻ', make: 'Tạo mã của tôi',
@@ -18,7 +18,7 @@ const L = {
   },
   en: {
     lang: 'English', under12: 'Under 12', age1215: '12 to 15', adult: '18 or over', preferNot: 'I prefer not to say',
-    childDesk: 'Please go to the front desk', notice: 'Before we start', understand: 'I understand', assent: 'Would you like help?',
+    childDesk: 'Please go to the front desk', notice: 'Before we start', understand: 'I understand', assent: 'Would you like help?', childYes: 'Yes, I want help',
     agree: 'Yes, I agree', refuse: 'No, thank you', infoOnly: 'I only want information', yes: 'Yes', no: 'No', skip: 'Skip',
     noChildren: 'No children', counselling: 'Counselling', next: 'Next', childSharing: 'Your information', shareYes: 'Yes, share',
     notSure: 'Not sure yet', sharingQ: 'Would you like staff to share', make: 'Make my code',
@@ -62,7 +62,11 @@ for (const lang of ['vi', 'en']) {
         await tap(page, t.understand);
         await expectHeading(page, t.assent);
         await checkScreen(page, `${lang}-${orientation}-child-12-15-2-assent`);
-        await tap(page, t.agree);
+        // Her own words: a child's yes, the law's rule for children, never the adult points.
+        const assent = await page.locator('main').innerText();
+        assert.ok(!assent.includes(t.agree), 'no adult "yes, I agree"');
+        assert.ok(/111|không phải lỗi của em|not your fault/.test(assent), 'the child rule in her words');
+        await tap(page, t.childYes);
         await exact(page, t.no);
         await exact(page, t.no);
         await tap(page, t.noChildren);

@@ -39,7 +39,14 @@ pub fn ConsentStep() -> impl IntoView {
     let config = session.config();
     let lang = session.flow.with_untracked(|f| f.language());
     let child = session.flow.with_untracked(|f| f.is_child_path());
-    let limits = config.text(&config.confidentiality_limits, lang).to_owned();
+    // The centre's limits of confidentiality, as its lawyer approved them; a child of 12–15
+    // reads the law's rule for children in her own words instead (Decree 56/2017 Art. 25).
+    let yes_label = if child { t.child_yes } else { t.yes_consent };
+    let limits: Vec<String> = if child {
+        vec![t.child_limits.to_owned()]
+    } else {
+        config.points(&config.confidentiality_limits, lang).to_vec()
+    };
     let body = if child {
         view! { <h1 class="step__title">{t.child_assent_title}</h1><p>{t.child_assent_body}</p> }
             .into_any()
@@ -59,11 +66,11 @@ pub fn ConsentStep() -> impl IntoView {
         {body}
         <section class="notice" aria-labelledby="limits-title">
             <h2 id="limits-title">{t.consent_limits_title}</h2>
-            <p>{limits}</p>
+            <ul class="notice__points">{limits.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         </section>
         <h2 class="step__question">{if child { t.child_assent_question } else { t.consent_question }}</h2>
         <div class="choices">
-            <BigButton label=t.yes_consent.to_string() icon=icons::YES variant=Variant::Primary
+            <BigButton label=yes_label.to_string() icon=icons::YES variant=Variant::Primary
                 on_press=move || session.send(Event::Consent(ConsentChoice::Yes)) />
             <BigButton label=t.no_consent.to_string() icon=icons::NO
                 on_press=move || session.send(Event::Consent(ConsentChoice::No)) />

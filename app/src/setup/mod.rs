@@ -160,6 +160,7 @@ fn SetupScreen(
     let now_minutes = (js_sys::Date::now() / 60_000.0) as u32;
     let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
     let printer = config.printer.map(|p| format!("{} mm", p.width_mm));
+    let demo_limits = config.has_shipped_demo_limits();
     let status = move || match check.get() {
         Some(StaffKeyCheck::AsPinned) => "Khớp với khoá đã ghim / as pinned at pairing",
         Some(StaffKeyCheck::DemoUnpinned) => "Khoá thử nghiệm, chưa ghim / demo key, not pinned",
@@ -204,6 +205,7 @@ fn SetupScreen(
                     <tr><th scope="row"><Bi vi="Kết nối an toàn" en="Secure context"/></th><td>{yes_no(secure)}</td></tr>
                     <tr><th scope="row"><Bi vi="Khoá nhân viên như đã ghim" en="Staff key as pinned"/></th><td>{move || yes_no(!needs_pin.get())}</td></tr>
                     <tr><th scope="row"><Bi vi="Bộ nhớ bền vững" en="Persistent storage"/></th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
+                    <tr><th scope="row"><Bi vi="Lời về giới hạn bảo mật là của trung tâm, đã được luật sư duyệt (không phải bản mẫu)" en="Confidentiality wording is the centre's own, approved by its lawyer (not the demo's)"/></th><td>{yes_no(!demo_limits)}</td></tr>
                     <tr><th scope="row"><Bi vi="Máy in" en="Printer"/></th><td>{printer.unwrap_or_else(|| "không có / none".into())}</td></tr>
                 </tbody>
             </table>

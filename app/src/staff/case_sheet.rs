@@ -15,7 +15,8 @@ fn priority(p: &Priority) -> String {
         Priority::DangerNow => "ĐANG GẶP NGUY HIỂM / IN DANGER NOW".into(),
         Priority::DoctorNow => "CẦN GẶP BÁC SĨ NGAY / NEEDS A DOCTOR NOW".into(),
         Priority::ChildUnder16 => {
-            "TRẺ EM DƯỚI 16 TUỔI — phải báo cáo nếu trẻ gặp nguy hiểm / CHILD UNDER 16".into()
+            // Decree 56/2017/NĐ-CP Art. 25(1): harm or risk of harm to a child is notified at once.
+            "TRẺ EM DƯỚI 16 TUỔI — bị xâm hại hoặc có nguy cơ: thông báo ngay (NĐ 56/2017, Đ.25) / CHILD UNDER 16 — harm or risk of harm: notify at once".into()
         }
         Priority::Aged16To17 => "16–17 tuổi: tự đồng ý / aged 16–17, own consent".into(),
         Priority::ChildrenPresent(n) => format!("Có {n} trẻ em đi cùng / {n} children with her"),
