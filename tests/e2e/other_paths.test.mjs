@@ -65,7 +65,7 @@ for (const lang of ['vi', 'en']) {
         // Her own words: a child's yes, the law's rule for children, never the adult points.
         const assent = await page.locator('main').innerText();
         assert.ok(!assent.includes(t.agree), 'no adult "yes, I agree"');
-        assert.ok(/111|không phải lỗi của em|not your fault/.test(assent), 'the child rule in her words');
+        assert.ok(/lỗi của em|your fault/.test(assent), 'the child rule in her words');
         await tap(page, t.childYes);
         await exact(page, t.no);
         await exact(page, t.no);
