@@ -20,6 +20,8 @@ async function serveWithPseudo(file) {
   const addPseudo = (o) => {
     if (o && typeof o === 'object') {
       if (typeof o.vi === 'string') o.qaa = `[qaa] ${o.en ?? o.vi}`;
+      // A list of points (the limits of confidentiality): each point, in qaa.
+      if (Array.isArray(o.vi)) o.qaa = (o.en ?? o.vi).map((p) => `[qaa] ${p}`);
       for (const v of Object.values(o)) addPseudo(v);
     }
   };
