@@ -139,8 +139,6 @@ impl LangTag {
     pub const VI: LangTag = LangTag(*b"vi\0");
     /// English.
     pub const EN: LangTag = LangTag(*b"en\0");
-    /// "Another language": none of the centre's list.
-    pub const UND: LangTag = LangTag(*b"und");
 
     /// Parses a tag such as `vi`, `en` or `tyz`.
     pub fn parse(text: &str) -> Option<LangTag> {
@@ -164,11 +162,6 @@ impl LangTag {
     pub fn as_str(&self) -> &str {
         let len = if self.0[2] == 0 { 2 } else { 3 };
         std::str::from_utf8(&self.0[..len]).unwrap_or("??")
-    }
-
-    /// A local-use code (`qaa`–`qtz`): the centre's configuration gives its name.
-    pub fn is_local_use(&self) -> bool {
-        self.0[0] == b'q' && (b'a'..=b't').contains(&self.0[1]) && self.0[2] != 0
     }
 }
 

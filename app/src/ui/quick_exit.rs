@@ -7,22 +7,8 @@ use leptos::prelude::*;
 /// The neutral page shipped in `public/`.
 pub const EXIT_PAGE: &str = "exit.html";
 
-/// Hides, wipes and leaves. Safe to call more than once.
-pub fn quick_exit(session: Session) {
-    if let Some(body) = document().body() {
-        body.set_hidden(true);
-    }
-    session.hidden.set(true);
-    session.wipe();
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().replace(EXIT_PAGE);
-    }
-}
-
-/// Ends a session that is over (Finish, the code screen's time, a hidden page): hides the
-/// page, wipes, and replaces it with a fresh kiosk, so that neither the page's memory nor
-/// its worker's keeps her answers. Like quick exit, but back to the welcome screen.
-pub fn fresh_kiosk(session: Session) {
+/// Hides the page at once, wipes, and replaces the page with `to` (no Back to it).
+fn leave(session: Session, to: impl FnOnce(&web_sys::Location) -> String) {
     if let Some(body) = document().body() {
         body.set_hidden(true);
     }
@@ -30,9 +16,22 @@ pub fn fresh_kiosk(session: Session) {
     session.wipe();
     if let Some(window) = web_sys::window() {
         let location = window.location();
-        let path = location.pathname().unwrap_or_else(|_| "/".into());
-        let _ = location.replace(&path);
+        let _ = location.replace(&to(&location));
     }
+}
+
+/// Hides, wipes and leaves for the neutral page. Safe to call more than once.
+pub fn quick_exit(session: Session) {
+    leave(session, |_| EXIT_PAGE.to_owned());
+}
+
+/// Ends a session that is over (Finish, the code screen's time, a hidden page): hides the
+/// page, wipes, and replaces it with a fresh kiosk, so that neither the page's memory nor
+/// its worker's keeps her answers. Like quick exit, but back to the welcome screen.
+pub fn fresh_kiosk(session: Session) {
+    leave(session, |location| {
+        location.pathname().unwrap_or_else(|_| "/".into())
+    });
 }
 
 /// Watches for Shift pressed three times within five seconds, anywhere on the page.

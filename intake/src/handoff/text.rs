@@ -90,29 +90,19 @@ pub(crate) fn decode(text: &str, version: u8) -> Result<Vec<u8>, TextError> {
     if !prefix_ok {
         return Err(TextError::NotACode);
     }
-    // Every character of a code is ASCII: anything longer or shorter is damaged, refused
-    // before it is read any further.
-    if text.len() != PREFIX.len() + CODE_DIGITS {
-        return match text[PREFIX.len()..]
-            .chars()
-            .next()
-            .and_then(|c| c.to_digit(10))
-        {
-            Some(v) if v != u32::from(version) => Err(TextError::Version(v as u8)),
-            _ => Err(TextError::Damaged),
-        };
-    }
     let mut chars = text[PREFIX.len()..].chars();
     match chars.next().and_then(|c| c.to_digit(10)) {
         Some(v) if v == u32::from(version) => {}
         Some(v) => return Err(TextError::Version(v as u8)),
         None => return Err(TextError::Damaged),
     }
-    let digits: Option<Vec<u8>> = chars.map(|c| c.to_digit(10).map(|d| d as u8)).collect();
-    let digits = digits.ok_or(TextError::Damaged)?;
-    if digits.len() != CODE_DIGITS - 1 {
+    // Every character of a code is ASCII: anything longer or shorter is damaged, refused
+    // before it is read any further.
+    if text.len() != PREFIX.len() + CODE_DIGITS {
         return Err(TextError::Damaged);
     }
+    let digits: Option<Vec<u8>> = chars.map(|c| c.to_digit(10).map(|d| d as u8)).collect();
+    let digits = digits.ok_or(TextError::Damaged)?;
     let mut out = Vec::with_capacity(SEALED_LEN);
     let mut remaining = SEALED_LEN;
     let mut at = 0;
