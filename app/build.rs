@@ -56,6 +56,19 @@ fn main() {
         let _ = writeln!(out, "            {key}: t[{i}],");
     }
     out.push_str("        }\n    }\n\n");
+    // The child path (12–15) reads `child_K` wherever a catalogue has one, in place of `K`.
+    out.push_str("    /// The child path's words: each `child_K` text in place of `K`.\n");
+    out.push_str("    pub fn for_child(&self) -> Texts {\n        Texts {\n");
+    for key in reference.keys() {
+        let child = format!("child_{key}");
+        let from = if reference.contains_key(&child) {
+            &child
+        } else {
+            key
+        };
+        let _ = writeln!(out, "            {key}: self.{from},");
+    }
+    out.push_str("        }\n    }\n");
     out.push_str("}\n\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("texts.rs");
     std::fs::write(dest, out).expect("write the generated catalogue");

@@ -74,12 +74,16 @@ pub fn SetupErrorView(
         SetupError::Unreachable(e) => format!("The centre configuration could not be loaded: {e}."),
         SetupError::Invalid(e) => format!("The centre configuration ({CONFIG_PATH}) has a problem: {e}."),
     };
+    // A survivor may be the one who sees this: Vietnamese first, telling her where to go;
+    // the detail below is for staff.
     view! {
         <main class="step setup-error" id="main">
-            <h1 class="step__title">"Kiosk setup needed — Cần cài đặt lại máy"</h1>
-            <p>"For staff: the kiosk cannot start."</p>
-            <p class="setup-error__detail">{detail}</p>
-            <p lang="vi">"Xin vui lòng báo cho nhân viên."</p>
+            <h1 class="step__title">"Máy đang tạm ngừng"</h1>
+            <p class="step__lead">"Mời bạn đến bàn tiếp đón, nhân viên sẽ giúp bạn."</p>
+            <p class="step__lead" lang="en">"This tablet is paused. Please go to the front desk; staff will help you."</p>
+            <h2>"Dành cho nhân viên · "<span lang="en">"For staff"</span></h2>
+            <p>"Máy tiếp đón cần được cài đặt lại (xem docs/deploy.md). · "<span lang="en">"The kiosk needs setting up (see docs/deploy.md)."</span></p>
+            <p class="setup-error__detail" lang="en">{detail}</p>
         </main>
     }
 }
@@ -98,7 +102,8 @@ pub fn Kiosk(
     use_shift_three_times();
     ui::theme::use_theme_on_page();
     // Once the first screen is up, not before: start the sealing worker and fetch the
-    // configured language files (all of them, so the fetch says nothing of her choice).
+    // configured language files and recorded clips (all of them, so the fetch says nothing
+    // of her choice).
     let config = session.config();
     set_timeout(
         move || {
@@ -106,6 +111,10 @@ pub fn Kiosk(
             leptos::task::spawn_local(async move {
                 i18n::load_language_files(&config, move || {
                     session.languages_loaded.update(|n| *n += 1);
+                })
+                .await;
+                ui::clips::load_clips(&config, move || {
+                    session.clips_loaded.update(|n| *n += 1);
                 })
                 .await;
             });

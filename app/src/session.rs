@@ -1,6 +1,6 @@
 //! The session context: the flow (answers live only here, in memory), the configuration,
 //! and the one way to change the flow.
-use crate::i18n::{Texts, texts};
+use crate::i18n::{Texts, child_texts, texts};
 use crate::ui::theme::Theme;
 use intake::config::CentreConfig;
 use intake::flow::{Event, Flow, FlowError};
@@ -20,6 +20,8 @@ pub struct Session {
     pub theme: RwSignal<Theme>,
     /// Counts language files loaded so far (screens listing languages track it).
     pub languages_loaded: RwSignal<usize>,
+    /// Counts recorded clips loaded so far (screens offering a clip track it).
+    pub clips_loaded: RwSignal<usize>,
 }
 
 impl Session {
@@ -32,6 +34,7 @@ impl Session {
             config: StoredValue::new(config),
             theme: RwSignal::new(Theme::Default),
             languages_loaded: RwSignal::new(crate::i18n::loaded_count()),
+            clips_loaded: RwSignal::new(0),
         }
     }
 
@@ -46,6 +49,7 @@ impl Session {
     pub fn wipe(&self) {
         crate::kiosk::sealer::forget();
         crate::ui::read_aloud::stop();
+        crate::ui::clips::stop();
         self.flow.set(Flow::new());
         self.problem.set(None);
         self.theme.set(Theme::Default);
@@ -57,9 +61,14 @@ impl Session {
             && self.theme.get_untracked() == Theme::Default
     }
 
-    /// The texts in the session's language.
+    /// The texts in the session's language, in a child's words on the child path.
     pub fn texts(&self) -> &'static Texts {
-        texts(self.flow.with(|f| f.language()))
+        let (lang, child) = self.flow.with(|f| (f.language(), f.is_child_path()));
+        if child {
+            child_texts(lang)
+        } else {
+            texts(lang)
+        }
     }
 
     /// The configuration.

@@ -310,7 +310,33 @@ pub struct Answers {
     pub disability: Reply,
 }
 
+/// Why she was sent to staff at once: what the urgent screen says staff will do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UrgentReason {
+    /// In danger now: staff help her now and keep her safe.
+    Danger,
+    /// A doctor now: a staff member takes her to a doctor.
+    Doctor,
+    /// "I need help now" alone: staff help her now.
+    HelpNow,
+}
+
 impl Answers {
+    /// The reasons for the urgent screen, danger first; "help now" only when no other.
+    pub fn urgent_reasons(&self) -> Vec<UrgentReason> {
+        let mut reasons = Vec::new();
+        if self.danger_now.is_yes() {
+            reasons.push(UrgentReason::Danger);
+        }
+        if self.doctor_now.is_yes() {
+            reasons.push(UrgentReason::Doctor);
+        }
+        if reasons.is_empty() && self.help_now {
+            reasons.push(UrgentReason::HelpNow);
+        }
+        reasons
+    }
+
     /// Whether staff should see this person first.
     pub fn is_urgent(&self) -> bool {
         self.help_now || self.danger_now.is_yes() || self.doctor_now.is_yes()

@@ -63,6 +63,47 @@ pub struct DirectoryEntry {
     pub services: Vec<Service>,
 }
 
+/// The pictogram beside a language on the first screen, for a woman who reads little.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pictogram {
+    /// Two people talking: a spoken language.
+    #[default]
+    Speech,
+    /// Hands signing: a sign language.
+    Sign,
+    /// A globe: "another language".
+    Other,
+}
+
+/// A language she may want to speak with staff: one button of the first screen.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpokenLanguage {
+    /// The tag carried in her code (see `LangTag`).
+    pub tag: LangTag,
+    /// Its name, written in the language itself ("Tiếng Việt", "English", "Tày").
+    pub name: String,
+    #[serde(default)]
+    pub pictogram: Pictogram,
+    /// A recorded clip of the name, spoken by a native speaker (a path beside the page).
+    #[serde(default)]
+    pub name_clip: Option<String>,
+    /// A recorded clip: "please wait here, a staff member will come with an interpreter".
+    #[serde(default)]
+    pub wait_clip: Option<String>,
+}
+
+impl SpokenLanguage {
+    /// Its clips, named or not.
+    pub fn clips(&self) -> impl Iterator<Item = &str> {
+        self.name_clip
+            .iter()
+            .chain(&self.wait_clip)
+            .map(String::as_str)
+    }
+}
+
 /// The receipt printer, if the centre has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,6 +119,10 @@ pub struct CentreConfig {
     /// The neutral name shown as the title.
     pub name: Localized,
     pub languages: Vec<LangTag>,
+    /// The first screen: the languages she may speak with staff. One the screens are
+    /// written in starts the flow in it; any other shows "please wait here" with a code
+    /// asking for an interpreter.
+    pub spoken_languages: Vec<SpokenLanguage>,
     /// Catalogue files of languages beyond the built-in ones: tag → path beside the page
     /// (e.g. `"tay": "lang/tay.json"`). See docs/languages.md.
     #[serde(default)]
@@ -95,6 +140,13 @@ pub struct CentreConfig {
     pub handoff_seconds: u32,
     /// Seconds the neutral exit page shows before the kiosk returns.
     pub exit_return_seconds: u32,
+    /// Seconds the "please wait here" screen keeps her code for staff (default 30 min).
+    #[serde(default = "default_wait_seconds")]
+    pub wait_seconds: u32,
+    /// Screens with long text to read (consent, the child's notice) wait this many times
+    /// longer before "are you still there?" (default 3).
+    #[serde(default = "default_reading_factor")]
+    pub reading_idle_factor: u32,
     #[serde(default)]
     pub printer: Option<Printer>,
     /// Days the staff desk remembers the ids of opened codes, to warn on a second scan.
@@ -143,11 +195,20 @@ fn default_replay_days() -> u32 {
     30
 }
 
+fn default_wait_seconds() -> u32 {
+    1800
+}
+
+fn default_reading_factor() -> u32 {
+    3
+}
+
 /// Limits on the timeouts, in seconds.
 const IDLE_RANGE: (u32, u32) = (10, 900);
 const COUNTDOWN_RANGE: (u32, u32) = (3, 120);
 const HANDOFF_RANGE: (u32, u32) = (30, 1800);
 const EXIT_RANGE: (u32, u32) = (3, 600);
+const WAIT_RANGE: (u32, u32) = (60, 7200);
 
 impl CentreConfig {
     /// Reads and validates a configuration file's text.
@@ -215,7 +276,7 @@ impl CentreConfig {
             if BUILT_IN_LANGUAGES.contains(&lang) {
                 return Err(problem(field, "vi and en are built in: remove this entry"));
             }
-            check_language_path(&field, path)?;
+            check_path(&field, path, CATALOGUE)?;
             if !self.languages.contains(&lang) {
                 return Err(problem(field, "add the language to `languages` too"));
             }
@@ -233,6 +294,7 @@ impl CentreConfig {
                 ));
             }
         }
+        self.check_spoken_languages()?;
         self.check_localized("name", &self.name)?;
         self.check_localized_list("confidentiality_limits", &self.confidentiality_limits)?;
         if self.removed_ticket_prefix.is_some() {
@@ -249,6 +311,16 @@ impl CentreConfig {
         )?;
         check_range("handoff_seconds", self.handoff_seconds, HANDOFF_RANGE)?;
         check_range("exit_return_seconds", self.exit_return_seconds, EXIT_RANGE)?;
+        check_range("wait_seconds", self.wait_seconds, WAIT_RANGE)?;
+        if !(1..=5).contains(&self.reading_idle_factor) {
+            return Err(problem(
+                "reading_idle_factor",
+                format!(
+                    "{} is out of range: use 1 to 5 (times the idle time)",
+                    self.reading_idle_factor
+                ),
+            ));
+        }
         if !(1..=365).contains(&self.replay_memory_days) {
             return Err(problem(
                 "replay_memory_days",
@@ -299,6 +371,61 @@ impl CentreConfig {
         Ok(())
     }
 
+    fn check_spoken_languages(&self) -> Result<(), ConfigError> {
+        if self.spoken_languages.is_empty() {
+            return Err(problem(
+                "spoken_languages",
+                "list at least the languages the screens are written in",
+            ));
+        }
+        for (i, spoken) in self.spoken_languages.iter().enumerate() {
+            let field = format!("spoken_languages[{i}]");
+            if self.spoken_languages[..i]
+                .iter()
+                .any(|s| s.tag == spoken.tag)
+            {
+                return Err(problem(
+                    format!("{field}.tag"),
+                    format!("{} is listed twice", spoken.tag.as_str()),
+                ));
+            }
+            if spoken.name.trim().is_empty() {
+                return Err(problem(
+                    format!("{field}.name"),
+                    "write the language's name in the language itself",
+                ));
+            }
+            if let Some(path) = &spoken.name_clip {
+                check_path(&format!("{field}.name_clip"), path, AUDIO)?;
+            }
+            if let Some(path) = &spoken.wait_clip {
+                check_path(&format!("{field}.wait_clip"), path, AUDIO)?;
+            }
+        }
+        for (i, lang) in self.languages.iter().enumerate() {
+            if !self.spoken_languages.iter().any(|s| s.tag == *lang) {
+                return Err(problem(
+                    format!("languages[{i}]"),
+                    format!(
+                        "add {:?} to spoken_languages too, or she cannot choose it",
+                        lang.as_str()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the kiosk's screens are written in `lang` (in the configuration).
+    pub fn has_screens(&self, lang: LangTag) -> bool {
+        self.languages.contains(&lang)
+    }
+
+    /// Every recorded clip the configuration names, fetched all together.
+    pub fn clips(&self) -> impl Iterator<Item = &str> {
+        self.spoken_languages.iter().flat_map(SpokenLanguage::clips)
+    }
+
     fn check_localized_list(&self, field: &str, list: &LocalizedList) -> Result<(), ConfigError> {
         for lang in &self.languages {
             let field = format!("{field}.{}", lang.as_str());
@@ -337,18 +464,38 @@ impl CentreConfig {
     }
 }
 
-/// A catalogue path: a `.json` file beside the page, on the kiosk's own origin.
-fn check_language_path(field: &str, path: &str) -> Result<(), ConfigError> {
+/// Kinds of file beside the page: the endings allowed, and an example for the error.
+struct FileKind {
+    endings: &'static [&'static str],
+    example: &'static str,
+}
+
+const CATALOGUE: FileKind = FileKind {
+    endings: &[".json"],
+    example: "a .json file beside the page, like lang/tay.json",
+};
+
+const AUDIO: FileKind = FileKind {
+    endings: &[".mp3", ".ogg", ".opus", ".m4a", ".wav"],
+    example: "an audio file (.mp3, .ogg, .opus, .m4a or .wav) beside the page, like clips/tay-name.mp3",
+};
+
+/// A path to a file beside the page, on the kiosk's own origin: never an address.
+fn check_path(field: &str, path: &str, kind: FileKind) -> Result<(), ConfigError> {
     let outside = path.starts_with('/')
         || path.contains("..")
         || path.contains(':')
         || path.contains('\\')
         || path.contains('?')
         || path.contains('#');
-    if outside || !path.ends_with(".json") || path.len() <= ".json".len() {
+    let ending = kind
+        .endings
+        .iter()
+        .any(|e| path.len() > e.len() && path.ends_with(e));
+    if outside || !ending {
         return Err(problem(
             field,
-            "use a relative path to a .json file beside the page, like lang/tay.json",
+            format!("use a relative path to {}", kind.example),
         ));
     }
     Ok(())

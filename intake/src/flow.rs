@@ -9,8 +9,11 @@ use crate::services::Service;
 /// A screen of the kiosk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
-    /// Language, the quick-exit sentence, "I need help now".
+    /// "Choose a language": the languages she may speak with staff, the quick-exit sentence.
     Welcome,
+    /// A language the screens are not written in (or sign language): "please wait here, a
+    /// staff member will come with an interpreter", with a code asking for one.
+    WaitHere,
     /// Age band, asked before anything else.
     Age,
     /// Under 12: please go to the desk; 111; no further questions.
@@ -35,6 +38,8 @@ pub enum Step {
     Services,
     /// Per chosen service: may staff share her information? (An explanation for a child.)
     Sharing,
+    /// Optional: "Would you like to talk in a private room?" (shown at the desk only).
+    PrivateRoom,
     /// Optional: consent to anonymous statistics.
     Statistics,
     /// Optional: sex.
@@ -58,7 +63,10 @@ pub enum ConsentChoice {
 /// Something she did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Event {
+    /// A language the screens are written in: the flow goes on in it.
     ChooseLanguage(LangTag),
+    /// A language the screens are not written in: the wait screen, with an interpreter.
+    NeedInterpreter(LangTag),
     /// "I need help now", from any question screen.
     HelpNow,
     ChooseAge(AgeBand),
@@ -105,7 +113,7 @@ impl Default for Flow {
 }
 
 /// The main steps, for the step indicator ("step 3 of 11").
-const ADULT_PATH: [Step; 12] = [
+const ADULT_PATH: [Step; 13] = [
     Step::Welcome,
     Step::Age,
     Step::Consent,
@@ -114,6 +122,7 @@ const ADULT_PATH: [Step; 12] = [
     Step::Children,
     Step::Services,
     Step::Sharing,
+    Step::PrivateRoom,
     Step::Statistics,
     Step::Sex,
     Step::Disability,
@@ -149,6 +158,11 @@ impl Flow {
     /// Whether this session follows the child path (12–15).
     pub fn is_child_path(&self) -> bool {
         self.answers.age_band == AgeBand::From12To15
+    }
+
+    /// Whether the screen has much text to read (the idle guard waits longer).
+    pub fn is_long_read(&self) -> bool {
+        matches!(self.step, Step::Consent | Step::ChildNotice)
     }
 
     /// Whether Back is offered.
@@ -226,6 +240,11 @@ impl Flow {
                 {
                     self.step = previous;
                     self.editing = false;
+                    if previous == S::Welcome {
+                        // Back at the start: nothing chosen on the way counts (the wait
+                        // screen's language, "help now") — she starts again.
+                        self.answers = Answers::default();
+                    }
                 }
                 return Ok(None);
             }
@@ -239,6 +258,7 @@ impl Flow {
                 | S::Children
                 | S::Services
                 | S::Sharing
+                | S::PrivateRoom
                 | S::Statistics
                 | S::Sex
                 | S::Disability
@@ -252,6 +272,14 @@ impl Flow {
                 a.session_language = lang;
                 a.spoken_language = lang;
                 S::Age
+            }
+            // Only what staff need to come to her: her language, an interpreter, and that
+            // she is waiting (help now, so the desk sees her first). Nothing else is asked.
+            (S::Welcome, E::NeedInterpreter(lang)) => {
+                a.spoken_language = lang;
+                a.interpreter = Reply::Yes;
+                a.help_now = true;
+                S::WaitHere
             }
             (S::Age, E::ChooseAge(band)) if band != AgeBand::NotAsked => {
                 let was_child = self.answers.age_band == AgeBand::From12To15;
@@ -329,7 +357,7 @@ impl Flow {
                     return Err(FlowError::NoServiceChosen);
                 }
                 if a.services.is_empty() {
-                    self.after_answer(S::Statistics)
+                    self.after_answer(S::PrivateRoom)
                 } else {
                     S::Sharing
                 }
@@ -343,7 +371,11 @@ impl Flow {
             }
             // She may go on without answering: an unanswered service reads "not asked",
             // never "no" (consent promised she may skip any question).
-            (S::Sharing, E::Continue) => self.after_answer(S::Statistics),
+            (S::Sharing, E::Continue) => self.after_answer(S::PrivateRoom),
+            (S::PrivateRoom, E::Reply(r)) if r != Reply::NotAsked => {
+                a.private_room = r;
+                self.after_answer(S::Statistics)
+            }
             (S::Statistics, E::Reply(r)) if r != Reply::NotAsked => {
                 a.consent_statistics = r;
                 self.after_answer(S::Sex)
@@ -375,6 +407,7 @@ impl Flow {
                 | Step::Children
                 | Step::Services
                 | Step::Sharing
+                | Step::PrivateRoom
                 | Step::Statistics
                 | Step::Sex
                 | Step::Disability

@@ -13,5 +13,5 @@ pub mod pairing;
 pub mod scan;
 pub mod services;
 
-pub use answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing, Wish};
+pub use answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing, UrgentReason, Wish};
 pub use services::{Service, ServiceSet};

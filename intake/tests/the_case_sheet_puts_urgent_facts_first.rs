@@ -70,8 +70,12 @@ fn a_girl_of_16_in_danger_with_children_is_flagged_and_refused_sharing_is_marked
         .find(|l| l.service == Service::Police)
         .expect("police line");
     assert_eq!(police.share, Wish::No);
-    assert_eq!(police.phone.as_deref(), Some("113"));
+    // A demo contact reads as an example; no emergency number stands as a station's phone.
+    assert_eq!(police.phone.as_deref(), Some("0203 3000 000"));
     assert_eq!(sheet.sharing_refused().count(), 1);
     let health = &sheet.services[0];
-    assert_eq!(health.contact.as_deref(), Some("Phòng khám của trung tâm"));
+    assert_eq!(
+        health.contact.as_deref(),
+        Some("Phòng khám của trung tâm (ví dụ)")
+    );
 }

@@ -46,9 +46,11 @@ fn an_adult_walks_the_full_path_to_her_code() {
             E::Continue,
         ],
     );
+    assert_eq!(f.step(), S::PrivateRoom);
     walk(
         &mut f,
         &[
+            E::Reply(Reply::Yes),
             E::Reply(Reply::Yes),
             E::ChooseSex(Sex::Female),
             E::Reply(Reply::Skipped),
@@ -62,6 +64,7 @@ fn an_adult_walks_the_full_path_to_her_code() {
     assert_eq!(a.sharing.wish(Service::Health), Wish::Yes);
     assert_eq!(a.sharing.wish(Service::Police), Wish::NotAsked);
     assert_eq!(a.children, Children::Count(2));
+    assert_eq!(a.private_room, Reply::Yes);
     assert_eq!(a.consent_statistics, Reply::Yes);
     assert_eq!(a.disability, Reply::Skipped);
     assert!(!f.can_go_back(), "no Back from the code screen");
@@ -141,7 +144,7 @@ fn a_child_of_12_to_15_never_gets_sharing_toggles() {
         Err(FlowError::NotHere { .. })
     ));
     walk(&mut f, &[E::Continue]);
-    assert_eq!(f.step(), S::Statistics);
+    assert_eq!(f.step(), S::PrivateRoom, "a child is asked too");
     assert_eq!(
         f.answers().sharing.wish(Service::Psychosocial),
         Wish::NotAsked
@@ -255,7 +258,7 @@ fn sharing_may_be_left_unanswered_and_reads_not_asked_never_no() {
         ],
     );
     assert_eq!(f.apply(E::Continue), Ok(()));
-    assert_eq!(f.step(), S::Statistics);
+    assert_eq!(f.step(), S::PrivateRoom);
     let sharing = f.answers().sharing;
     assert_eq!(sharing.wish(Service::Health), Wish::Yes);
     assert_eq!(sharing.wish(Service::Shelter), Wish::NotAsked);
@@ -270,7 +273,7 @@ fn no_service_and_no_talk_first_cannot_continue() {
     walk(&mut f, &[E::ToggleTalkFirst, E::Continue]);
     assert_eq!(
         f.step(),
-        S::Statistics,
+        S::PrivateRoom,
         "talking first needs no sharing question"
     );
 }
@@ -285,6 +288,7 @@ fn to_review() -> Flow {
             E::Continue,
             E::Share(Service::Health, Wish::Yes),
             E::Continue,
+            E::Reply(Reply::Skipped),
             E::Reply(Reply::Yes),
             E::ChooseSex(Sex::Female),
             E::Reply(Reply::No),
@@ -377,6 +381,7 @@ fn every_state() -> Vec<Flow> {
     let mut states = vec![Flow::new()];
     let scripts: Vec<Vec<E>> = vec![
         vec![E::HelpNow, E::CodeNow],
+        vec![E::NeedInterpreter(tag("hab"))],
         vec![
             E::ChooseLanguage(LangTag::VI),
             E::ChooseAge(AgeBand::Under12),
@@ -404,6 +409,7 @@ fn every_state() -> Vec<Flow> {
             E::Continue,
             E::Share(Service::Shelter, Wish::No),
             E::Continue,
+            E::Reply(Reply::No),
             E::Reply(Reply::Skipped),
             E::ChooseSex(Sex::Skipped),
             E::Reply(Reply::Yes),
@@ -425,7 +431,7 @@ fn quick_exit_and_the_idle_wipe_forget_everything_from_every_state() {
     let states = every_state();
     let steps: std::collections::HashSet<_> = states.iter().map(|f| f.step()).collect();
     assert!(
-        steps.len() >= 16,
+        steps.len() >= 18,
         "the scripts visit {} screens",
         steps.len()
     );
@@ -434,4 +440,107 @@ fn quick_exit_and_the_idle_wipe_forget_everything_from_every_state() {
         assert_eq!(f, Flow::new());
         assert!(!f.can_go_back(), "nothing to go back to after a wipe");
     }
+}
+
+fn tag(text: &str) -> LangTag {
+    LangTag::parse(text).expect("a tag")
+}
+
+/// What she is told, finding 4: a woman who speaks Tày, or who signs, could not use the
+/// kiosk and brought a relative to interpret. Her language goes straight to the wait
+/// screen, and the code carries only her language, "interpreter needed" and "help now".
+#[test]
+fn a_language_without_screens_goes_to_the_wait_screen_with_only_what_staff_need() {
+    for lang in ["tyz", "hab", "und"] {
+        let mut f = Flow::new();
+        walk(&mut f, &[E::NeedInterpreter(tag(lang))]);
+        assert_eq!(f.step(), S::WaitHere);
+        assert_eq!(intake::idle::Pace::of(&f), intake::idle::Pace::Waiting);
+        let a = f.answers();
+        assert_eq!(a.spoken_language, tag(lang));
+        assert_eq!(a.interpreter, Reply::Yes);
+        assert!(a.help_now && a.is_urgent());
+        let asked_nothing_else = intake::Answers {
+            spoken_language: tag(lang),
+            interpreter: Reply::Yes,
+            help_now: true,
+            ..intake::Answers::default()
+        };
+        assert_eq!(*a, asked_nothing_else);
+        assert_eq!(
+            a.session_language,
+            LangTag::VI,
+            "the screens stay as they were"
+        );
+        for e in [E::Continue, E::CodeNow, E::Reply(Reply::Yes), E::HelpNow] {
+            assert!(f.apply(e).is_err(), "{e:?} on the wait screen");
+        }
+    }
+}
+
+/// A tap on the wrong language is undone with Back, and nothing of it stays.
+#[test]
+fn back_from_the_wait_screen_forgets_the_language_and_the_interpreter() {
+    let mut f = Flow::new();
+    walk(&mut f, &[E::NeedInterpreter(tag("ium")), E::Back]);
+    assert_eq!(f.step(), S::Welcome);
+    assert_eq!(*f.answers(), intake::Answers::default());
+    walk(&mut f, &[E::ChooseLanguage(LangTag::EN)]);
+    assert_eq!(f.answers().interpreter, Reply::NotAsked);
+    assert!(!f.answers().help_now);
+}
+
+/// The private room is asked of everyone, optional, and changeable from review.
+#[test]
+fn the_private_room_is_one_optional_question_and_can_be_changed() {
+    let mut f = to_review();
+    assert_eq!(f.answers().private_room, Reply::Skipped);
+    walk(&mut f, &[E::Change(S::PrivateRoom), E::Reply(Reply::Yes)]);
+    assert_eq!(f.step(), S::Review);
+    assert_eq!(f.answers().private_room, Reply::Yes);
+}
+
+/// The urgent screen says what staff will do, by reason (finding 6).
+#[test]
+fn the_urgent_screen_knows_why_she_is_there() {
+    use intake::UrgentReason as R;
+    let urgent = |danger: Reply, doctor: Reply| {
+        let mut f = Flow::new();
+        walk(
+            &mut f,
+            &[
+                E::ChooseLanguage(LangTag::VI),
+                E::ChooseAge(AgeBand::Adult),
+                E::Consent(ConsentChoice::Yes),
+                E::Reply(danger),
+                E::Reply(doctor),
+            ],
+        );
+        assert_eq!(f.step(), S::GoToDeskNow);
+        f.answers().urgent_reasons()
+    };
+    assert_eq!(urgent(Reply::Yes, Reply::No), vec![R::Danger]);
+    assert_eq!(urgent(Reply::No, Reply::Yes), vec![R::Doctor]);
+    assert_eq!(urgent(Reply::Yes, Reply::Yes), vec![R::Danger, R::Doctor]);
+    let mut f = Flow::new();
+    walk(&mut f, &[E::HelpNow]);
+    assert_eq!(f.answers().urgent_reasons(), vec![R::HelpNow]);
+}
+
+/// Finding 10: the consent screen and the child's notice are long reads.
+#[test]
+fn consent_and_the_childs_notice_are_long_reads() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::From12To15),
+        ],
+    );
+    assert!(f.is_long_read(), "the child's notice");
+    walk(&mut f, &[E::Continue]);
+    assert!(f.is_long_read(), "the assent screen");
+    walk(&mut f, &[E::Consent(ConsentChoice::Yes)]);
+    assert!(!f.is_long_read(), "a question");
 }

@@ -73,7 +73,7 @@ test('after one visit the kiosk and its exit page work with the web server stopp
     assert.equal(await page.locator('.slip__qr svg').count(), 1, 'the code is made offline');
     await page.getByRole('button', { name: 'Thoát nhanh' }).click();
     await page.waitForURL(/exit\.html$/);
-    await page.getByRole('heading', { name: 'Thời tiết hôm nay' }).waitFor();
+    await page.getByRole('heading', { name: 'Món ngon mỗi ngày' }).waitFor();
   } finally {
     await k.done();
   }
@@ -133,7 +133,7 @@ test('the kiosk outside a secure context shows a setup error for staff', async (
   // A LAN address is not a secure context (no HTTPS): the kiosk must say so, not fail quietly.
   const k = await openKiosk({ server, extraArgs: ['--host-resolver-rules=MAP kiosk.test 127.0.0.1'], path: '/' , host: 'kiosk.test' });
   try {
-    await k.page.getByRole('heading', { name: /Kiosk setup needed/ }).waitFor({ timeout: 10000 });
+    await k.page.getByRole('heading', { name: /Máy đang tạm ngừng/ }).waitFor({ timeout: 10000 });
     const text = await k.page.locator('main').innerText();
     assert.ok(text.includes('HTTPS'), text);
   } finally {
@@ -145,7 +145,7 @@ test('the kiosk outside a secure context shows a setup error for staff', async (
 test('a malformed configuration shows staff the field and the problem, not a broken flow', async () => {
   const k = await openKiosk({ config: (c) => { c.idle_seconds = 1; } });
   try {
-    await k.page.getByRole('heading', { name: /Kiosk setup needed/ }).waitFor({ timeout: 10000 });
+    await k.page.getByRole('heading', { name: /Máy đang tạm ngừng/ }).waitFor({ timeout: 10000 });
     const text = await k.page.locator('main').innerText();
     assert.ok(text.includes('idle_seconds') && text.includes('out of range'), text);
     assert.equal(await k.page.getByRole('button').count(), 0, 'no flow to start');

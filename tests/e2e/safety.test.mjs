@@ -23,7 +23,7 @@ const ANSWER_WORDS = ['A safe place to stay', '18 or over', 'How old'];
 async function assertWipedAndNeutral(k) {
   const { page, context } = k;
   await page.waitForURL(/exit\.html$/, { timeout: 20000 });
-  await page.getByRole('heading', { name: 'Thời tiết hôm nay' }).waitFor();
+  await page.getByRole('heading', { name: 'Món ngon mỗi ngày' }).waitFor();
   const text = await page.content();
   for (const w of ANSWER_WORDS) assert.ok(!text.includes(w), `the neutral page shows ${w}`);
   await assertNothingKept(page, context, ANSWER_WORDS);

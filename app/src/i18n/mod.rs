@@ -22,6 +22,30 @@ pub fn texts(lang: LangTag) -> &'static Texts {
     }
 }
 
+thread_local! {
+    static FOR_CHILD: std::cell::RefCell<Vec<(LangTag, &'static Texts)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The texts for `lang` on the child path (12–15): her own words ("em", not "bạn").
+/// Made once per language and kept for the page's life.
+pub fn child_texts(lang: LangTag) -> &'static Texts {
+    // A language whose file has not arrived reads Vietnamese, as `texts` does.
+    let lang = if is_available(lang) {
+        lang
+    } else {
+        LangTag::VI
+    };
+    FOR_CHILD.with_borrow_mut(|made| {
+        if let Some((_, t)) = made.iter().find(|(l, _)| *l == lang) {
+            return *t;
+        }
+        let t: &'static Texts = Box::leak(Box::new(texts(lang).for_child()));
+        made.push((lang, t));
+        t
+    })
+}
+
 impl Texts {
     /// A service's name.
     pub fn service(&self, s: Service) -> &'static str {

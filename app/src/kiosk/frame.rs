@@ -22,6 +22,7 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                 f.step(),
                 Step::GoToDeskNow
                     | Step::Handoff
+                    | Step::WaitHere
                     | Step::ChildToDesk
                     | Step::ConsentRefused
                     | Step::InformationOnly
@@ -47,7 +48,7 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                 </div>
                 <QuickExitButton />
                 </div>
-                {demo.then(|| view! { <p class="demo-banner">"DEMO KEYS — not for real cases"</p> })}
+                {demo.then(|| view! { <p class="demo-banner">"KHOÁ DEMO — không dùng cho trường hợp thật · "<span lang="en">"DEMO KEYS — not for real cases"</span></p> })}
             </header>
             <main class="step" id="main">{children()}</main>
             <footer class="kiosk__footer" hidden=move || !show_help()>

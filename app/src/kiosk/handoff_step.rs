@@ -1,5 +1,6 @@
 //! The handoff: the sealed QR, the ticket number, stay or take, print, finish.
 use crate::device;
+use crate::i18n::fill;
 use crate::kiosk::sealer;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
@@ -9,9 +10,9 @@ use leptos::prelude::*;
 
 /// What the screen shows once the code is made.
 #[derive(Clone)]
-struct Made {
-    ticket: String,
-    svg: String,
+pub(super) struct Made {
+    pub ticket: String,
+    pub svg: String,
 }
 
 /// How long the survivor waits for the worker before being sent to the desk.
@@ -57,11 +58,11 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
     });
 }
 
-/// The last screen.
-#[component]
-pub fn HandoffStep() -> impl IntoView {
-    let t = use_session().texts();
-    // None while the code is being made; then Some(the code) or Some(None) on failure.
+/// Starts making the session's code for a screen: `None` while it is being made, then
+/// `Some(the code)`, or `Some(None)` when it cannot be made in time. The screen holds a
+/// wake lock while it lives, so the tablet does not sleep her code away.
+pub(super) fn code_for_screen() -> RwSignal<Option<Option<Made>>> {
+    crate::ui::wake_lock::hold_while_shown();
     let made = RwSignal::new(None::<Option<Made>>);
     make_code(move |m| {
         made.try_set(Some(m));
@@ -81,6 +82,14 @@ pub fn HandoffStep() -> impl IntoView {
             timer.clear();
         }
     });
+    made
+}
+
+/// The last screen.
+#[component]
+pub fn HandoffStep() -> impl IntoView {
+    let t = use_session().texts();
+    let made = code_for_screen();
     move || match made.get() {
         None => view! { <h1 class="step__title" role="status">{t.handoff_making}</h1> }.into_any(),
         Some(None) => view! { <NoCode /> }.into_any(),
@@ -88,13 +97,13 @@ pub fn HandoffStep() -> impl IntoView {
     }
 }
 
-/// No code could be made: the survivor goes to the desk.
+/// No code could be made: the survivor goes to the desk. A calm screen, not the urgent one.
 #[component]
-fn NoCode() -> impl IntoView {
+pub(super) fn NoCode() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     view! {
-        <h1 class="step__title step__title--urgent">{t.desk_now_title}</h1>
+        <h1 class="step__title">{t.code_failed_title}</h1>
         <p class="step__lead">{t.handoff_error}</p>
         <div class="choices">
             <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || fresh_kiosk(session) />
@@ -109,24 +118,10 @@ fn Slip(made: Made) -> impl IntoView {
     let t = session.texts();
     let printer = session.config().printer;
     let choice = RwSignal::new(None::<bool>);
-    let slip_class = match printer.map(|p| p.width_mm) {
-        Some(80) => "slip slip--80",
-        _ => "slip slip--58",
-    };
-    let print = move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let minutes = session.config().handoff_seconds.div_ceil(60).to_string();
     view! {
         <h1 class="step__title no-print">{t.handoff_title}</h1>
-        <section class=slip_class>
-            <p class="slip__title print-only">{t.slip_title}</p>
-            <p class="slip__ticket-label">{t.handoff_ticket}</p>
-            <p class="slip__ticket">{made.ticket}</p>
-            <div class="slip__qr" role="img" aria-label=t.handoff_qr_label inner_html=made.svg></div>
-            <p class="slip__body print-only">{t.slip_body}</p>
-        </section>
+        <SlipCard made />
         <div class="choices choices--row no-print">
             <BigButton label=t.handoff_stay.to_string() pressed=Signal::derive(move || choice.get() == Some(true))
                 on_press=move || choice.set(Some(true)) />
@@ -134,12 +129,39 @@ fn Slip(made: Made) -> impl IntoView {
                 on_press=move || choice.set(Some(false)) />
         </div>
         <p class="step__lead no-print" aria-live="polite">
-            {move || choice.get().map(|stay| if stay { t.handoff_stay_done } else { t.handoff_take_done })}
+            {move || choice.get().map(|stay| if stay { fill(t.handoff_stay_done, &[&minutes]) } else { t.handoff_take_done.to_owned() })}
         </p>
         <p class="step__closing no-print">{t.handoff_closing}</p>
         <div class="choices choices--row no-print">
-            {printer.map(|_| view! { <BigButton label=t.print.to_string() on_press=print /> })}
+            {printer.map(|_| view! { <BigButton label=t.print.to_string() on_press=print_slip /> })}
             <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || fresh_kiosk(session) />
         </div>
+    }
+}
+
+/// Prints the slip (the page's print style shows only the slip).
+pub(super) fn print_slip() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// The ticket and the QR, on screen and as the printed slip.
+#[component]
+pub(super) fn SlipCard(made: Made) -> impl IntoView {
+    let session = use_session();
+    let t = session.texts();
+    let slip_class = match session.config().printer.map(|p| p.width_mm) {
+        Some(80) => "slip slip--80",
+        _ => "slip slip--58",
+    };
+    view! {
+        <section class=slip_class>
+            <p class="slip__title print-only">{t.slip_title}</p>
+            <p class="slip__ticket-label">{t.handoff_ticket}</p>
+            <p class="slip__ticket">{made.ticket}</p>
+            <div class="slip__qr" role="img" aria-label=t.handoff_qr_label inner_html=made.svg></div>
+            <p class="slip__body print-only">{t.slip_body}</p>
+        </section>
     }
 }

@@ -3,8 +3,8 @@
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::quick_exit::fresh_kiosk;
-use intake::LangTag;
 use intake::flow::Event;
+use intake::{LangTag, UrgentReason};
 use leptos::prelude::*;
 
 /// The centre's hotlines, or only those with the given numbers.
@@ -116,15 +116,37 @@ pub fn InformationStep() -> impl IntoView {
     }
 }
 
-/// Danger, hurt or "I need help now": 113/115, go to the desk now, or a code at once.
+/// Danger, a doctor now, or "I need help now": what staff will do, by reason, and a code
+/// at once. No line says or implies that staff will call the police: prosecution for most
+/// injury and rape offences starts only at her request (Criminal Procedure Code Art. 155).
+/// 113 is a number for after she leaves; 115 shows only where the centre has no clinic on
+/// site; a child reads 111 instead.
 #[component]
 pub fn GoToDeskNowStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
+    let config = session.config();
+    let clinic_here = config
+        .offer(intake::Service::Health)
+        .is_some_and(|o| o.place == intake::config::Where::OnSite);
+    let reasons = session
+        .flow
+        .with_untracked(|f| f.answers().urgent_reasons());
+    // What staff will do for each reason, then what she does now (the same for all).
+    let lines: Vec<&'static str> = reasons
+        .iter()
+        .filter_map(|r| match r {
+            UrgentReason::Danger => Some(t.urgent_danger),
+            UrgentReason::Doctor if clinic_here => Some(t.urgent_doctor),
+            UrgentReason::Doctor => Some(t.urgent_doctor_away),
+            UrgentReason::HelpNow => None,
+        })
+        .chain([t.urgent_help])
+        .collect();
     view! {
-        <h1 class="step__title step__title--urgent">{t.desk_now_title}</h1>
-        <p class="step__lead">{t.desk_now_body}</p>
-        <Hotlines only=&["113", "115"] />
+        <h1 class="step__title step__title--urgent">{t.urgent_title}</h1>
+        {lines.into_iter().map(|l| view! { <p class="step__lead">{l}</p> }).collect_view()}
+        <p class="step__hint">{t.urgent_after}</p>
         <div class="choices">
             <BigButton label=t.code_now.to_string() variant=Variant::Primary on_press=move || session.send(Event::CodeNow) />
             <BigButton label=t.continue_questions.to_string() on_press=move || session.send(Event::Continue) />

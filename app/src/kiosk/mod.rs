@@ -6,6 +6,7 @@ mod question_steps;
 mod review_step;
 pub mod sealer;
 mod services_step;
+mod wait_step;
 mod welcome_step;
 
 pub use frame::StepFrame;
@@ -22,8 +23,9 @@ pub fn CurrentStep() -> impl IntoView {
     let step = Memo::new(move |_| session.flow.with(|f| f.step()));
     move || match step.get() {
         Step::Welcome => {
-            // A language file that arrives adds its button: draw the screen again.
+            // A language file or a clip that arrives changes a button: draw it again.
             session.languages_loaded.track();
+            session.clips_loaded.track();
             view! { <WelcomeStep /> }.into_any()
         }
         Step::Age => view! { <question_steps::AgeStep /> }.into_any(),
@@ -32,7 +34,8 @@ pub fn CurrentStep() -> impl IntoView {
         Step::Consent => view! { <question_steps::ConsentStep /> }.into_any(),
         Step::ConsentRefused => view! { <info_steps::ConsentRefusedStep /> }.into_any(),
         Step::InformationOnly => view! { <info_steps::InformationStep /> }.into_any(),
-        Step::Danger | Step::Doctor | Step::Statistics | Step::Disability => {
+        Step::WaitHere => view! { <wait_step::WaitHereStep /> }.into_any(),
+        Step::Danger | Step::Doctor | Step::PrivateRoom | Step::Statistics | Step::Disability => {
             view! { <question_steps::YesNoStep step=step.get() /> }.into_any()
         }
         Step::Children => view! { <question_steps::ChildrenStep /> }.into_any(),

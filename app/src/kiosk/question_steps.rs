@@ -80,7 +80,7 @@ pub fn ConsentStep() -> impl IntoView {
     }
 }
 
-/// Danger, a doctor now, statistics, disability: yes, no or skip.
+/// Danger, a doctor now, a private room, statistics, disability: yes, no or skip.
 #[component]
 pub fn YesNoStep(
     /// Which question.
@@ -94,14 +94,16 @@ pub fn YesNoStep(
         // after rape in plain words (PEP within 72 hours, emergency contraception within
         // about 5 days); nothing asks about the incident itself.
         Step::Doctor => (t.doctor_question, Some(t.doctor_hint)),
+        Step::PrivateRoom => (t.private_room_question, Some(t.optional)),
         Step::Statistics => (t.statistics_question, Some(t.statistics_hint)),
-        _ => (t.disability_question, Some(t.optional)),
+        _ => (t.disability_question, Some(t.disability_hint)),
     };
     let screen = Screen::new(session);
     let current = move || {
         screen.answer(|a| match step {
             Step::Danger => a.danger_now,
             Step::Doctor => a.doctor_now,
+            Step::PrivateRoom => a.private_room,
             Step::Statistics => a.consent_statistics,
             _ => a.disability,
         })

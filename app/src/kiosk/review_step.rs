@@ -16,6 +16,12 @@ fn reply(t: &Texts, r: Reply) -> String {
     .to_owned()
 }
 
+/// Steps whose answer a bystander must not read at a glance (danger, a doctor, a private
+/// room): the row says "answered", and she taps to show it.
+fn is_sensitive(step: Step) -> bool {
+    matches!(step, Step::Danger | Step::Doctor | Step::PrivateRoom)
+}
+
 /// The review rows: label, her answer in words, and the step that changes it.
 fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, String, Step)> {
     let age = match a.age_band {
@@ -70,6 +76,11 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
     }
     out.extend([
         (
+            t.review_private_room,
+            reply(t, a.private_room),
+            Step::PrivateRoom,
+        ),
+        (
             t.review_statistics,
             reply(t, a.consent_statistics),
             Step::Statistics,
@@ -99,7 +110,11 @@ pub fn ReviewStep() -> impl IntoView {
             {rows(t, &answers, child).into_iter().map(|(label, value, step)| view! {
                 <div class="review__row">
                     <dt>{label}</dt>
-                    <dd data-no-read="">{value}</dd>
+                    {if is_sensitive(step) && value != t.not_answered {
+                        view! { <HiddenAnswer value /> }.into_any()
+                    } else {
+                        view! { <dd data-no-read="">{value}</dd> }.into_any()
+                    }}
                     <dd>
                         <button type="button" class="nav-button" aria-label=format!("{} — {label}", t.change)
                             on:click=move |_| session.send(Event::Change(step))>{t.change}</button>
@@ -110,5 +125,22 @@ pub fn ReviewStep() -> impl IntoView {
         <div class="choices">
             <BigButton label=t.make_my_code.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />
         </div>
+    }
+}
+
+/// An answer shown as "answered" until she taps Show (and hidden again on Hide).
+#[component]
+fn HiddenAnswer(value: String) -> impl IntoView {
+    let t = use_session().texts();
+    let shown = RwSignal::new(false);
+    view! {
+        <dd data-no-read="" class="review__hidden">
+            <span>{move || if shown.get() { value.clone() } else { t.review_answered.to_owned() }}</span>
+            " "
+            <button type="button" class="nav-button" aria-pressed=move || shown.get().to_string()
+                on:click=move |_| shown.update(|s| *s = !*s)>
+                {move || if shown.get() { t.hide } else { t.show }}
+            </button>
+        </dd>
     }
 }

@@ -1,29 +1,41 @@
-//! Welcome: the centre's neutral name, hello in every language, the quick-exit sentence.
+//! The first screen: "Choose a language". Each language she may speak with staff, its name
+//! written in itself, a pictogram, and (where the centre recorded one) its name spoken.
+//! A language the screens are written in starts the flow in it; any other (or sign
+//! language) goes to "please wait here" with a code asking for an interpreter.
 use crate::i18n::{is_available, texts};
 use crate::session::use_session;
-use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::big_button::BigButton;
+use crate::ui::clips;
+use crate::ui::icons;
 use crate::ui::theme::ThemePicker;
+use intake::LangTag;
+use intake::config::Pictogram;
 use intake::flow::Event;
 use leptos::prelude::*;
 
+fn pictogram(p: Pictogram) -> &'static str {
+    match p {
+        Pictogram::Speech => icons::SPEECH,
+        Pictogram::Sign => icons::SIGN,
+        Pictogram::Other => icons::WORLD,
+    }
+}
+
 /// The first screen. Not reactive itself: `CurrentStep` draws it again when a language
-/// file arrives, which costs less (in the kiosk's wasm) than reactive lists.
+/// file or a clip arrives, which costs less (in the kiosk's wasm) than reactive lists.
 #[component]
 pub fn WelcomeStep() -> impl IntoView {
     let session = use_session();
     let config = session.config();
-    let title = config.text(&config.name, intake::LangTag::VI).to_owned();
-    // The configured languages that can be shown: built in, or their file has arrived.
-    let languages: Vec<_> = config
+    let title = config.text(&config.name, LangTag::VI).to_owned();
+    // The greeting and the quick-exit sentence in each language of the screens.
+    let greetings = config
         .languages
         .iter()
         .copied()
         .filter(|lang| is_available(*lang))
-        .collect();
-    let greetings = languages
-        .iter()
         .map(|lang| {
-            let t = texts(*lang);
+            let t = texts(lang);
             view! {
                 <div class="welcome__lang" lang=lang.as_str().to_owned()>
                     <p class="welcome__hello">{t.welcome_hello}</p>
@@ -32,18 +44,43 @@ pub fn WelcomeStep() -> impl IntoView {
             }
         })
         .collect_view();
+    let (vi, en) = (texts(LangTag::VI), texts(LangTag::EN));
+    let choices = config
+        .spoken_languages
+        .iter()
+        .map(|spoken| {
+            let lang = spoken.tag;
+            // Screens in her language, and their text here: the flow goes on in it.
+            let screens = config.has_screens(lang) && is_available(lang);
+            let event = if screens {
+                Event::ChooseLanguage(lang)
+            } else {
+                Event::NeedInterpreter(lang)
+            };
+            let clip = spoken.name_clip.clone().filter(|p| clips::is_loaded(p));
+            let name = spoken.name.clone();
+            view! {
+                <div class="language" lang=lang.as_str().to_owned() data-screens=screens.to_string()>
+                    <BigButton label=name.clone() icon=pictogram(spoken.pictogram)
+                        on_press=move || session.send(event) />
+                    {clip.map(|path| view! {
+                        <button type="button" class="language__listen"
+                            aria-label=format!("{name} — {} / {}", vi.listen, en.listen)
+                            on:click=move |_| clips::play(&path)>
+                            <span aria-hidden="true" inner_html=icons::SPEAKER></span>
+                        </button>
+                    })}
+                </div>
+            }
+        })
+        .collect_view();
     view! {
-        <h1 class="step__title">{title}</h1>
+        <p class="welcome__centre">{title}</p>
+        <h1 class="step__title">
+            <span lang="vi">{vi.choose_language}</span>" · "<span lang="en">{en.choose_language}</span>
+        </h1>
         {greetings}
-        <div class="choices choices--row">
-            {languages.into_iter().map(|lang| {
-                let t = texts(lang);
-                let label = format!("{} — {}", t.language_name, t.choose_language);
-                view! {
-                    <BigButton label=label variant=Variant::Primary on_press=move || session.send(Event::ChooseLanguage(lang)) />
-                }
-            }).collect_view()}
-        </div>
+        <div class="choices choices--languages">{choices}</div>
         <ThemePicker />
     }
 }

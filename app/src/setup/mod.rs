@@ -168,7 +168,7 @@ fn SetupScreen(
             "CHƯA GHÉP NỐI: máy sẽ không tạo mã / NOT PAIRED: no codes until pinned"
         }
         Some(StaffKeyCheck::Changed) => {
-            "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp nhận rồi ghim lại / CHANGED since pairing: confirm with the desk, then pin again"
+            "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp đón rồi ghim lại / CHANGED since pairing: confirm with the desk, then pin again"
         }
         None => "Cấu hình không có khoá hợp lệ / no valid key in the configuration",
     };
@@ -184,13 +184,13 @@ fn SetupScreen(
                     <option value=l.to_string() selected=move || letter.get() == l>{l.to_string()}</option>
                 }).collect_view()}
             </select>
-            <p><Bi vi="Đăng ký máy này ở bàn tiếp nhận bằng cách quét mã hoặc dán dòng chữ dưới đây. So sánh dấu vân tay trên hai màn hình. Đổi chữ thì đăng ký lại." en="Enrol this kiosk at the staff desk by scanning the code or pasting the line below; compare the fingerprints on both screens. After changing the letter, enrol it again."/></p>
+            <p><Bi vi="Đăng ký máy này ở bàn tiếp đón bằng cách quét mã hoặc dán dòng chữ dưới đây. So sánh dấu vân tay trên hai màn hình. Đổi chữ thì đăng ký lại." en="Enrol this kiosk at the staff desk by scanning the code or pasting the line below; compare the fingerprints on both screens. After changing the letter, enrol it again."/></p>
             <p class="fingerprint">{kiosk_label}</p>
             <div class="setup__qr" role="img" aria-label="QR: mã đăng ký của máy / kiosk enrolment" inner_html=kiosk_qr></div>
             <p><code class="setup__hex">{move || enrolment.get()}</code></p>
         </section>
         <section class="panel" aria-labelledby="staff-key-title">
-            <h2 id="staff-key-title"><Bi vi="Khoá nhân viên mà máy niêm phong tới" en="The staff key this kiosk seals to"/></h2>
+            <h2 id="staff-key-title"><Bi vi="Khoá nhân viên máy dùng để khoá mã" en="The staff key this kiosk seals to"/></h2>
             <p class="fingerprint">{staff_fp.clone()}</p>
             <p class="setup__status">{status}</p>
             <Show when=move || needs_pin.get()>
@@ -201,10 +201,10 @@ fn SetupScreen(
             <h2 id="self-test-title"><Bi vi="Tự kiểm tra" en="Self-test"/></h2>
             <table class="stats">
                 <tbody>
-                    <tr><th scope="row"><Bi vi="Đồng hồ hợp lý" en="Clock plausible"/></th><td>{yes_no(clock_plausible(now_minutes))}</td></tr>
+                    <tr><th scope="row"><Bi vi="Giờ của máy có vẻ đúng" en="Clock plausible"/></th><td>{yes_no(clock_plausible(now_minutes))}</td></tr>
                     <tr><th scope="row"><Bi vi="Kết nối an toàn" en="Secure context"/></th><td>{yes_no(secure)}</td></tr>
                     <tr><th scope="row"><Bi vi="Khoá nhân viên như đã ghim" en="Staff key as pinned"/></th><td>{move || yes_no(!needs_pin.get())}</td></tr>
-                    <tr><th scope="row"><Bi vi="Bộ nhớ bền vững" en="Persistent storage"/></th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
+                    <tr><th scope="row"><Bi vi="Lưu trữ lâu dài" en="Persistent storage"/></th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
                     <tr><th scope="row"><Bi vi="Lời về giới hạn bảo mật là của trung tâm, đã được luật sư duyệt (không phải bản mẫu)" en="Confidentiality wording is the centre's own, approved by its lawyer (not the demo's)"/></th><td>{yes_no(!demo_limits)}</td></tr>
                     <tr><th scope="row"><Bi vi="Máy in" en="Printer"/></th><td>{printer.unwrap_or_else(|| "không có / none".into())}</td></tr>
                 </tbody>

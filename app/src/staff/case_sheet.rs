@@ -4,34 +4,11 @@ use super::download::download;
 use super::messages::{letter_warning, time_warning};
 use crate::ui::bilingual::{Bi, bilingual};
 use intake::Wish;
-use intake::desk::case_sheet::{CaseSheet, Priority};
+use intake::desk::case_sheet::CaseSheet;
 use intake::desk::export;
+use intake::desk::words;
 use intake::handoff::Handoff;
 use leptos::prelude::*;
-
-fn priority(p: &Priority) -> String {
-    match p {
-        Priority::HelpNow => "CẦN GIÚP NGAY / NEEDS HELP NOW".into(),
-        Priority::DangerNow => "ĐANG GẶP NGUY HIỂM / IN DANGER NOW".into(),
-        Priority::DoctorNow => "CẦN GẶP BÁC SĨ NGAY / NEEDS A DOCTOR NOW".into(),
-        Priority::ChildUnder16 => {
-            // Decree 56/2017/NĐ-CP Art. 25(1): harm or risk of harm to a child is notified at once.
-            "TRẺ EM DƯỚI 16 TUỔI — bị xâm hại hoặc có nguy cơ: thông báo ngay (NĐ 56/2017, Đ.25) / CHILD UNDER 16 — harm or risk of harm: notify at once".into()
-        }
-        Priority::Aged16To17 => "16–17 tuổi: tự đồng ý / aged 16–17, own consent".into(),
-        Priority::ChildrenPresent(n) => format!("Có {n} trẻ em đi cùng / {n} children with her"),
-    }
-}
-
-/// Her wish at the kiosk: never consent until staff confirm it with her in person.
-fn share(w: Wish) -> &'static str {
-    match w {
-        Wish::Yes => "Muốn chia sẻ — hỏi lại cô ấy trước / wants sharing — confirm with her first",
-        Wish::No => "KHÔNG muốn chia sẻ / does NOT want sharing",
-        Wish::NotSure => "Chưa chắc — hỏi cô ấy / not sure yet — ask her",
-        Wish::NotAsked => "Chưa hỏi / not asked",
-    }
-}
 
 fn service_name(s: intake::Service) -> String {
     let vi = crate::i18n::texts(intake::LangTag::VI).service(s);
@@ -75,9 +52,11 @@ pub fn CaseSheetView(
     let services = sheet.services.clone();
     view! {
         <article class="case-sheet" aria-labelledby="case-title">
-            {(!sheet.priorities.is_empty()).then(|| view! {
+            // The centre's practice, first on every sheet, so that no one is singled out.
+            <p class="case-sheet__practice">{bilingual(words::PRACTICE)}</p>
+            {(!sheet.priority_words.is_empty()).then(|| view! {
                 <ul class="case-sheet__priority" aria-label="Ưu tiên / Priority">
-                    {sheet.priorities.iter().map(|p| view! { <li>{priority(p)}</li> }).collect_view()}
+                    {sheet.priority_words.iter().map(|p| view! { <li>{bilingual(p.clone())}</li> }).collect_view()}
                 </ul>
             })}
             {sheet.seen_before.then(|| view! {
@@ -88,15 +67,16 @@ pub fn CaseSheetView(
             // Her answer about a private room: at the desk only, in neutral words; never
             // printed on a slip, exported or sent to another system.
             {sheet.answers.private_room.is_yes().then(|| view! {
-                <p class="case-sheet__note no-print"><Bi vi="Muốn nói chuyện ở phòng riêng: không gọi số của cô ấy to." en="Would like a private room: do not call her number aloud."/></p>
+                <p class="case-sheet__note no-print">{bilingual(words::PRIVATE_ROOM)}</p>
             })}
             <h2 id="case-title"><Bi vi="Số thứ tự" en="Ticket "/> <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
             <dl class="case-sheet__facts">
-                <dt><Bi vi="Ngôn ngữ" en="Language"/></dt><dd>{sheet.session_language.as_str().to_owned()}</dd>
-                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{sheet.interpreter.as_str()}</dd>
-                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{sheet.age_band.as_str()}</dd>
-                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{sheet.consent_services.as_str()}</dd>
-                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{if sheet.talk_first { "yes" } else { "no" }}</dd>
+                <dt><Bi vi="Ngôn ngữ nói" en="Spoken language"/></dt><dd>{sheet.spoken_language_words.clone()}</dd>
+                <dt><Bi vi="Ngôn ngữ màn hình" en="Screen language"/></dt><dd>{sheet.session_language_words.clone()}</dd>
+                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{bilingual(words::reply(sheet.interpreter))}</dd>
+                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{bilingual(words::age_band(sheet.age_band))}</dd>
+                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{bilingual(words::reply(sheet.consent_services))}</dd>
+                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{bilingual(words::flag(sheet.talk_first))}</dd>
             </dl>
             <table class="case-sheet__services">
                 <caption><Bi vi="Dịch vụ" en="Services"/></caption>
@@ -108,7 +88,7 @@ pub fn CaseSheetView(
                         view! {
                             <tr class:case-sheet__refused=refused>
                                 <th scope="row">{service_name(l.service)}</th>
-                                <td>{share(l.share)}</td>
+                                <td>{bilingual(words::wish(l.share))}</td>
                                 <td>{contact}</td>
                             </tr>
                         }

@@ -95,7 +95,7 @@ pub fn DeskView(
 
     view! {
         <header class="desk__bar">
-            <h1><Bi vi="Bàn tiếp nhận" en="Intake desk"/></h1>
+            <h1><Bi vi="Bàn tiếp đón" en="Intake desk"/></h1>
             <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
             <button type="button" class="desk-button" on:click=move |_| desk.lock()><Bi vi="Khoá bàn" en="Lock"/></button>
         </header>

@@ -118,7 +118,7 @@ pub fn CreateOrImport() -> impl IntoView {
     };
 
     view! {
-        <h1><Bi vi="Bàn tiếp nhận — chưa có khoá" en="Intake desk — no staff key yet"/></h1>
+        <h1><Bi vi="Bàn tiếp đón — chưa có khoá" en="Intake desk — no staff key yet"/></h1>
         <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
         <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
         {move || match created.get() {
@@ -188,7 +188,7 @@ pub fn Unlock(
         });
     };
     view! {
-        <h1><Bi vi="Bàn tiếp nhận đang khoá" en="Intake desk is locked"/></h1>
+        <h1><Bi vi="Bàn tiếp đón đang khoá" en="Intake desk is locked"/></h1>
         <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
         <form class="panel" on:submit=submit>
             <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />

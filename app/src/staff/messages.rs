@@ -10,7 +10,7 @@ pub fn open_error(e: &OpenError) -> String {
         // Format 2 keeps nothing in the clear but the version: another desk's key, a kiosk
         // not enrolled here and a forgery cannot be told apart, so one message says all three.
         OpenError::NotForThisDesk => "Không khoá nào của bàn này mở được mã này: mã dành cho bàn khác, hoặc từ một máy tiếp đón chưa đăng ký ở đây (máy mới? hãy đăng ký nó bên dưới), hoặc là mã giả. Tiếp nhận trực tiếp. / No key of this desk opens this code: it is for another desk, or from a kiosk not enrolled here (a new kiosk? enrol it below), or forged. Take the case in person.".into(),
-        OpenError::RevokedKiosk(id) => format!("Máy tiếp đón {id} đã bị thu hồi. Không dùng mã này: tiếp nhận trực tiếp. / Kiosk {id} was revoked: do not use this code; take the case in person."),
+        OpenError::RevokedKiosk(id) => format!("Máy tiếp đón {id} đã bị thu hồi. Không dùng mã này: nói chuyện trực tiếp với người mang mã. / Kiosk {id} was revoked: do not use this code; take the case in person."),
     }
 }
 

@@ -27,6 +27,22 @@ pub const CHILD: &str =
 pub const SPEAKER: &str = icon!(
     r#"<path d="M6 18h8l10-8v28l-10-8H6z"/><path d="M31 17a10 10 0 0 1 0 14M36 12a17 17 0 0 1 0 24"/>"#
 );
+/// A spoken language: two faces talking.
+pub const SPEECH: &str = icon!(
+    r#"<circle cx="14" cy="18" r="6"/><path d="M4 40c0-7 4-12 10-12s10 5 10 12"/><path d="M28 8h16v12h-8l-4 4v-4h-4z"/>"#
+);
+/// A sign language: an open hand.
+pub const SIGN: &str = icon!(
+    r#"<path d="M16 42c-4-3-8-9-9-14l3-2 6 6V10a2.5 2.5 0 0 1 5 0v14V6a2.5 2.5 0 0 1 5 0v18V8a2.5 2.5 0 0 1 5 0v16-12a2.5 2.5 0 0 1 5 0v18c0 6-3 12-8 12z"/>"#
+);
+/// Another language: a globe.
+pub const WORLD: &str = icon!(
+    r#"<circle cx="24" cy="24" r="18"/><path d="M6 24h36M24 6c-6 6-6 30 0 36M24 6c6 6 6 30 0 36"/>"#
+);
+/// Waiting: an hourglass.
+pub const WAIT: &str = icon!(
+    r#"<path d="M12 6h24M12 42h24M15 6c0 12 18 12 18 18S15 30 15 42M33 6c0 12-18 12-18 18s18 6 18 18"/>"#
+);
 pub const THEME_DEFAULT: &str = icon!(r#"<path d="M10 38l10-28h2l10 28M14 28h14"/>"#);
 pub const THEME_CONTRAST: &str = icon!(
     r#"<circle cx="24" cy="24" r="18"/><path d="M24 6a18 18 0 0 1 0 36z" fill="currentColor"/>"#

@@ -7,7 +7,7 @@ use crate::i18n::fill;
 use crate::session::use_session;
 use crate::ui::quick_exit::{fresh_kiosk, js_sys_now, monotonic_now, quick_exit};
 use intake::flow::Step;
-use intake::idle::{IdleAction, IdleClock, IdleLimits};
+use intake::idle::{IdleAction, IdleClock, IdleLimits, Pace};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -21,6 +21,8 @@ pub fn IdleGuard() -> impl IntoView {
         idle_ms: f64::from(config.idle_seconds) * 1000.0,
         countdown_ms: f64::from(config.idle_countdown_seconds) * 1000.0,
         handoff_ms: f64::from(config.handoff_seconds) * 1000.0,
+        wait_ms: f64::from(config.wait_seconds) * 1000.0,
+        reading_factor: f64::from(config.reading_idle_factor),
     };
     let now = || IdleClock::touched(js_sys_now(), monotonic_now());
     let last_touch = StoredValue::new(now());
@@ -50,20 +52,20 @@ pub fn IdleGuard() -> impl IntoView {
     });
 
     let check = move || {
-        let step = session.flow.with_untracked(|f| f.step());
+        let (step, pace) = session.flow.with_untracked(|f| (f.step(), Pace::of(f)));
         if step == Step::Welcome && session.is_fresh() {
             remaining.set(None);
             return;
         }
-        // Reading aloud counts as being there: the guard waits until it stops.
-        if crate::ui::read_aloud::is_speaking() {
+        // Reading aloud or a clip playing counts as being there: the guard waits.
+        if crate::ui::read_aloud::is_speaking() || crate::ui::clips::is_playing() {
             touched();
             return;
         }
         let elapsed = last_touch
             .get_value()
             .elapsed(js_sys_now(), monotonic_now());
-        match limits.action(elapsed, step == Step::Handoff) {
+        match limits.action(elapsed, pace) {
             IdleAction::Wait => remaining.set(None),
             IdleAction::Ask { seconds_left } => remaining.set(Some(seconds_left)),
             IdleAction::Exit => quick_exit(session),

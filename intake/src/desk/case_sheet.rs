@@ -3,6 +3,7 @@
 
 use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Wish};
 use crate::config::{CentreConfig, Where};
+use crate::desk::words;
 use crate::handoff::{KioskId, LetterWarning, Opened, TimeWarning};
 use crate::services::Service;
 
@@ -11,6 +12,8 @@ use crate::services::Service;
 pub enum Priority {
     /// She pressed "I need help now".
     HelpNow,
+    /// She chose a language the screens are not written in: she waits for an interpreter.
+    Interpreter(LangTag),
     DangerNow,
     /// She needs to see a doctor now.
     DoctorNow,
@@ -37,6 +40,12 @@ pub struct ServiceLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseSheet {
     pub priorities: Vec<Priority>,
+    /// Each priority in words (Vietnamese / English), in the same order.
+    pub priority_words: Vec<String>,
+    /// The language she wants to speak with staff, by its name.
+    pub spoken_language_words: String,
+    /// The language the kiosk's screens spoke, by its name.
+    pub session_language_words: String,
     pub ticket: String,
     pub session_language: LangTag,
     pub spoken_language: LangTag,
@@ -62,6 +71,9 @@ impl CaseSheet {
         let mut priorities = Vec::new();
         if a.help_now {
             priorities.push(Priority::HelpNow);
+        }
+        if a.interpreter.is_yes() {
+            priorities.push(Priority::Interpreter(a.spoken_language));
         }
         if a.danger_now.is_yes() {
             priorities.push(Priority::DangerNow);
@@ -94,8 +106,15 @@ impl CaseSheet {
                 }
             })
             .collect();
+        let priority_words = priorities
+            .iter()
+            .map(|p| words::priority(p, config))
+            .collect();
         CaseSheet {
             priorities,
+            priority_words,
+            spoken_language_words: words::language(a.spoken_language, config),
+            session_language_words: words::language(a.session_language, config),
             ticket: opened.handoff.ticket.to_string(),
             session_language: a.session_language,
             spoken_language: a.spoken_language,

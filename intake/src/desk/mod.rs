@@ -5,6 +5,7 @@ pub mod export;
 pub mod repeat;
 pub mod replay;
 pub mod stats;
+pub mod words;
 pub mod wrap;
 
 /// The civil month (`YYYY-MM`) of a time in minutes since 1970 (UTC).
