@@ -18,10 +18,10 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Pages, the configuration and language files (a centre may add one after the build): the
-// network first (updates arrive), the cache when offline.
+// Pages, the configuration, language files and recorded clips (a centre may add one after
+// the build): the network first (updates arrive), the cache when offline.
 // Everything else (hashed files): the cache first.
-const NETWORK_FIRST = /(\/|\.html|centre\.json|\/lang\/[^/]+\.json)$/;
+const NETWORK_FIRST = /(\/|\.html|centre\.json|\/lang\/[^/]+\.json|\.(mp3|ogg|opus|m4a|wav))$/;
 
 // Offline: the page itself, or a folder's index.html (/staff/, /setup/), or the kiosk.
 function offline(path) {

@@ -8,7 +8,7 @@ trunk build --release --offline --dist dist/staff --public-url /staff/ staff.htm
 rm -f dist-build.log
 # The kiosk's setup page shares the staff wasm (it decides by its path).
 mkdir -p dist/setup
-sed 's|<title>Bàn tiếp nhận</title>|<title>Cài đặt máy</title>|' dist/staff/index.html > dist/setup/index.html
+sed 's|<title>Bàn tiếp đón</title>|<title>Cài đặt máy</title>|' dist/staff/index.html > dist/setup/index.html
 node scripts/postbuild.mjs dist
 node scripts/sizes.mjs dist index.html:centre.json staff/index.html:centre.json
 node scripts/sizes.mjs dist sealer-worker.js:sealer.js,sealer_bg.wasm | sed 's/^First load of sealer-worker.js/Fetched after the first screen: the sealing worker/'

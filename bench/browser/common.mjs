@@ -84,20 +84,21 @@ window.__walk = (() => {
     ['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent', 'Có, tôi đồng ý'],
     ['danger', 'Không'], ['doctor', 'Không'], ['children', 'Không có'],
     ['services: choose', 'Tư vấn tâm lý', false], ['services', 'Tiếp tục'],
-    ['sharing: choose', 'Có, chia sẻ', false], ['sharing', 'Tiếp tục'],
+    ['sharing: choose', 'Có, chia sẻ', false], ['sharing', 'Tiếp tục'], ['private room', 'Bỏ qua'],
     ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của tôi'],
   ];
   // The other ways through. Finish replaces the page with a fresh kiosk (its time is the
   // start-up benchmark's), so every walk ends with the in-place wipe a hidden page gets.
   const OTHER = {
     'under 12': [['welcome', 'Tiếng Việt'], ['age: under 12', 'Dưới 12 tuổi']],
-    'child 12–15': [['welcome', 'Tiếng Việt'], ['age: 12–15', 'Từ 12 đến 15 tuổi'], ['child notice', 'Tôi hiểu'],
+    'child 12–15': [['welcome', 'Tiếng Việt'], ['age: 12–15', 'Từ 12 đến 15 tuổi'], ['child notice', 'Em hiểu rồi'],
       ['assent', 'Có, em muốn được giúp'], ['danger', 'Không'], ['doctor', 'Không'], ['children', 'Không có'],
       ['services: choose', 'Tư vấn tâm lý', false], ['services', 'Tiếp tục'], ['child sharing', 'Tiếp tục'],
-      ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của tôi']],
+      ['private room', 'Bỏ qua'], ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của em']],
     'consent refused': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: no', 'Không, cảm ơn']],
     'information only': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: information', 'Tôi chỉ muốn tìm hiểu thông tin']],
     'help now': [['welcome: help now', 'Tôi cần giúp đỡ ngay'], ['go to desk: code now', 'Lấy mã ngay']],
+    'interpreter': [['welcome: Tày', 'Tày']],
   };
   async function code(times, paint) {
     const t0 = performance.now();

@@ -19,7 +19,7 @@ try {
   // information only, "I need help now") 0.4 times as often (20 taps each at the
   // default, enough for a p95). A step reached on several
   // paths pools its taps.
-  const PATHS = [['adult', SESSIONS], ...['under 12', 'child 12–15', 'consent refused', 'information only', 'help now'].map((p) => [p, Math.max(2, Math.round(SESSIONS * 0.4))])];
+  const PATHS = [['adult', SESSIONS], ...['under 12', 'child 12–15', 'consent refused', 'information only', 'help now', 'interpreter'].map((p) => [p, Math.max(2, Math.round(SESSIONS * 0.4))])];
   for (const [path, times_] of PATHS) {
     for (let i = 0; i < times_; i++) {
       const times = await page.evaluate((path) => window.__walk({ paint: true, path }), path);

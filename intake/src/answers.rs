@@ -158,6 +158,13 @@ impl LangTag {
             .and_then(LangTag::parse)
     }
 
+    /// The tag for an HTML `lang` attribute: none for a local-use code (`qaa`–`qtz`), which
+    /// names a language only within this centre.
+    pub fn html_lang(&self) -> Option<&str> {
+        let local = self.0[0] == b'q' && (b'a'..=b't').contains(&self.0[1]) && self.0[2] != 0;
+        (!local).then(|| self.as_str())
+    }
+
     /// The tag as text.
     pub fn as_str(&self) -> &str {
         let len = if self.0[2] == 0 { 2 } else { 3 };
@@ -351,5 +358,24 @@ impl Answers {
         // The child path (under 16) never asks about sharing.
         let child_ok = !self.age_band.is_child_under_16() || self.sharing.answered().is_empty();
         children_ok && child_ok && self.sharing.in_range(self.services)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LangTag;
+
+    #[test]
+    fn a_local_use_code_has_no_html_lang() {
+        let tag = |t: &str| LangTag::parse(t).expect("a tag");
+        assert_eq!(tag("qsd").html_lang(), None);
+        assert_eq!(tag("qtz").html_lang(), None);
+        assert_eq!(tag("tyz").html_lang(), Some("tyz"));
+        assert_eq!(
+            tag("quz").html_lang(),
+            Some("quz"),
+            "Quechua is not local use"
+        );
+        assert_eq!(LangTag::VI.html_lang(), Some("vi"));
     }
 }

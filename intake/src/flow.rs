@@ -242,8 +242,12 @@ impl Flow {
                     self.editing = false;
                     if previous == S::Welcome {
                         // Back at the start: nothing chosen on the way counts (the wait
-                        // screen's language, "help now") — she starts again.
-                        self.answers = Answers::default();
+                        // screen's language, "help now") — she starts again, in the
+                        // language the screens speak now.
+                        self.answers = Answers {
+                            session_language: self.answers.session_language,
+                            ..Answers::default()
+                        };
                     }
                 }
                 return Ok(None);

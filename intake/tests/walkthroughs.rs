@@ -485,6 +485,10 @@ fn back_from_the_wait_screen_forgets_the_language_and_the_interpreter() {
     walk(&mut f, &[E::NeedInterpreter(tag("ium")), E::Back]);
     assert_eq!(f.step(), S::Welcome);
     assert_eq!(*f.answers(), intake::Answers::default());
+    // Back from English: the screens stay in English; nothing else is kept.
+    let mut e = Flow::new();
+    walk(&mut e, &[E::ChooseLanguage(LangTag::EN), E::Back]);
+    assert_eq!(e.language(), LangTag::EN);
     walk(&mut f, &[E::ChooseLanguage(LangTag::EN)]);
     assert_eq!(f.answers().interpreter, Reply::NotAsked);
     assert!(!f.answers().help_now);

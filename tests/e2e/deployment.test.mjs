@@ -16,7 +16,7 @@ async function visitThenStopServer() {
   const server = await serveForTests();
   const k = await openKiosk({ server });
   try {
-    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
     await k.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   } catch (e) {
     await k.done();
@@ -39,7 +39,7 @@ test('the Content-Security-Policy blocks requests to another origin and injected
   const k = await openKiosk();
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     const outcome = await page.evaluate((url) => fetch(url).then(() => 'loaded', () => 'blocked'), `${other.url}/icon.svg`);
     assert.equal(outcome, 'blocked');
     const injected = await page.evaluate(() => {
@@ -66,7 +66,7 @@ test('after one visit the kiosk and its exit page work with the web server stopp
   try {
     const { page } = k;
     await page.reload();
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Tôi cần giúp đỡ ngay');
     await tap(page, 'Lấy mã ngay');
     await expectHeading(page, 'Đây là mã của bạn');
@@ -110,7 +110,7 @@ test('the first screen is up before the sealing worker or any staff code is fetc
   });
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     const firstScreenAt = await page.evaluate(() => window.__firstScreenAt);
     const requested = () => k.requests.map((r) => new URL(r.url).pathname);
     const beforeScreen = await page.evaluate((t) => performance.getEntriesByType('resource')
@@ -158,7 +158,7 @@ test('the kiosk is installable: a web-app manifest with icons, all from its own 
   const k = await openKiosk();
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = await page.evaluate(async (h) => (await fetch(h)).json(), href);
     assert.equal(manifest.display, 'fullscreen');

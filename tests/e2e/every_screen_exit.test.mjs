@@ -10,7 +10,7 @@ const press = (name, exact = true) => async (page) => page.getByRole('button', {
 
 // Each screen: its heading, and the taps that reach it from the one before.
 const SCREENS = [
-  ['Welcome', 'Ngôi nhà Ánh Dương', []],
+  ['Welcome', 'Chọn ngôn ngữ · Choose a language', []],
   ['Age', 'How old are you?', [press('English', false)]],
   ['Consent', 'How we can help', [press('18 or over')]],
   ['Danger', 'Are you in danger right now?', [press('Yes, I agree', false)]],
@@ -18,9 +18,10 @@ const SCREENS = [
   ['Children', 'Are children with you?', [press('No')]],
   ['Services', 'What would you like help with?', [press('3')]],
   ['Sharing', 'Would you like staff to share your information', [press('A safe place to stay', false), press('Next')]],
-  ['Statistics', 'May we count this visit', [press("No, don't share", false), press('Next')]],
+  ['PrivateRoom', 'Would you like to talk in a private room?', [press("No, don't share", false), press('Next')]],
+  ['Statistics', 'May we count you?', [press('Yes')]],
   ['Sex', 'What is your sex?', [press('Yes')]],
-  ['Disability', 'Do you have a disability?', [press('Female')]],
+  ['Disability', 'Do you have difficulty seeing', [press('Female')]],
   ['Review', 'Check your answers', [press('Yes')]],
   ['Handoff', 'Here is your code', [press('Make my code')]],
 ];
@@ -45,14 +46,14 @@ for (const [exitName, exit] of Object.entries(EXITS)) {
       for (let i = 0; i < SCREENS.length; i++) {
         const [name, heading] = SCREENS[i];
         await page.goto(k.server.url + '/');
-        await expectHeading(page, 'Ngôi nhà Ánh Dương');
+        await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
         for (const [, , taps] of SCREENS.slice(1, i + 1)) for (const tap of taps) await tap(page);
         await expectHeading(page, heading);
         if (exitName === 'idle' && name === 'Welcome') continue; // nothing to wipe on a fresh welcome screen
         if (exitName === 'idle' && name === 'Handoff') {
           // The code screen ends after the centre's handoff time, like Finish: a fresh kiosk.
           await exit(page);
-          await expectHeading(page, 'Ngôi nhà Ánh Dương');
+          await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
         } else {
           await exit(page);
           await page.waitForURL(/exit\.html$/, { timeout: 5000 });
@@ -67,6 +68,19 @@ for (const [exitName, exit] of Object.entries(EXITS)) {
           for (const w of ANSWER_WORDS) assert.ok(!back.includes(w), `${name}: Back shows ${w}`);
         }
       }
+      // The wait screen (a language without screens) is off the main path: from the welcome
+      // screen, one tap. Its code ends with the wait time, like the code screen's.
+      await page.goto(k.server.url + '/');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      await page.getByRole('button', { name: 'Tày', exact: true }).click();
+      await expectHeading(page, 'Xin chờ ở đây · Please wait here');
+      await page.locator('.slip__qr svg').waitFor();
+      const ticket = await page.locator('.slip__ticket').innerText();
+      await exit(page);
+      if (exitName === 'idle') await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      else await page.waitForURL(/exit\.html$/, { timeout: 5000 });
+      assert.ok(!(await page.content()).includes(ticket), 'the wait screen\'s ticket is gone');
+      await assertNothingKept(page, context, [ticket]);
       for (const r of k.requests) {
         assert.equal(r.method, 'GET', r.url);
         assert.ok(!new URL(r.url).search, `no query string: ${r.url}`);

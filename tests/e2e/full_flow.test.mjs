@@ -12,7 +12,8 @@ const PATHS = {
     agree: 'Có, tôi đồng ý', danger: 'nguy hiểm', hurt: 'gặp bác sĩ', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
     children: 'trẻ em', two: '2', services: 'Bạn cần giúp đỡ', health: 'Chăm sóc y tế', legal: 'Trợ giúp pháp lý',
     next: 'Tiếp tục', sharing: 'chia sẻ', shareYes: 'Có, chia sẻ', shareNo: 'Không chia sẻ',
-    stats: 'số liệu chung', sex: 'Giới tính', female: 'Nữ', disability: 'khuyết tật', review: 'Xem lại',
+    room: 'phòng riêng', stats: 'đếm cả bạn', sex: 'Giới tính', female: 'Nữ', disability: 'khó khăn khi nhìn', review: 'Xem lại',
+    answered: 'Đã trả lời', show: 'Xem', dangerRow: 'Đang gặp nguy hiểm',
     make: 'Tạo mã của tôi', handoff: 'Đây là mã của bạn', finish: 'Kết thúc', hello: 'Xin chào', stay: 'Tôi ở lại đây',
   },
   en: {
@@ -20,7 +21,8 @@ const PATHS = {
     agree: 'Yes, I agree', danger: 'danger', hurt: 'see a doctor', yes: 'Yes', no: 'No', skip: 'Skip',
     children: 'children', two: '2', services: 'What would you like help with?', health: 'Medical care', legal: 'Legal advice',
     next: 'Next', sharing: 'share', shareYes: 'Yes, share', shareNo: "No, don't share",
-    stats: 'anonymous numbers', sex: 'sex', female: 'Female', disability: 'disability', review: 'Check your answers',
+    room: 'private room', stats: 'May we count you?', sex: 'sex', female: 'Female', disability: 'difficulty seeing', review: 'Check your answers',
+    answered: 'Answered', show: 'Show', dangerRow: 'In danger now',
     make: 'Make my code', handoff: 'Here is your code', finish: 'Finish', hello: 'Xin chào', stay: 'I will stay here',
   },
 };
@@ -40,7 +42,7 @@ async function walk(k, L, lang, orientation, theme = 'default') {
     assert.equal(await page.evaluate(() => document.documentElement.className), THEMES[theme].cls, `theme kept on ${name}`);
     await checkScreen(page, `${prefix}-${String(++n).padStart(2, '0')}-${name}`);
   };
-  await expectHeading(page, 'Ngôi nhà Ánh Dương');
+  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
   if (THEMES[theme].button) await tap(page, THEMES[theme].button);
   await shot('welcome');
   await tap(page, L.lang);
@@ -62,6 +64,8 @@ async function walk(k, L, lang, orientation, theme = 'default') {
   await page.getByRole('group').nth(0).getByRole('button', { name: L.shareYes }).click();
   await page.getByRole('group').nth(1).getByRole('button', { name: L.shareNo }).click();
   await tap(page, L.next);
+  await expectHeading(page, L.room); await shot('private-room');
+  await page.getByRole('button', { name: L.yes, exact: true }).click();
   await expectHeading(page, L.stats); await shot('statistics');
   await page.getByRole('button', { name: L.yes, exact: true }).click();
   await expectHeading(page, L.sex); await shot('sex');
@@ -69,6 +73,14 @@ async function walk(k, L, lang, orientation, theme = 'default') {
   await expectHeading(page, L.disability); await shot('disability');
   await page.getByRole('button', { name: L.skip, exact: true }).click();
   await expectHeading(page, L.review); await shot('review');
+  // A bystander reads no answer about danger, a doctor or a private room at a glance.
+  const rows = page.locator('.review__row');
+  const dangerRow = rows.filter({ hasText: L.dangerRow });
+  assert.equal(await page.locator('.review__hidden').count(), 3, 'danger, doctor and room are hidden');
+  assert.ok((await dangerRow.innerText()).includes(L.answered));
+  assert.ok(!(await dangerRow.innerText()).includes(L.no + '\n'), 'the answer is not shown');
+  await dangerRow.getByRole('button', { name: L.show, exact: true }).click();
+  assert.ok((await dangerRow.locator('.review__hidden').innerText()).startsWith(L.no), 'shown on a tap');
   await tap(page, L.make);
   await expectHeading(page, L.handoff);
   await tap(page, L.stay);
@@ -97,7 +109,7 @@ for (const { lang, orientation, viewport, theme } of RUNS) {
         const opened = openCode(code, kioskKey);
         assert.deepEqual(opened.answers, {
           session_language: lang, spoken_language: lang, interpreter: 'not_asked', age_band: 'adult',
-          help_now: false, danger_now: 'no', doctor_now: 'no', private_room: 'not_asked', children: { count: 2 },
+          help_now: false, danger_now: 'no', doctor_now: 'no', private_room: 'yes', children: { count: 2 },
           services: 9, talk_first: false, consent_services: 'yes', sharing: { yes: 1, no: 8, not_sure: 0 },
           consent_statistics: 'yes', sex: 'female', disability: 'skipped',
         });
@@ -109,7 +121,7 @@ for (const { lang, orientation, viewport, theme } of RUNS) {
         await k.page.evaluate(() => { window.__beforeFinish = true; });
         await tap(k.page, L.finish);
         await k.page.waitForFunction(() => window.__beforeFinish === undefined);
-        await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+        await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
         assert.equal(await k.page.evaluate(() => document.documentElement.className), '', 'the theme ends with the session');
         const dom = await k.page.content();
         for (const w of [L.health, L.legal, code.slice(2, 30), ticket]) assert.ok(!dom.includes(w), `the DOM still holds ${w}`);

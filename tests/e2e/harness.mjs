@@ -41,8 +41,14 @@ export function serveForTests(edit) {
     config = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'centre.json');
     writeFileSync(config, JSON.stringify(c));
   }
-  return serve(DIST, { overrides: { '/centre.json': config } });
+  return serve(DIST, { overrides: { '/centre.json': config, ...CLIPS } });
 }
+
+/** The recorded clips the test configuration names (`clips/missing.wav` is left missing). */
+export const CLIPS = {
+  '/clips/tyz-name.wav': join(ROOT, 'tests', 'fixtures', 'clips', 'tyz-name.wav'),
+  '/clips/tyz-wait.wav': join(ROOT, 'tests', 'fixtures', 'clips', 'tyz-wait.wav'),
+};
 
 export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config, host } = {}) {
   const own = server ?? (await serveForTests(config));

@@ -31,7 +31,7 @@ test('the path to the code works from the keyboard alone, with the focus always 
   const k = await openKiosk();
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tabTo(page, /^English/);
     await expectHeading(page, 'How old are you?');
     await tabTo(page, /18 or over/, ' ');
@@ -49,7 +49,7 @@ test('the path to the code works from the keyboard alone, with the focus always 
     await expectHeading(page, 'share');
     await tabTo(page, /Yes, share/);
     await tabTo(page, /^Next$/);
-    for (const heading of ['anonymous numbers', 'sex', 'disability']) {
+    for (const heading of ['private room', 'May we count you?', 'sex', 'difficulty seeing']) {
       await expectHeading(page, heading);
       await tabTo(page, /^Skip$/);
     }

@@ -42,7 +42,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-letter')), 'C');
     await checkScreen(page, 'setup-2-paired');
     await page.goto(server.url + '/');
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Tôi cần giúp đỡ ngay');
     await tap(page, 'Lấy mã ngay');
     await page.locator('.slip__ticket').getByText(/^C-\d{3}$/).waitFor();
@@ -75,7 +75,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     await page.goto(changed.url + '/');
     // Pairing as it was on this device: pinned to the demo staff key.
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '2852-AEB3-434A-9556'));
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Tôi cần giúp đỡ ngay');
     await tap(page, 'Lấy mã ngay');
     await page.getByText(/chưa tạo được mã/).waitFor();

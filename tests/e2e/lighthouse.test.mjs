@@ -60,7 +60,7 @@ for (const lang of ['vi', 'en']) {
       const flow = await startFlow(page, { name: `kiosk (${lang})`, config: { extends: 'lighthouse:default', settings: SETTINGS } });
 
       await flow.navigate(server.url + '/', { name: 'welcome' });
-      await heading(page, 'Ngôi nhà Ánh Dương');
+      await heading(page, 'Chọn ngôn ngữ · Choose a language');
       const say = lang === 'vi'
         ? { adult: '18 tuổi trở lên', agree: 'Có, tôi đồng ý', no: 'Không', noChildren: 'Không có', services: 'giúp đỡ về việc gì', next: 'Tiếp tục', share: 'Có, chia sẻ', skip: 'Bỏ qua', make: 'Tạo mã của tôi', code: 'Đây là mã của bạn' }
         : { adult: '18 or over', agree: 'Yes, I agree', no: 'No', noChildren: 'No children', services: 'help with', next: 'Next', share: 'Yes, share', skip: 'Skip', make: 'Make my code', code: 'Here is your code' };
@@ -78,7 +78,7 @@ for (const lang of ['vi', 'en']) {
       await tap(page, say.next);
       await tap(page, say.share);
       await tap(page, say.next);
-      for (let i = 0; i < 3; i++) await tap(page, say.skip);
+      for (let i = 0; i < 4; i++) await tap(page, say.skip); // private room, statistics, sex, disability
       await tap(page, say.make);
       await heading(page, say.code);
       await page.waitForSelector('.slip__qr svg');

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 const L = {
   vi: {
     lang: 'Tiếng Việt', under12: 'Dưới 12 tuổi', age1215: 'Từ 12 đến 15 tuổi', adult: '18 tuổi trở lên', preferNot: 'Tôi không muốn nói',
-    childDesk: 'Hãy đến bàn tiếp đón', notice: 'Trước khi bắt đầu', understand: 'Tôi hiểu', assent: 'Em có muốn được giúp không?', childYes: 'Có, em muốn được giúp',
+    childDesk: 'Hãy đến bàn tiếp đón', notice: 'Trước khi bắt đầu', understand: 'Em hiểu rồi', assent: 'Em có muốn được giúp không?', childYes: 'Có, em muốn được giúp',
     agree: 'Có, tôi đồng ý', refuse: 'Không, cảm ơn', infoOnly: 'Tôi chỉ muốn tìm hiểu thông tin', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
     noChildren: 'Không có', counselling: 'Tư vấn tâm lý', next: 'Tiếp tục', childSharing: 'Thông tin của em', shareYes: 'Có, chia sẻ',
     notSure: 'Chưa chắc', sharingQ: 'Bạn có muốn nhân viên chia sẻ', make: 'Tạo mã của tôi',
-    finish: 'Kết thúc', helpNow: 'Tôi cần giúp đỡ ngay', deskNow: 'Hãy đến bàn tiếp đón ngay', codeNow: 'Lấy mã ngay',
-    handoff: 'Đây là mã của bạn', refused: 'Cảm ơn bạn đã ghé qua', info: 'Thông tin về trung tâm', shelter: 'Nơi tạm lánh an toàn',
+    finish: 'Kết thúc', helpNow: 'Tôi cần giúp đỡ ngay', deskNow: 'Việc tiếp theo', codeNow: 'Lấy mã ngay',
+    handoff: 'Đây là mã của bạn', refused: 'Cảm ơn bạn', info: 'Thông tin về trung tâm', shelter: 'Nơi tạm lánh an toàn',
   },
   en: {
     lang: 'English', under12: 'Under 12', age1215: '12 to 15', adult: '18 or over', preferNot: 'I prefer not to say',
@@ -22,8 +22,8 @@ const L = {
     agree: 'Yes, I agree', refuse: 'No, thank you', infoOnly: 'I only want information', yes: 'Yes', no: 'No', skip: 'Skip',
     noChildren: 'No children', counselling: 'Counselling', next: 'Next', childSharing: 'Your information', shareYes: 'Yes, share',
     notSure: 'Not sure yet', sharingQ: 'Would you like staff to share', make: 'Make my code',
-    finish: 'Finish', helpNow: 'I need help now', deskNow: 'Please go to the front desk now', codeNow: 'Get my code now',
-    handoff: 'Here is your code', refused: 'Thank you for coming', info: 'About this centre', shelter: 'A safe place to stay',
+    finish: 'Finish', helpNow: 'I need help now', deskNow: 'What happens now', codeNow: 'Get my code now',
+    handoff: 'Here is your code', refused: 'Thank you', info: 'About this centre', shelter: 'A safe place to stay',
   },
 };
 
@@ -35,7 +35,7 @@ for (const lang of ['vi', 'en']) {
     test(`${lang}: a child under 12 is sent to the desk with 111 and no further questions (${orientation})`, async () => {
       const k = await openKiosk({ viewport });
       try {
-        await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+        await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
         await tap(k.page, t.lang);
         await exact(k.page, t.under12);
         await expectHeading(k.page, t.childDesk);
@@ -43,7 +43,7 @@ for (const lang of ['vi', 'en']) {
         assert.equal(await k.page.getByRole('button', { name: t.yes, exact: true }).count(), 0);
         await checkScreen(k.page, `${lang}-${orientation}-child-under-12`);
         await tap(k.page, t.finish);
-        await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+        await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
       } finally {
         await k.done();
       }
@@ -53,7 +53,7 @@ for (const lang of ['vi', 'en']) {
       const k = await openKiosk({ viewport });
       try {
         const { page } = k;
-        await expectHeading(page, 'Ngôi nhà Ánh Dương');
+        await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
         await tap(page, t.lang);
         await exact(page, t.age1215);
         await expectHeading(page, t.notice);
@@ -81,16 +81,18 @@ for (const lang of ['vi', 'en']) {
     });
   }
 
-  test(`${lang}: "I need help now" from the welcome screen gives 113/115 and a code that reports no consent`, async () => {
+  test(`${lang}: "I need help now" from the welcome screen says staff will help, 113 only for after, and a code that reports no consent`, async () => {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       if (lang === 'en') await tap(page, t.lang), await page.getByRole('button', { name: 'Back' }).click();
       await tap(page, t.helpNow);
       await expectHeading(page, t.deskNow);
       const text = await page.locator('main').innerText();
-      assert.ok(text.includes('113') && text.includes('115'));
+      // What staff will do; 113 only as a number for after she leaves; no police promise.
+      assert.ok(text.includes('113'));
+      assert.ok(!/công an|police/i.test(text), 'no screen says staff call the police');
       await checkScreen(page, `${lang}-help-now`);
       await tap(page, t.codeNow);
       await expectHeading(page, t.handoff);
@@ -112,7 +114,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       await tap(page, t.lang);
       await exact(page, t.adult);
       await tap(page, t.agree);
@@ -129,7 +131,7 @@ for (const lang of ['vi', 'en']) {
       await first.getByRole('button', { name: t.notSure }).click();
       await checkScreen(page, `${lang}-sharing-not-sure`);
       await tap(page, t.next);
-      for (let i = 0; i < 3; i++) await exact(page, t.skip);
+      for (let i = 0; i < 4; i++) await exact(page, t.skip); // private room, statistics, sex, disability
       await tap(page, t.make);
       await expectHeading(page, t.handoff);
       const file = join(SHOTS, `qr-sharing-wish-${lang}.png`);
@@ -147,7 +149,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       await tap(page, t.lang);
       await exact(page, t.adult);
       await tap(page, t.agree);
@@ -166,7 +168,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       await tap(page, t.lang);
       await exact(page, t.adult);
       await tap(page, t.refuse);
@@ -174,7 +176,7 @@ for (const lang of ['vi', 'en']) {
       assert.ok((await page.locator('main').innerText()).includes('1800 1769'));
       await checkScreen(page, `${lang}-consent-refused`);
       await tap(page, t.finish);
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       await assertNothingKept(page, k.context);
     } finally {
       await k.done();
@@ -185,7 +187,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       await tap(page, t.lang);
       await exact(page, t.preferNot);
       await tap(page, t.infoOnly);

@@ -17,7 +17,7 @@ for (const width of [58, 80]) {
     const k = await openKiosk({ config: (c) => { c.printer = { width_mm: width }; } });
     try {
       const { page } = k;
-      await expectHeading(page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
       await tap(page, 'Tôi cần giúp đỡ ngay');
       await tap(page, 'Lấy mã ngay');
       await expectHeading(page, 'Đây là mã của bạn');
@@ -55,7 +55,7 @@ for (const width of [58, 80]) {
 test('without a printer there is no Print button', async () => {
   const k = await openKiosk({ config: (c) => { delete c.printer; } });
   try {
-    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
     await tap(k.page, 'Tôi cần giúp đỡ ngay');
     await tap(k.page, 'Lấy mã ngay');
     await expectHeading(k.page, 'Đây là mã của bạn');

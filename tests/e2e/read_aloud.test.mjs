@@ -36,7 +36,7 @@ test('read-aloud speaks the question and options in Vietnamese with the on-devic
   const k = await openKiosk({ initScript: stubSpeech });
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Tiếng Việt');
     await expectHeading(page, 'Bạn bao nhiêu tuổi?');
     await tap(page, 'Đọc to');
@@ -56,7 +56,7 @@ test('with only a cloud voice for English it reads nothing and says so on screen
   const k = await openKiosk({ initScript: stubSpeech });
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'English');
     await expectHeading(page, 'How old are you?');
     await tap(page, 'Read aloud');
@@ -76,7 +76,7 @@ test('on the review screen it reads the prompts, never her answers; idle waits w
   const k = await openKiosk({ initScript: stubSpeech, fakeClock: true });
   try {
     const { page } = k;
-    await expectHeading(page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Tiếng Việt');
     await tap(page, '18 tuổi trở lên');
     await tap(page, 'Có, tôi đồng ý');
@@ -87,7 +87,7 @@ test('on the review screen it reads the prompts, never her answers; idle waits w
     await tap(page, 'Tiếp tục');
     await page.getByRole('group').nth(0).getByRole('button', { name: 'Có, chia sẻ' }).click();
     await tap(page, 'Tiếp tục');
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Bỏ qua', exact: true }).click();
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Bỏ qua', exact: true }).click();
     await expectHeading(page, 'Xem lại');
     await tap(page, 'Đọc to');
     const [said] = await spoken(page);

@@ -7,7 +7,7 @@ import { tap, expectHeading, assertNothingKept } from './kiosk.mjs';
 
 /** Answers a few questions so there is something to wipe: adult, consent, danger no, shelter. */
 async function answerSome(page) {
-  await expectHeading(page, 'Ngôi nhà Ánh Dương');
+  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
   await tap(page, 'English');
   await tap(page, '18 or over');
   await tap(page, 'Yes, I agree');
@@ -48,7 +48,7 @@ test('the quick-exit button hides, wipes and shows the neutral page, which retur
     await screenshot(k.page, 'exit-page');
     // The exit page returns to the kiosk by itself (3 s in the test configuration).
     await k.page.waitForURL((u) => !u.pathname.endsWith('exit.html'), { timeout: 10000 });
-    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
     await k.page.getByRole('button', { name: 'Thoát nhanh' }).click();
     await assertWipedAndNeutral(k);
   } finally {
@@ -70,7 +70,7 @@ test('Shift pressed three times within five seconds exits', async () => {
 test('the skip link is first in the tab order and exits', async () => {
   const k = await openKiosk();
   try {
-    await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
     await k.page.keyboard.press('Tab');
     const first = await k.page.evaluate(() => document.activeElement?.textContent);
     assert.equal(first, 'Thoát nhanh khỏi trang này');
@@ -136,7 +136,7 @@ for (const how of ['visibilitychange', 'pagehide']) {
         // A hidden page is replaced by a fresh kiosk: nothing stays in its memory.
         await k.page.waitForFunction(() => window.__beforeHiding === undefined);
       }
-      await expectHeading(k.page, 'Ngôi nhà Ánh Dương');
+      await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
       const text = await k.page.content();
       for (const w of ANSWER_WORDS) assert.ok(!text.includes(w), `still shows ${w}`);
     } finally {

@@ -14,6 +14,7 @@ const TYPES = {
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
   '.ftl': 'text/plain; charset=utf-8',
+  '.wav': 'audio/wav',
 };
 
 /** Starts serving `root`; resolves to { url, port, requests, close }. */

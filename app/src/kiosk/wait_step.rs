@@ -46,7 +46,7 @@ pub fn WaitHereStep() -> impl IntoView {
             <h1 class="step__title">
                 <span lang="vi">{vi.wait_title}</span>" · "<span lang="en">{en.wait_title}</span>
             </h1>
-            <p class="wait__language" lang=spoken.as_str().to_owned()>
+            <p class="wait__language" lang=spoken.html_lang().map(str::to_owned)>
                 {name.clone()}
                 {clip.map(|path| view! {
                     <button type="button" class="language__listen"

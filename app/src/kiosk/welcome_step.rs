@@ -60,7 +60,7 @@ pub fn WelcomeStep() -> impl IntoView {
             let clip = spoken.name_clip.clone().filter(|p| clips::is_loaded(p));
             let name = spoken.name.clone();
             view! {
-                <div class="language" lang=lang.as_str().to_owned() data-screens=screens.to_string()>
+                <div class="language" lang=lang.html_lang().map(str::to_owned) data-screens=screens.to_string()>
                     <BigButton label=name.clone() icon=pictogram(spoken.pictogram)
                         on_press=move || session.send(event) />
                     {clip.map(|path| view! {

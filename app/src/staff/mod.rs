@@ -89,7 +89,7 @@ fn StaffDesk(
 
     view! {
         <Show when=move || desk.state.with(|s| desk_view::demo(s, demo_keys))>
-            <header><p class="demo-banner">"DEMO KEYS — not for real cases"</p></header>
+            <header><p class="demo-banner">"KHOÁ DEMO — không dùng cho trường hợp thật · "<span lang="en">"DEMO KEYS — not for real cases"</span></p></header>
         </Show>
         <main class="desk" id="main">
             {move || match desk.state.get() {
