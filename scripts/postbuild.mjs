@@ -15,6 +15,9 @@ function csp(html) {
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
     "style-src 'self'",
     "img-src 'self' data:",
+    // Recorded clips play from memory (`blob:`): a tap fetches nothing, so no request
+    // tells the server which language she chose.
+    "media-src 'self' blob:",
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",

@@ -137,8 +137,11 @@ test('the kiosk outside a secure context shows a setup error for staff', async (
     const text = await k.page.locator('main').innerText();
     assert.ok(text.includes('HTTPS'), text);
   } finally {
-    await k.done();
-    await server.close();
+    try {
+      await k.done();
+    } finally {
+      await server.close();
+    }
   }
 });
 

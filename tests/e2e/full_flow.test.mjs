@@ -12,7 +12,7 @@ const PATHS = {
     agree: 'Có, tôi đồng ý', danger: 'nguy hiểm', hurt: 'gặp bác sĩ', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
     children: 'trẻ em', two: '2', services: 'Bạn cần giúp đỡ', health: 'Chăm sóc y tế', legal: 'Trợ giúp pháp lý',
     next: 'Tiếp tục', sharing: 'chia sẻ', shareYes: 'Có, chia sẻ', shareNo: 'Không chia sẻ',
-    room: 'phòng riêng', stats: 'đếm cả bạn', sex: 'Giới tính', female: 'Nữ', disability: 'khó khăn khi nhìn', review: 'Xem lại',
+    room: 'phòng riêng', stats: 'tính cả bạn', sex: 'Giới tính', female: 'Nữ', disability: 'khó khăn khi nhìn', review: 'Xem lại',
     answered: 'Đã trả lời', show: 'Xem', dangerRow: 'Đang gặp nguy hiểm',
     make: 'Tạo mã của tôi', handoff: 'Đây là mã của bạn', finish: 'Kết thúc', hello: 'Xin chào', stay: 'Tôi ở lại đây',
   },

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openKiosk, checkScreen, DIST, TEST_CONFIG, FIXTURES } from './harness.mjs';
+import { openKiosk, checkScreen, DIST, TEST_CONFIG, FIXTURES, CLIPS } from './harness.mjs';
 import { serve } from './server.mjs';
 import { tap, expectHeading } from './kiosk.mjs';
 
@@ -29,7 +29,7 @@ async function serveWithPseudo(file) {
   addPseudo(c);
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-lang-'));
   writeFileSync(join(dir, 'centre.json'), JSON.stringify(c));
-  return serve(DIST, { overrides: { '/centre.json': join(dir, 'centre.json'), '/lang/qaa.json': file } });
+  return serve(DIST, { overrides: { '/centre.json': join(dir, 'centre.json'), '/lang/qaa.json': file, ...CLIPS } });
 }
 
 test('a language added as one file and one line of configuration is offered and used', async () => {
@@ -58,8 +58,11 @@ test('a language added as one file and one line of configuration is offered and 
     await tap(page, '[qaa] 18 or over');
     await expectHeading(page, '[qaa] How we can help');
   } finally {
-    await k.done();
-    await server.close();
+    try {
+      await k.done();
+    } finally {
+      await server.close();
+    }
   }
 });
 
@@ -85,7 +88,10 @@ test('a catalogue with a missing key is not used: her tap asks for an interprete
     await tap(page, 'English');
     await expectHeading(page, 'How old are you?');
   } finally {
-    await k.done();
-    await server.close();
+    try {
+      await k.done();
+    } finally {
+      await server.close();
+    }
   }
 });

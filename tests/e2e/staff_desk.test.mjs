@@ -46,7 +46,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await sheet.waitFor();
     const text = await sheet.innerText();
     assert.match(text, /NEEDS A DOCTOR NOW/);
-    assert.match(text, /2 children with her/);
+    assert.match(text, /2 children with the client/);
     assert.match(text, /A-\d{3}/);
     const refused = await page.locator('.case-sheet__refused').innerText();
     assert.match(refused, /Report to the police/);

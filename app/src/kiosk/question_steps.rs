@@ -41,7 +41,11 @@ pub fn ConsentStep() -> impl IntoView {
     let child = session.flow.with_untracked(|f| f.is_child_path());
     // The centre's limits of confidentiality, as its lawyer approved them; a child of 12–15
     // reads the law's rule for children in her own words instead (Decree 56/2017 Art. 25).
-    let yes_label = if child { t.child_yes } else { t.yes_consent };
+    let yes_label = if child {
+        t.child_assent_yes
+    } else {
+        t.yes_consent
+    };
     let limits: Vec<String> = if child {
         vec![t.child_limits.to_owned()]
     } else {

@@ -7,7 +7,7 @@
 //! recorded clip (if the centre has one) says the same, on a tap. The promise about the
 //! interpreter is the centre's practice (docs/deploy.md, "A survivor who speaks another
 //! language"): staff bring a confidential interpreter, a woman if she wishes.
-use super::handoff_step::{NoCode, SlipCard, code_for_screen, print_slip};
+use super::handoff_step::{SlipCard, code_for_screen, print_slip};
 use crate::i18n::texts;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
@@ -61,7 +61,12 @@ pub fn WaitHereStep() -> impl IntoView {
         </div>
         {move || match made.get() {
             None => view! { <p class="step__hint" role="status">{vi.handoff_making}" · "{en.handoff_making}</p> }.into_any(),
-            Some(None) => view! { <NoCode /> }.into_any(),
+            // She keeps waiting: the wait screen stays, and tells staff to come to her.
+            Some(None) => view! {
+                <p class="step__lead" role="status">
+                    <span lang="vi">{vi.wait_no_code}</span>" · "<span lang="en">{en.wait_no_code}</span>
+                </p>
+            }.into_any(),
             Some(Some(made)) => view! {
                 <SlipCard made />
                 <p class="step__hint no-print">

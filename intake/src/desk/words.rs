@@ -35,9 +35,11 @@ pub fn age_band(a: AgeBand) -> &'static str {
 /// Her wish at the kiosk: never consent until staff confirm it with her in person.
 pub fn wish(w: Wish) -> &'static str {
     match w {
-        Wish::Yes => "Muốn chia sẻ — hỏi lại cô ấy trước / wants sharing — confirm with her first",
+        Wish::Yes => {
+            "Muốn chia sẻ — hỏi lại thân chủ trước / wants sharing — confirm with the client first"
+        }
         Wish::No => "KHÔNG muốn chia sẻ / does NOT want sharing",
-        Wish::NotSure => "Chưa chắc — hỏi cô ấy / not sure yet — ask her",
+        Wish::NotSure => "Chưa chắc — hỏi thân chủ / not sure yet — ask the client",
         Wish::NotAsked => "Chưa hỏi / not asked",
     }
 }
@@ -56,24 +58,28 @@ pub fn priority(p: &Priority, config: &CentreConfig) -> String {
     match p {
         Priority::HelpNow => "CẦN GIÚP NGAY / NEEDS HELP NOW".into(),
         Priority::Interpreter(tag) => format!(
-            "CẦN PHIÊN DỊCH: {lang} — đang chờ ở máy; mời phiên dịch viên giữ bí mật (nữ nếu cô ấy muốn), không nhờ người nhà / NEEDS AN INTERPRETER: {lang} — waiting at the kiosk; bring a confidential interpreter (a woman if she wishes), never a relative",
+            "CẦN PHIÊN DỊCH: {lang} — đang chờ ở máy. Mời phiên dịch viên cam kết bảo mật (nữ nếu thân chủ muốn; hỏi thân chủ có quen người đó không). KHÔNG nhờ người đi cùng. / NEEDS AN INTERPRETER: {lang} — waiting at the kiosk. Bring an interpreter bound to confidentiality (a woman if the client wishes; ask whether the client knows them). Never anyone who came with the client.",
             lang = language(*tag, config)
         ),
         Priority::DangerNow => "ĐANG GẶP NGUY HIỂM / IN DANGER NOW".into(),
-        Priority::DoctorNow => "CẦN GẶP BÁC SĨ NGAY / NEEDS A DOCTOR NOW".into(),
+        // PEP within 72 hours; emergency contraception within about 5 days.
+        Priority::DoctorNow => "CẦN GẶP BÁC SĨ NGAY — thuốc phòng HIV trong 72 giờ, tránh thai khẩn cấp trong 5 ngày / NEEDS A DOCTOR NOW — HIV prevention within 72 hours, emergency contraception within 5 days".into(),
         // Decree 56/2017/NĐ-CP Art. 25(1): harm or risk of harm to a child is notified at
         // once. The adult who came with her may be the one who harmed her: ask her alone.
-        Priority::ChildUnder16 => "TRẺ EM DƯỚI 16 TUỔI — bị xâm hại hoặc có nguy cơ: thông báo ngay (NĐ 56/2017, Đ.25). Hỏi riêng em: người lớn đi cùng có an toàn không? / CHILD UNDER 16 — harm or risk of harm: notify at once. Ask her alone whether the adult with her is safe.".into(),
-        Priority::Aged16To17 => "16–17 tuổi: tự đồng ý / aged 16–17, own consent".into(),
-        Priority::ChildrenPresent(n) => format!("Có {n} trẻ em đi cùng / {n} children with her"),
+        Priority::ChildUnder16 => "TRẺ EM DƯỚI 16 TUỔI — nếu bị xâm hại hoặc có nguy cơ: phải thông báo ngay (NĐ 56/2017, Đ.25). Hỏi riêng em: người lớn đi cùng có an toàn không? / CHILD UNDER 16 — if harmed or at risk: notify at once. Ask the child alone whether the adult who came is safe.".into(),
+        Priority::Aged16To17 => "16–17 tuổi: chưa thành niên — xác nhận đồng ý theo quy trình / aged 16–17, a minor: check consent per procedure".into(),
+        Priority::ChildrenPresent(n) => {
+            let n = if *n >= crate::answers::Children::MAX { format!("{n}+") } else { n.to_string() };
+            format!("Có {n} trẻ em đi cùng — hỏi về an toàn của các cháu / {n} children with the client — ask about their safety")
+        }
     }
 }
 
 /// The centre's practice, first on every case sheet, so that no one is singled out.
-pub const PRACTICE: &str = "Nói chuyện riêng với cô ấy trước. Chỉ gọi số của cô ấy khi cô ấy ở một mình. / Talk with her alone first. Call her number only when she is alone.";
+pub const PRACTICE: &str = "Nói chuyện riêng với thân chủ trước. Chỉ gọi to số thứ tự khi thân chủ ở một mình. / Talk with the client alone first. Call out the ticket number only when the client is alone.";
 
 /// Her "yes" to a private room, in neutral words (desk only: never printed or exported).
-pub const PRIVATE_ROOM: &str = "Muốn nói chuyện ở phòng riêng: không gọi số của cô ấy to. / Would like a private room: do not call her number aloud.";
+pub const PRIVATE_ROOM: &str = "Muốn nói chuyện ở phòng riêng: không gọi to số thứ tự. / Would like a private room: do not call out the ticket number.";
 
 #[cfg(test)]
 mod tests {
