@@ -48,7 +48,11 @@ async fn the_welcome_screen_greets_in_vietnamese_then_english() {
     let root = mount_kiosk();
     leptos::task::tick().await;
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("Ngôi nhà Ánh Dương"), "{text}");
+    assert!(text.contains("Chọn ngôn ngữ · Choose a language"), "{text}");
+    // Her spoken language, each named in itself: a language without screens is offered too.
+    for name in ["Tiếng Việt", "English", "Tày", "Ngôn ngữ ký hiệu"] {
+        assert!(text.contains(name), "{name} in {text}");
+    }
     let vi = text.find("Xin chào").expect("Vietnamese greeting");
     let en = text.find("Hello").expect("English greeting");
     assert!(vi < en, "Vietnamese comes first");
@@ -75,13 +79,34 @@ async fn choosing_english_asks_the_age_first_and_back_returns() {
 }
 
 #[wasm_bindgen_test]
-async fn i_need_help_now_shows_the_emergency_numbers() {
+async fn i_need_help_now_says_what_staff_will_do_and_113_only_for_after() {
     let root = mount_kiosk();
     leptos::task::tick().await;
     click_button(&root, "Tôi cần giúp đỡ ngay");
     leptos::task::tick().await;
     let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Việc tiếp theo"), "{text}");
     assert!(text.contains("Hãy đến bàn tiếp đón ngay"), "{text}");
-    assert!(text.contains("113") && text.contains("115"));
+    assert!(
+        text.contains("Sau khi về") && text.contains("113"),
+        "{text}"
+    );
+    // The demo centre has a clinic on site: no 115 to call herself.
+    assert!(!text.contains("115"), "{text}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_language_without_screens_shows_please_wait_here() {
+    let root = mount_kiosk();
+    leptos::task::tick().await;
+    click_button(&root, "Tày");
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Xin chờ ở đây · Please wait here"), "{text}");
+    assert!(
+        text.contains("phiên dịch") && text.contains("interpreter"),
+        "{text}"
+    );
     root.remove();
 }

@@ -79,7 +79,7 @@ async function walk(k, L, lang, orientation, theme = 'default') {
   assert.equal(await page.locator('.review__hidden').count(), 3, 'danger, doctor and room are hidden');
   assert.ok((await dangerRow.innerText()).includes(L.answered));
   assert.ok(!(await dangerRow.innerText()).includes(L.no + '\n'), 'the answer is not shown');
-  await dangerRow.getByRole('button', { name: L.show, exact: true }).click();
+  await dangerRow.getByRole('button', { name: `${L.show} — ${L.dangerRow}`, exact: true }).click();
   assert.ok((await dangerRow.locator('.review__hidden').innerText()).startsWith(L.no), 'shown on a tap');
   await tap(page, L.make);
   await expectHeading(page, L.handoff);

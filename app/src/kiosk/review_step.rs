@@ -111,7 +111,7 @@ pub fn ReviewStep() -> impl IntoView {
                 <div class="review__row">
                     <dt>{label}</dt>
                     {if is_sensitive(step) && value != t.not_answered {
-                        view! { <HiddenAnswer value /> }.into_any()
+                        view! { <HiddenAnswer value label /> }.into_any()
                     } else {
                         view! { <dd data-no-read="">{value}</dd> }.into_any()
                     }}
@@ -130,7 +130,7 @@ pub fn ReviewStep() -> impl IntoView {
 
 /// An answer shown as "answered" until she taps Show (and hidden again on Hide).
 #[component]
-fn HiddenAnswer(value: String) -> impl IntoView {
+fn HiddenAnswer(value: String, label: &'static str) -> impl IntoView {
     let t = use_session().texts();
     let shown = RwSignal::new(false);
     view! {
@@ -138,6 +138,7 @@ fn HiddenAnswer(value: String) -> impl IntoView {
             <span>{move || if shown.get() { value.clone() } else { t.review_answered.to_owned() }}</span>
             " "
             <button type="button" class="nav-button" aria-pressed=move || shown.get().to_string()
+                aria-label=move || format!("{} — {label}", if shown.get() { t.hide } else { t.show })
                 on:click=move |_| shown.update(|s| *s = !*s)>
                 {move || if shown.get() { t.hide } else { t.show }}
             </button>
