@@ -71,7 +71,9 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await scan(page, consenting);
     await page.locator('.stats tbody tr').first().waitFor();
     const stats = await page.locator('.stats').innerText();
-    assert.match(stats, /health\s+18_plus\s+female\s+<5/);
+    // Words, not the export's codes.
+    assert.match(stats, /Chăm sóc y tế \/ Medical care\s+18 tuổi trở lên \/ 18 or over\s+Nữ \/ Female\s+<5/);
+    assert.doesNotMatch(stats, /18_plus|\bhealth\b|\bfemale\b/);
     assert.doesNotMatch(stats, /total/i);
     await checkScreen(page, 'staff-3b-statistics');
     const digits = code.slice(2);

@@ -10,7 +10,8 @@ use intake::desk::words;
 use intake::handoff::Handoff;
 use leptos::prelude::*;
 
-fn service_name(s: intake::Service) -> String {
+/// A service's name, "Vietnamese / English".
+pub(super) fn service_name(s: intake::Service) -> String {
     let vi = crate::i18n::texts(intake::LangTag::VI).service(s);
     let en = crate::i18n::texts(intake::LangTag::EN).service(s);
     format!("{vi} / {en}")

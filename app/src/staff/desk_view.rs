@@ -5,6 +5,7 @@ use super::{Desk, DeskState, store};
 use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::repeat::RepeatGuard;
+use intake::desk::words;
 use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, open};
 use intake::pairing::Enrolment;
 use leptos::prelude::*;
@@ -140,8 +141,14 @@ fn StatisticsPanel(
                     <th scope="col"><Bi vi="Độ tuổi" en="Age"/></th><th scope="col"><Bi vi="Giới tính" en="Sex"/></th><th scope="col"><Bi vi="Số lượt" en="Count"/></th>
                 </tr></thead>
                 <tbody>
-                    {move || stats.get().rows().into_iter().map(|((month, service, age, sex), count)| view! {
-                        <tr><td>{month}</td><td>{service}</td><td>{age}</td><td>{sex}</td><td>{count}</td></tr>
+                    // Words, not the export's codes (the CSV keeps the codes).
+                    {move || stats.get().rows().into_iter().map(|((month, service, age, sex), count)| {
+                        let service = intake::Service::from_id(service)
+                            .map_or_else(|| "Không chọn dịch vụ / No service".to_owned(), super::case_sheet::service_name);
+                        view! {
+                            <tr><td>{month}</td><td>{bilingual(service)}</td><td>{bilingual(words::stats_age(age))}</td>
+                                <td>{bilingual(words::stats_sex(sex))}</td><td>{count}</td></tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>

@@ -1,7 +1,7 @@
 //! What the desk shows for each answer: words in Vietnamese and English ("vi / en"), never
 //! the export's codes (`not_asked`, `12_15`). Staff read these; exports keep the codes.
 
-use crate::answers::{AgeBand, LangTag, Reply, Wish};
+use crate::answers::{AgeBand, LangTag, Reply, Sex, Wish};
 use crate::config::CentreConfig;
 use crate::desk::case_sheet::Priority;
 
@@ -30,6 +30,34 @@ pub fn age_band(a: AgeBand) -> &'static str {
         AgeBand::PreferNotToSay => "Không muốn nói / Prefers not to say",
         AgeBand::NotAsked => "Chưa hỏi / Not asked",
     }
+}
+
+/// Sex, for the statistics.
+pub fn sex(s: Sex) -> &'static str {
+    match s {
+        Sex::Female => "Nữ / Female",
+        Sex::Male => "Nam / Male",
+        Sex::Other => "Khác / Other",
+        Sex::Skipped | Sex::NotAsked => UNKNOWN,
+    }
+}
+
+const UNKNOWN: &str = "Không rõ / Unknown";
+
+/// An age band as the statistics store it (`12_15`, `unknown`), in words.
+pub fn stats_age(code: &str) -> &'static str {
+    AgeBand::CHOICES
+        .into_iter()
+        .find(|a| a.as_str() == code)
+        .map_or(UNKNOWN, age_band)
+}
+
+/// A sex as the statistics store it (`female`, `unknown`), in words.
+pub fn stats_sex(code: &str) -> &'static str {
+    [Sex::Female, Sex::Male, Sex::Other]
+        .into_iter()
+        .find(|s| s.as_str() == code)
+        .map_or(UNKNOWN, sex)
 }
 
 /// Her wish at the kiosk: never consent until staff confirm it with her in person.
@@ -95,9 +123,30 @@ mod tests {
         words.extend(AgeBand::CHOICES.into_iter().map(age_band));
         words.push(age_band(AgeBand::NotAsked));
         words.extend([Wish::Yes, Wish::No, Wish::NotSure, Wish::NotAsked].map(wish));
+        for code in [
+            "under_12",
+            "12_15",
+            "16_17",
+            "18_plus",
+            "prefer_not_to_say",
+            "unknown",
+        ] {
+            words.push(stats_age(code));
+        }
+        for code in ["female", "male", "other", "unknown"] {
+            words.push(stats_sex(code));
+        }
         for w in words {
             assert!(w.contains(" / "), "{w:?} is in both languages");
-            for code in ["not_asked", "12_15", "18_plus", "not_sure", "skipped"] {
+            for code in [
+                "not_asked",
+                "12_15",
+                "18_plus",
+                "not_sure",
+                "skipped",
+                "unknown",
+                "female",
+            ] {
                 assert!(!w.contains(code), "{w:?} shows the code {code}");
             }
             assert!(w != "yes" && w != "no");
