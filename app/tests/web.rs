@@ -82,7 +82,7 @@ async fn choosing_english_asks_the_age_first_and_back_returns() {
 async fn i_need_help_now_says_what_staff_will_do_and_113_only_for_after() {
     let root = mount_kiosk();
     leptos::task::tick().await;
-    click_button(&root, "Tôi cần giúp đỡ ngay");
+    click_button(&root, "Gặp nhân viên ngay");
     leptos::task::tick().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Việc tiếp theo"), "{text}");

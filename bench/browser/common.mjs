@@ -97,7 +97,7 @@ window.__walk = (() => {
       ['private room', 'Bỏ qua'], ['statistics', 'Bỏ qua'], ['sex', 'Bỏ qua'], ['disability', 'Bỏ qua'], ['review', 'Tạo mã của em']],
     'consent refused': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: no', 'Không, cảm ơn']],
     'information only': [['welcome', 'Tiếng Việt'], ['age', '18 tuổi trở lên'], ['consent: information', 'Tôi chỉ muốn tìm hiểu thông tin']],
-    'help now': [['welcome: help now', 'Tôi cần giúp đỡ ngay'], ['go to desk: code now', 'Lấy mã ngay']],
+    'help now': [['welcome: help now', 'Gặp nhân viên ngay'], ['go to desk: code now', 'Lấy mã ngay']],
     'interpreter': [['welcome: Tày', 'Tày']],
   };
   async function code(times, paint) {

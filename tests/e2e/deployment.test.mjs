@@ -67,7 +67,7 @@ test('after one visit the kiosk and its exit page work with the web server stopp
     const { page } = k;
     await page.reload();
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Gặp nhân viên ngay');
     await tap(page, 'Lấy mã ngay');
     await expectHeading(page, 'Đây là mã của bạn');
     assert.equal(await page.locator('.slip__qr svg').count(), 1, 'the code is made offline');
@@ -118,7 +118,7 @@ test('the first screen is up before the sealing worker or any staff code is fetc
     assert.ok(beforeScreen.some((p) => /app-.*_bg\.wasm$/.test(p)), 'the kiosk wasm is part of the first load');
     assert.deepEqual(beforeScreen.filter((p) => /sealer|staff/.test(p)), [], 'nothing of the worker or the staff page before the first screen');
     // Then, with the first screen up, the worker is fetched and the code is made.
-    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Gặp nhân viên ngay');
     await tap(page, 'Lấy mã ngay');
     await expectHeading(page, 'Đây là mã của bạn');
     await page.locator('.slip__qr svg').waitFor();

@@ -43,7 +43,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     await checkScreen(page, 'setup-2-paired');
     await page.goto(server.url + '/');
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Gặp nhân viên ngay');
     await tap(page, 'Lấy mã ngay');
     await page.locator('.slip__ticket').getByText(/^C-\d{3}$/).waitFor();
 
@@ -76,7 +76,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     // Pairing as it was on this device: pinned to the demo staff key.
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '2852-AEB3-434A-9556'));
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Tôi cần giúp đỡ ngay');
+    await tap(page, 'Gặp nhân viên ngay');
     await tap(page, 'Lấy mã ngay');
     await page.getByText(/chưa tạo được mã/).waitFor();
     assert.equal(await page.locator('.slip__qr').count(), 0, 'no code sealed to an unpinned key');

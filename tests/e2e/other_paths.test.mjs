@@ -13,7 +13,7 @@ const L = {
     agree: 'Có, tôi đồng ý', refuse: 'Không, cảm ơn', infoOnly: 'Tôi chỉ muốn tìm hiểu thông tin', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
     noChildren: 'Không có', counselling: 'Tư vấn tâm lý', next: 'Tiếp tục', childSharing: 'Thông tin của em', shareYes: 'Có, chia sẻ',
     notSure: 'Chưa chắc', sharingQ: 'Bạn có muốn nhân viên chia sẻ', make: 'Tạo mã của tôi',
-    finish: 'Kết thúc', helpNow: 'Tôi cần giúp đỡ ngay', deskNow: 'Việc tiếp theo', codeNow: 'Lấy mã ngay',
+    finish: 'Kết thúc', helpNow: 'Gặp nhân viên ngay', deskNow: 'Việc tiếp theo', codeNow: 'Lấy mã ngay',
     handoff: 'Đây là mã của bạn', refused: 'Cảm ơn bạn', info: 'Thông tin về trung tâm', shelter: 'Nơi tạm lánh an toàn',
   },
   en: {
@@ -22,7 +22,7 @@ const L = {
     agree: 'Yes, I agree', refuse: 'No, thank you', infoOnly: 'I only want information', yes: 'Yes', no: 'No', skip: 'Skip',
     noChildren: 'No children', counselling: 'Counselling', next: 'Next', childSharing: 'Your information', shareYes: 'Yes, share',
     notSure: 'Not sure yet', sharingQ: 'Would you like staff to share', make: 'Make my code',
-    finish: 'Finish', helpNow: 'I need help now', deskNow: 'What happens next', codeNow: 'Get my code now',
+    finish: 'Finish', helpNow: 'Talk to staff now', deskNow: 'What happens next', codeNow: 'Get my code now',
     handoff: 'Here is your code', refused: 'Thank you', info: 'About this centre', shelter: 'A safe place to stay',
   },
 };

@@ -18,7 +18,7 @@ for (const width of [58, 80]) {
     try {
       const { page } = k;
       await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-      await tap(page, 'Tôi cần giúp đỡ ngay');
+      await tap(page, 'Gặp nhân viên ngay');
       await tap(page, 'Lấy mã ngay');
       await expectHeading(page, 'Đây là mã của bạn');
       assert.equal(await page.getByRole('button', { name: 'In phiếu' }).count(), 1, 'Print is offered');
@@ -56,7 +56,7 @@ test('without a printer there is no Print button', async () => {
   const k = await openKiosk({ config: (c) => { delete c.printer; } });
   try {
     await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(k.page, 'Tôi cần giúp đỡ ngay');
+    await tap(k.page, 'Gặp nhân viên ngay');
     await tap(k.page, 'Lấy mã ngay');
     await expectHeading(k.page, 'Đây là mã của bạn');
     assert.equal(await k.page.getByRole('button', { name: 'In phiếu' }).count(), 0);

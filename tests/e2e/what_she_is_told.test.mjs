@@ -200,7 +200,7 @@ test('the 12–15 path speaks to her as "em" on every screen, with her own yes a
     await expectHeading(page, 'Xem lại câu trả lời của em');
     await check('review');
     // "I need help now", in her words, from the review: the urgent screen gives 111.
-    await tap(page, 'Em cần giúp ngay');
+    await tap(page, 'Gặp các cô chú ngay');
     await expectHeading(page, 'Việc tiếp theo');
     assert.ok((await page.locator('main').innerText()).includes('111'));
     await check('urgent');

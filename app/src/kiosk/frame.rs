@@ -1,4 +1,4 @@
-//! The frame of every screen: skip link, quick exit, back, step indicator, help now.
+//! The frame of every screen: skip link, quick exit, back, step indicator, "talk to staff now".
 //! Drawn once for the kiosk's life: its parts are hidden, not removed, so that nothing in
 //! it is dropped while subscribed to the session (see `session::Screen`).
 use crate::i18n::fill;
@@ -51,9 +51,11 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                 {demo.then(|| view! { <p class="demo-banner">"KHOÁ DEMO — không dùng cho trường hợp thật · "<span lang="en">"DEMO KEYS — not for real cases"</span></p> })}
             </header>
             <main class="step" id="main">{children()}</main>
+            // In the flow after the screen's own answers, never fixed over them (a tap meant for
+            // Next cannot land on it), and calm: red is Quick exit's alone.
             <footer class="kiosk__footer" hidden=move || !show_help()>
-                <button type="button" class="big-button big-button--urgent help-now" on:click=move |_| session.send(Event::HelpNow)>
-                    <span class="big-button__icon" aria-hidden="true" inner_html=icons::HELP></span>
+                <button type="button" class="big-button help-now" on:click=move |_| session.send(Event::HelpNow)>
+                    <span class="big-button__icon" aria-hidden="true" inner_html=icons::STAFF></span>
                     <span class="big-button__label">{move || t().help_now}</span>
                 </button>
             </footer>

@@ -1,6 +1,6 @@
 //! One question per screen: age, consent, the yes/no questions, children, sex.
 use crate::session::{Screen, use_session};
-use crate::ui::big_button::{BigButton, Variant};
+use crate::ui::big_button::BigButton;
 use crate::ui::icons;
 use intake::flow::{ConsentChoice, Event, Step};
 use intake::{AgeBand, Children, Reply, Sex};
@@ -74,7 +74,8 @@ pub fn ConsentStep() -> impl IntoView {
         </section>
         <h2 class="step__question">{if child { t.child_assent_question } else { t.consent_question }}</h2>
         <div class="choices">
-            <BigButton label=yes_label.to_string() icon=icons::YES variant=Variant::Primary
+            // Equal choices: no answer looks chosen before she taps one.
+            <BigButton label=yes_label.to_string() icon=icons::YES
                 on_press=move || session.send(Event::Consent(ConsentChoice::Yes)) />
             <BigButton label=t.no_consent.to_string() icon=icons::NO
                 on_press=move || session.send(Event::Consent(ConsentChoice::No)) />

@@ -27,6 +27,12 @@ pub const CHILD: &str =
 pub const SPEAKER: &str = icon!(
     r#"<path d="M6 18h8l10-8v28l-10-8H6z"/><path d="M31 17a10 10 0 0 1 0 14M36 12a17 17 0 0 1 0 24"/>"#
 );
+/// Quick exit: a door with an arrow leaving it.
+pub const EXIT: &str = icon!(r#"<path d="M22 6H8v36h14"/><path d="M20 24h22M34 16l8 8-8 8"/>"#);
+/// Talk to staff now: a person at a desk.
+pub const STAFF: &str = icon!(
+    r#"<circle cx="24" cy="12" r="6"/><path d="M12 30c0-6 5-10 12-10s12 4 12 10"/><path d="M4 30h40M10 30v12M38 30v12"/>"#
+);
 /// A spoken language: two faces talking.
 pub const SPEECH: &str = icon!(
     r#"<circle cx="14" cy="18" r="6"/><path d="M4 40c0-7 4-12 10-12s10 5 10 12"/><path d="M28 8h16v12h-8l-4 4v-4h-4z"/>"#

@@ -78,13 +78,29 @@ pub fn SkipToExit() -> impl IntoView {
     }
 }
 
-/// The quick-exit button, always in the same place.
+/// The quick-exit button, always in the same place: the only red on the screen, a door
+/// with an arrow, and its name in both languages until she has chosen one.
 #[component]
 pub fn QuickExitButton() -> impl IntoView {
     let session = use_session();
+    let label = move || {
+        if session
+            .flow
+            .with(|f| f.step() == intake::flow::Step::Welcome)
+        {
+            let (vi, en) = (
+                crate::i18n::texts(intake::LangTag::VI),
+                crate::i18n::texts(intake::LangTag::EN),
+            );
+            format!("{} · {}", vi.quick_exit, en.quick_exit)
+        } else {
+            session.texts().quick_exit.to_owned()
+        }
+    };
     view! {
         <button type="button" class="quick-exit" on:click=move |_| quick_exit(session)>
-            {move || session.texts().quick_exit}
+            <span class="quick-exit__icon" aria-hidden="true" inner_html=crate::ui::icons::EXIT></span>
+            <span>{label}</span>
         </button>
     }
 }

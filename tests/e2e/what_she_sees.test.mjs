@@ -1,0 +1,112 @@
+// What she sees (issue 15, in part): no fixed bar ever lies over a control she can see, at
+// the top and at the bottom of every screen of the path, on three tablet sizes and in large
+// text; one red button; no answer looks chosen before she taps one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openKiosk, checkScreen } from './harness.mjs';
+import { tap, expectHeading } from './kiosk.mjs';
+
+const WELCOME = 'Chọn ngôn ngữ · Choose a language';
+const exact = (page, name) => page.getByRole('button', { name, exact: true }).click();
+
+/** Every visible control whose centre is inside the viewport is the element found at its
+ *  centre (or holds it): nothing is drawn over it. Checked at the top and the bottom. */
+async function assertNothingCovers(page, where) {
+  for (const edge of ['top', 'bottom']) {
+    const covered = await page.evaluate((edge) => {
+      window.scrollTo(0, edge === 'top' ? 0 : document.documentElement.scrollHeight);
+      const out = [];
+      // The header stays at the top (with Quick exit); what scrolls under it is out of view.
+      const header = document.querySelector('.kiosk__header');
+      const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
+      for (const el of document.querySelectorAll('button, a[href], input, select, textarea')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (x < 0 || y < 0 || x > innerWidth - 1 || y > innerHeight - 1) continue;
+        if (!header?.contains(el) && y < headerBottom) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (hit !== el && !el.contains(hit)) out.push(`${(el.innerText || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40)} at ${Math.round(x)},${Math.round(y)} of ${innerWidth}x${innerHeight} under ${hit?.className || hit?.tagName}`);
+      }
+      return out;
+    }, edge);
+    assert.deepEqual(covered, [], `${where} (${edge}): a control is covered`);
+  }
+}
+
+const SIZES = [
+  ['landscape', { width: 1280, height: 800 }, ''],
+  ['portrait', { width: 800, height: 1280 }, ''],
+  ['7-inch', { width: 600, height: 960 }, ''],
+  ['large-text', { width: 1280, height: 800 }, 'Chữ to · Large text'],
+];
+
+for (const [name, viewport, theme] of SIZES) {
+  test(`nothing lies over a control on any screen of the path (${name})`, async () => {
+    const k = await openKiosk({ viewport });
+    try {
+      const { page } = k;
+      const screen = async (where) => { await page.waitForTimeout(30); await assertNothingCovers(page, where); };
+      await expectHeading(page, WELCOME);
+      if (theme) await tap(page, theme);
+      await screen('welcome');
+      await tap(page, 'Tiếng Việt');
+      await screen('age');
+      await exact(page, '18 tuổi trở lên');
+      await screen('consent');
+      await tap(page, 'Có, tôi đồng ý');
+      await screen('danger');
+      await exact(page, 'Không');
+      await screen('doctor');
+      await exact(page, 'Không');
+      await screen('children');
+      await exact(page, '2');
+      await screen('services');
+      for (const s of ['Chăm sóc y tế', 'Tư vấn tâm lý', 'Nơi tạm lánh an toàn', 'Trợ giúp pháp lý']) await tap(page, s);
+      await screen('services chosen');
+      await tap(page, 'Tiếp tục');
+      await screen('sharing');
+      await tap(page, 'Tiếp tục');
+      for (const step of ['private room', 'statistics', 'sex', 'disability']) {
+        await screen(step);
+        await exact(page, 'Bỏ qua');
+      }
+      await screen('review');
+      await tap(page, 'Gặp nhân viên ngay');
+      await screen('urgent');
+      await tap(page, 'Lấy mã ngay');
+      await page.locator('.slip__qr svg').waitFor();
+      await screen('handoff');
+    } finally {
+      await k.done();
+    }
+  });
+}
+
+test('one red button: only Quick exit is red, named in both languages until she chooses, and no answer is pre-chosen on consent', async () => {
+  const k = await openKiosk();
+  try {
+    const { page } = k;
+    await expectHeading(page, WELCOME);
+    const exit = page.locator('.quick-exit');
+    assert.equal((await exit.innerText()).trim(), 'Thoát nhanh · Quick exit');
+    const reds = await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => {
+      const [r, g, bl] = getComputedStyle(b).backgroundColor.match(/\d+/g).map(Number);
+      return r > 120 && r > 2 * g && r > 2 * bl;
+    }).map((b) => b.innerText.trim()));
+    assert.deepEqual(reds, ['Thoát nhanh · Quick exit'], 'red is Quick exit\'s alone');
+    await tap(page, 'Tiếng Việt');
+    assert.equal((await exit.innerText()).trim(), 'Thoát nhanh');
+    await exact(page, '18 tuổi trở lên');
+    const looks = await page.locator('main .choices .big-button').evaluateAll((bs) => bs.map((b) => {
+      const s = getComputedStyle(b);
+      return `${s.backgroundColor} ${s.borderColor} ${s.fontWeight}`;
+    }));
+    assert.equal(looks.length, 3);
+    assert.equal(new Set(looks).size, 1, `the three answers look the same: ${looks}`);
+    await checkScreen(page, 'sees-consent-equal-choices');
+  } finally {
+    await k.done();
+  }
+});
