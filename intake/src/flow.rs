@@ -167,7 +167,8 @@ impl Flow {
 
     /// Whether Back is offered.
     pub fn can_go_back(&self) -> bool {
-        !self.history.is_empty() && !matches!(self.step, Step::Handoff | Step::ConsentRefused)
+        // Back from "no, thank you" too: a mis-tap on No is not a dead end.
+        !self.history.is_empty() && self.step != Step::Handoff
     }
 
     /// Position in the main path and its length, for the step indicator.

@@ -83,7 +83,10 @@ fn consent_refused_offers_hotlines_and_asks_nothing_more() {
     );
     assert_eq!(f.step(), S::ConsentRefused);
     assert!(f.apply(E::Reply(Reply::Yes)).is_err());
-    assert!(!f.can_go_back());
+    // A mis-tap on No is not a dead end: Back returns to the consent question.
+    assert!(f.can_go_back());
+    walk(&mut f, &[E::Back]);
+    assert_eq!(f.step(), S::Consent);
 }
 
 #[test]

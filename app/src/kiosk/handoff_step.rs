@@ -119,22 +119,35 @@ fn Slip(made: Made) -> impl IntoView {
     let printer = session.config().printer;
     let choice = RwSignal::new(None::<bool>);
     let minutes = session.config().handoff_seconds.div_ceil(60).to_string();
+    // On the urgent path there is nothing to choose: she takes her code to the desk now,
+    // where staff see her first (the kiosk alerts no one, so it does not say they come).
+    let urgent = session.flow.with_untracked(|f| f.answers().is_urgent());
+    let next = if urgent {
+        view! { <p class="step__lead no-print">{t.handoff_urgent}</p> }.into_any()
+    } else {
+        view! {
+            <div class="choices choices--row no-print">
+                <BigButton label=t.handoff_stay.to_string() pressed=Signal::derive(move || choice.get() == Some(true))
+                    on_press=move || choice.set(Some(true)) />
+                <BigButton label=t.handoff_take.to_string() pressed=Signal::derive(move || choice.get() == Some(false))
+                    on_press=move || choice.set(Some(false)) />
+            </div>
+            <p class="step__lead no-print" aria-live="polite">
+                {move || choice.get().map(|stay| if stay { fill(t.handoff_stay_done, &[&minutes]) } else { t.handoff_take_done.to_owned() })}
+            </p>
+        }
+        .into_any()
+    };
     view! {
         <h1 class="step__title no-print">{t.handoff_title}</h1>
         <SlipCard made />
-        <div class="choices choices--row no-print">
-            <BigButton label=t.handoff_stay.to_string() pressed=Signal::derive(move || choice.get() == Some(true))
-                on_press=move || choice.set(Some(true)) />
-            <BigButton label=t.handoff_take.to_string() pressed=Signal::derive(move || choice.get() == Some(false))
-                on_press=move || choice.set(Some(false)) />
-        </div>
-        <p class="step__lead no-print" aria-live="polite">
-            {move || choice.get().map(|stay| if stay { fill(t.handoff_stay_done, &[&minutes]) } else { t.handoff_take_done.to_owned() })}
-        </p>
+        {next}
         <p class="step__closing no-print">{t.handoff_closing}</p>
-        <div class="choices choices--row no-print">
-            {printer.map(|_| view! { <BigButton label=t.print.to_string() on_press=print_slip /> })}
-            <BigButton label=t.finish.to_string() variant=Variant::Primary on_press=move || fresh_kiosk(session) />
+        {printer.map(|_| view! { <div class="choices no-print"><BigButton label=t.print.to_string() on_press=print_slip /></div> })}
+        // Finish wipes her code: secondary, set apart, for after staff have scanned it.
+        <div class="finish no-print">
+            <p class="step__hint">{t.finish_hint}</p>
+            <button type="button" class="nav-button" on:click=move |_| fresh_kiosk(session)>{t.finish}</button>
         </div>
     }
 }

@@ -42,12 +42,17 @@ fn FinishButton() -> impl IntoView {
 /// Under 12: please go to the desk; 111; no further questions.
 #[component]
 pub fn ChildToDeskStep() -> impl IntoView {
-    let t = use_session().texts();
+    let session = use_session();
+    let t = session.texts();
     view! {
         <h1 class="step__title">{t.child_desk_title}</h1>
+        // The main action is to show this screen to a staff member; Finish is small.
+        <p class="show-staff">{t.child_show_staff}</p>
         <p class="step__lead">{t.child_desk_body}</p>
         <Hotlines only=&["111"] />
-        <div class="choices"><FinishButton /></div>
+        <div class="finish">
+            <button type="button" class="nav-button" on:click=move |_| fresh_kiosk(session)>{t.finish}</button>
+        </div>
     }
 }
 

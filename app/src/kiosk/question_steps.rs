@@ -113,10 +113,18 @@ pub fn YesNoStep(
             _ => a.disability,
         })
     };
+    // No ✓ or ✗ on the answers about danger and a doctor: a tick on "yes, I am in danger"
+    // reads as approval.
+    let marked = !matches!(step, Step::Danger | Step::Doctor);
     let choice = move |reply: Reply, label: &'static str, icon: &'static str| {
-        view! {
-            <BigButton label=label.to_string() icon=icon pressed=Signal::derive(move || current() == reply)
-                on_press=move || screen.send(Event::Reply(reply)) />
+        let pressed = Signal::derive(move || current() == reply);
+        let press = move || screen.send(Event::Reply(reply));
+        if marked || reply == Reply::Skipped {
+            view! { <BigButton label=label.to_string() icon=icon pressed=pressed on_press=press /> }
+                .into_any()
+        } else {
+            view! { <BigButton label=label.to_string() pressed=pressed on_press=press /> }
+                .into_any()
         }
     };
     view! {
@@ -137,22 +145,23 @@ pub fn ChildrenStep() -> impl IntoView {
     let t = session.texts();
     let screen = Screen::new(session);
     let current = move || screen.answer(|a| a.children);
-    let options: Vec<(Children, String)> = (0..=Children::MAX)
+    let options: Vec<(Children, String, &'static str)> = (0..=Children::MAX)
         .map(|n| {
             let label = match n {
                 0 => t.children_none.to_owned(),
                 Children::MAX => t.children_five_plus.to_owned(),
                 n => n.to_string(),
             };
-            (Children::Count(n), label)
+            let icon = icons::CHILDREN[usize::from(n).min(icons::CHILDREN.len() - 1)];
+            (Children::Count(n), label, icon)
         })
-        .chain([(Children::Skipped, t.skip.to_owned())])
+        .chain([(Children::Skipped, t.skip.to_owned(), icons::SKIP)])
         .collect();
     view! {
         <h1 class="step__title">{t.children_question}</h1>
         <div class="choices choices--grid">
-            {options.into_iter().map(|(c, label)| view! {
-                <BigButton label=label icon=icons::CHILD pressed=Signal::derive(move || current() == c)
+            {options.into_iter().map(|(c, label, icon)| view! {
+                <BigButton label=label icon=icon pressed=Signal::derive(move || current() == c)
                     on_press=move || screen.send(Event::ChooseChildren(c)) />
             }).collect_view()}
         </div>

@@ -27,6 +27,25 @@ pub const CHILD: &str =
 pub const SPEAKER: &str = icon!(
     r#"<path d="M6 18h8l10-8v28l-10-8H6z"/><path d="M31 17a10 10 0 0 1 0 14M36 12a17 17 0 0 1 0 24"/>"#
 );
+/// Children with her: N small figures for N (5 for "5 or more"), a dashed one for none.
+pub const CHILDREN: [&str; 6] = [
+    icon!(
+        r#"<g stroke-dasharray="3 3"><circle cx="24" cy="16" r="3.5"/><path d="M20 36V26c0-3 2-5 4-5s4 2 4 5v10"/></g>"#
+    ),
+    icon!(r#"<circle cx="24.0" cy="16" r="3.5"/><path d="M20.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/>"#),
+    icon!(
+        r#"<circle cx="16.0" cy="16" r="3.5"/><path d="M12.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="32.0" cy="16" r="3.5"/><path d="M28.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/>"#
+    ),
+    icon!(
+        r#"<circle cx="12.0" cy="16" r="3.5"/><path d="M8.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="24.0" cy="16" r="3.5"/><path d="M20.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="36.0" cy="16" r="3.5"/><path d="M32.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/>"#
+    ),
+    icon!(
+        r#"<circle cx="9.6" cy="16" r="3.5"/><path d="M5.6 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="19.2" cy="16" r="3.5"/><path d="M15.2 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="28.8" cy="16" r="3.5"/><path d="M24.8 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="38.4" cy="16" r="3.5"/><path d="M34.4 36V26c0-3 2-5 4-5s4 2 4 5v10"/>"#
+    ),
+    icon!(
+        r#"<circle cx="8.0" cy="16" r="3.5"/><path d="M4.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="16.0" cy="16" r="3.5"/><path d="M12.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="24.0" cy="16" r="3.5"/><path d="M20.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="32.0" cy="16" r="3.5"/><path d="M28.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/><circle cx="40.0" cy="16" r="3.5"/><path d="M36.0 36V26c0-3 2-5 4-5s4 2 4 5v10"/>"#
+    ),
+];
 /// Quick exit: a door with an arrow leaving it.
 pub const EXIT: &str = icon!(r#"<path d="M22 6H8v36h14"/><path d="M20 24h22M34 16l8 8-8 8"/>"#);
 /// Talk to staff now: a person at a desk.
@@ -62,15 +81,20 @@ pub fn service(s: Service) -> &'static str {
         Service::Health => icon!(
             r#"<rect x="8" y="8" width="32" height="32" rx="6"/><path d="M24 15v18M15 24h18"/>"#
         ),
+        // Counselling: two speech bubbles (a heart beside a medical cross read as a heart doctor).
         Service::Psychosocial => {
-            icon!(r#"<path d="M24 40S8 30 8 18a8 8 0 0 1 16-2 8 8 0 0 1 16 2c0 12-16 22-16 22z"/>"#)
+            icon!(r#"<path d="M6 8h22v14H14l-6 6v-6H6z"/><path d="M20 26h22v12h-2v6l-6-6H20z"/>"#)
         }
-        Service::Shelter => icon!(r#"<path d="M6 24L24 8l18 16M12 20v20h24V20M20 40V30h8v10"/>"#),
+        // A safe place: a bed (home may be where the person she fears is).
+        Service::Shelter => icon!(
+            r#"<path d="M4 36V12M4 28h40v8M44 36V24c0-3-2-5-5-5H20v9"/><circle cx="12" cy="22" r="4"/>"#
+        ),
         Service::Legal => {
             icon!(r#"<path d="M24 6v34M12 40h24M10 14h28M10 14l-6 14h12zM38 14l-6 14h12z"/>"#)
         }
+        // Police: a badge with a star (a shield with a tick read as a security guard).
         Service::Police => icon!(
-            r#"<path d="M24 4l16 6v12c0 10-7 17-16 20C15 39 8 32 8 22V10z"/><path d="M17 23l5 5 9-10"/>"#
+            r#"<circle cx="24" cy="24" r="18"/><path d="M24 13l3 7h7l-6 4 2 7-6-4-6 4 2-7-6-4h7z"/>"#
         ),
         Service::SocialWork => icon!(
             r#"<circle cx="16" cy="14" r="5"/><circle cx="32" cy="14" r="5"/><path d="M6 38c0-8 5-13 10-13s10 5 10 13M22 38c0-8 5-13 10-13s10 5 10 13"/>"#
@@ -78,8 +102,9 @@ pub fn service(s: Service) -> &'static str {
         Service::Livelihood => icon!(
             r#"<rect x="6" y="16" width="36" height="24" rx="3"/><path d="M18 16v-6h12v6M6 26h36"/>"#
         ),
+        // Help for a child: an adult's hand held by a child-sized figure.
         Service::ChildProtection => icon!(
-            r#"<circle cx="24" cy="14" r="6"/><path d="M12 44V30c0-5 5-8 12-8s12 3 12 8v14"/>"#
+            r#"<circle cx="14" cy="10" r="5"/><path d="M8 44V26c0-5 3-8 6-8s6 3 6 8v18"/><circle cx="34" cy="24" r="4"/><path d="M29 44V36c0-4 2-6 5-6s5 2 5 6v8M20 30h9"/>"#
         ),
     }
 }
