@@ -14,6 +14,8 @@ fn service() -> impl Strategy<Value = Service> {
 fn event() -> impl Strategy<Value = Event> {
     prop_oneof![
         proptest::sample::select(vec![LangTag::VI, LangTag::EN]).prop_map(Event::ChooseLanguage),
+        proptest::sample::select(vec!["tyz", "hab", "qsd", "und"])
+            .prop_map(|t| Event::NeedInterpreter(LangTag::parse(t).expect("a tag"))),
         Just(Event::HelpNow),
         proptest::sample::select(AgeBand::CHOICES.to_vec()).prop_map(Event::ChooseAge),
         Just(Event::Continue),
@@ -40,6 +42,7 @@ fn event() -> impl Strategy<Value = Event> {
             Step::Children,
             Step::Services,
             Step::Sharing,
+            Step::PrivateRoom,
             Step::Statistics,
         ])
         .prop_map(Event::Change),

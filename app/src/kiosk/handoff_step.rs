@@ -4,7 +4,7 @@ use crate::i18n::fill;
 use crate::kiosk::sealer;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
-use crate::ui::quick_exit::fresh_kiosk;
+use crate::ui::quick_exit::{SmallFinish, fresh_kiosk};
 use intake::handoff::{SealReply, SealRequest};
 use leptos::prelude::*;
 
@@ -147,7 +147,7 @@ fn Slip(made: Made) -> impl IntoView {
         // Finish wipes her code: secondary, set apart, for after staff have scanned it.
         <div class="finish no-print">
             <p class="step__hint">{t.finish_hint}</p>
-            <button type="button" class="nav-button" on:click=move |_| fresh_kiosk(session)>{t.finish}</button>
+            <SmallFinish />
         </div>
     }
 }

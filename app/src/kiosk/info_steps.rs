@@ -2,7 +2,7 @@
 //! refused, information only, and "go to the desk now".
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
-use crate::ui::quick_exit::fresh_kiosk;
+use crate::ui::quick_exit::{SmallFinish, fresh_kiosk};
 use intake::flow::Event;
 use intake::{LangTag, UrgentReason};
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn ChildToDeskStep() -> impl IntoView {
         <p class="step__lead">{t.child_desk_body}</p>
         <Hotlines only=&["111"] />
         <div class="finish">
-            <button type="button" class="nav-button" on:click=move |_| fresh_kiosk(session)>{t.finish}</button>
+            <SmallFinish />
         </div>
     }
 }

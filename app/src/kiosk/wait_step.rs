@@ -11,7 +11,7 @@ use super::handoff_step::{SlipCard, code_for_screen, print_slip};
 use crate::i18n::texts;
 use crate::session::use_session;
 use crate::ui::big_button::{BigButton, Variant};
-use crate::ui::clips;
+use crate::ui::clips::{self, ListenButton};
 use crate::ui::icons;
 use crate::ui::quick_exit::fresh_kiosk;
 use intake::LangTag;
@@ -48,13 +48,7 @@ pub fn WaitHereStep() -> impl IntoView {
             </h1>
             <p class="wait__language" lang=spoken.html_lang().map(str::to_owned)>
                 {name.clone()}
-                {clip.map(|path| view! {
-                    <button type="button" class="language__listen"
-                        aria-label=format!("{name} — {} / {}", vi.listen, en.listen)
-                        on:click=move |_| clips::play(&path)>
-                        <span aria-hidden="true" inner_html=icons::SPEAKER></span>
-                    </button>
-                })}
+                <ListenButton name clip />
             </p>
             <p class="step__lead" lang="vi">{vi.wait_body}</p>
             <p class="step__lead" lang="en">{en.wait_body}</p>

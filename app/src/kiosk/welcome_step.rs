@@ -5,7 +5,7 @@
 use crate::i18n::{is_available, texts};
 use crate::session::use_session;
 use crate::ui::big_button::BigButton;
-use crate::ui::clips;
+use crate::ui::clips::{self, ListenButton};
 use crate::ui::icons;
 use crate::ui::theme::ThemePicker;
 use intake::LangTag;
@@ -63,13 +63,7 @@ pub fn WelcomeStep() -> impl IntoView {
                 <div class="language" lang=lang.html_lang().map(str::to_owned) data-screens=screens.to_string()>
                     <BigButton label=name.clone() icon=pictogram(spoken.pictogram)
                         on_press=move || session.send(event) />
-                    {clip.map(|path| view! {
-                        <button type="button" class="language__listen"
-                            aria-label=format!("{name} — {} / {}", vi.listen, en.listen)
-                            on:click=move |_| clips::play(&path)>
-                            <span aria-hidden="true" inner_html=icons::SPEAKER></span>
-                        </button>
-                    })}
+                    <ListenButton name clip />
                 </div>
             }
         })

@@ -7,6 +7,7 @@
 //! A clip plays only on a tap and every wipe stops it. A clip that is missing is not
 //! offered; one that will not play does nothing: the language's name still shows.
 use intake::config::CentreConfig;
+use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -81,4 +82,28 @@ pub fn stop() {
 /// Whether a clip is playing (the idle guard counts it as being there).
 pub fn is_playing() -> bool {
     PLAYING.with_borrow(|p| p.as_ref().is_some_and(|a| !a.paused() && !a.ended()))
+}
+
+/// The square speaker beside a language's name: plays its clip on a tap. Drawn only for a
+/// clip that arrived (`None` draws nothing).
+#[component]
+pub fn ListenButton(
+    /// The language's name, for the button's label.
+    name: String,
+    /// The clip's path in the configuration, if it arrived.
+    clip: Option<String>,
+) -> impl IntoView {
+    let (vi, en) = (
+        crate::i18n::texts(intake::LangTag::VI),
+        crate::i18n::texts(intake::LangTag::EN),
+    );
+    clip.map(|path| {
+        view! {
+            <button type="button" class="language__listen"
+                aria-label=format!("{name} — {} / {}", vi.listen, en.listen)
+                on:click=move |_| play(&path)>
+                <span aria-hidden="true" inner_html=crate::ui::icons::SPEAKER></span>
+            </button>
+        }
+    })
 }

@@ -67,6 +67,18 @@ pub fn monotonic_now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// A small Finish: wipes and replaces the page with a fresh kiosk. For screens where
+/// finishing must not look like the main action (her code on screen; a young child).
+#[component]
+pub fn SmallFinish() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <button type="button" class="nav-button" on:click=move |_| fresh_kiosk(session)>
+            {move || session.texts().finish}
+        </button>
+    }
+}
+
 /// The skip link, first in the tab order: visually hidden until focused.
 #[component]
 pub fn SkipToExit() -> impl IntoView {
