@@ -110,3 +110,53 @@ test('one red button: only Quick exit is red, named in both languages until she 
     await k.done();
   }
 });
+
+/** Every answer of the question screen is on screen, with nothing scrolled. */
+async function assertAnswersOnScreen(page, where) {
+  const off = await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    return [...document.querySelectorAll('main .choices button')]
+      .filter((b) => { const r = b.getBoundingClientRect(); return r.top < 0 || r.bottom > innerHeight; })
+      .map((b) => b.innerText.trim());
+  });
+  assert.deepEqual(off, [], `${where}: answers below the fold`);
+}
+
+for (const [name, viewport] of SIZES.filter(([, , theme]) => !theme)) {
+  test(`the answers of every question screen are on screen without scrolling (${name})`, async () => {
+    const k = await openKiosk({ viewport });
+    try {
+      const { page } = k;
+      const check = async (where) => { await page.waitForTimeout(30); await assertAnswersOnScreen(page, where); };
+      await expectHeading(page, WELCOME);
+      await tap(page, 'Tiếng Việt');
+      await check('age');
+      await exact(page, '18 tuổi trở lên');
+      await check('consent');
+      await tap(page, 'Có, tôi đồng ý');
+      await check('danger');
+      await exact(page, 'Không');
+      await check('doctor');
+      await exact(page, 'Không');
+      await check('children');
+      await exact(page, '2');
+      await tap(page, 'Tư vấn tâm lý');
+      await tap(page, 'Tiếp tục');
+      await tap(page, 'Tiếp tục');
+      for (const step of ['private room', 'statistics', 'sex', 'disability']) {
+        await check(step);
+        await exact(page, 'Bỏ qua');
+      }
+      // The child's notice and assent, in the child's words.
+      await page.goto(k.server.url + '/');
+      await expectHeading(page, WELCOME);
+      await tap(page, 'Tiếng Việt');
+      await exact(page, 'Từ 12 đến 15 tuổi');
+      await check('child notice');
+      await tap(page, 'Em hiểu rồi');
+      await check('assent');
+    } finally {
+      await k.done();
+    }
+  });
+}

@@ -62,9 +62,13 @@ pub fn ChildNoticeStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     view! {
-        <h1 class="step__title">{t.child_notice_title}</h1>
-        <p class="step__lead">{t.child_notice_body}</p>
-        <Hotlines only=&["111"] />
+        <h1 class="step__title" id="explain-title">{t.child_notice_title}</h1>
+        <p class="step__hint">{t.read_all}</p>
+        // A long read in its own box, so that her answer is on screen without scrolling.
+        <div class="explain" tabindex="0" role="region" aria-labelledby="explain-title">
+            <p class="step__lead">{t.child_notice_body}</p>
+            <Hotlines only=&["111"] />
+        </div>
         <div class="choices">
             <BigButton label=t.i_understand.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />
         </div>

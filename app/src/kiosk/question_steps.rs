@@ -51,12 +51,15 @@ pub fn ConsentStep() -> impl IntoView {
     } else {
         config.points(&config.confidentiality_limits, lang).to_vec()
     };
-    let body = if child {
-        view! { <h1 class="step__title">{t.child_assent_title}</h1><p>{t.child_assent_body}</p> }
-            .into_any()
+    let title = if child {
+        t.child_assent_title
+    } else {
+        t.consent_title
+    };
+    let points = if child {
+        view! { <p>{t.child_assent_body}</p> }.into_any()
     } else {
         view! {
-            <h1 class="step__title">{t.consent_title}</h1>
             <ul class="consent__points">
                 <li>{t.consent_what}</li>
                 <li>{t.consent_no_name}</li>
@@ -66,12 +69,18 @@ pub fn ConsentStep() -> impl IntoView {
         }
         .into_any()
     };
+    // The explanation scrolls in its own box (a shadow shows there is more), so that the
+    // question and its answers are on screen without scrolling on any tablet.
     view! {
-        {body}
-        <section class="notice" aria-labelledby="limits-title">
-            <h2 id="limits-title">{t.consent_limits_title}</h2>
-            <ul class="notice__points">{limits.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-        </section>
+        <h1 class="step__title" id="explain-title">{title}</h1>
+        <div class="explain" tabindex="0" role="region" aria-labelledby="explain-title">
+            <p class="step__hint">{t.read_all}</p>
+            {points}
+            <section class="notice" aria-labelledby="limits-title">
+                <h2 id="limits-title">{t.consent_limits_title}</h2>
+                <ul class="notice__points">{limits.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </section>
+        </div>
         <h2 class="step__question">{if child { t.child_assent_question } else { t.consent_question }}</h2>
         <div class="choices">
             // Equal choices: no answer looks chosen before she taps one.
