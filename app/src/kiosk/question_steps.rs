@@ -56,12 +56,21 @@ pub fn ConsentStep() -> impl IntoView {
     } else {
         t.consent_title
     };
+    let notice = view! {
+        <section class="notice" aria-labelledby="limits-title">
+            <h2 id="limits-title">{t.consent_limits_title}</h2>
+            <ul class="notice__points">{limits.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+        </section>
+    };
+    // The limits come right after what the centre does: her consent depends on them; the
+    // reassurances (no name, the code, skip any question) follow.
     let points = if child {
-        view! { <p>{t.child_assent_body}</p> }.into_any()
+        view! { <p>{t.child_assent_body}</p>{notice} }.into_any()
     } else {
         view! {
+            <ul class="consent__points"><li>{t.consent_what}</li></ul>
+            {notice}
             <ul class="consent__points">
-                <li>{t.consent_what}</li>
                 <li>{t.consent_no_name}</li>
                 <li>{t.consent_code}</li>
                 <li>{t.consent_skip}</li>
@@ -74,12 +83,8 @@ pub fn ConsentStep() -> impl IntoView {
     view! {
         <h1 class="step__title" id="explain-title">{title}</h1>
         <div class="explain" tabindex="0" role="region" aria-labelledby="explain-title">
-            <p class="step__hint">{t.read_all}</p>
+            <p class="explain__hint">{t.read_all}</p>
             {points}
-            <section class="notice" aria-labelledby="limits-title">
-                <h2 id="limits-title">{t.consent_limits_title}</h2>
-                <ul class="notice__points">{limits.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            </section>
         </div>
         <h2 class="step__question">{if child { t.child_assent_question } else { t.consent_question }}</h2>
         <div class="choices">
