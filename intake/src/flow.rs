@@ -112,23 +112,6 @@ impl Default for Flow {
     }
 }
 
-/// The main steps, for the step indicator ("step 3 of 11").
-const ADULT_PATH: [Step; 13] = [
-    Step::Welcome,
-    Step::Age,
-    Step::Consent,
-    Step::Danger,
-    Step::Doctor,
-    Step::Children,
-    Step::Services,
-    Step::Sharing,
-    Step::PrivateRoom,
-    Step::Statistics,
-    Step::Sex,
-    Step::Disability,
-    Step::Review,
-];
-
 impl Flow {
     /// A fresh session on the welcome screen.
     pub fn new() -> Flow {
@@ -171,11 +154,9 @@ impl Flow {
         !self.history.is_empty() && self.step != Step::Handoff
     }
 
-    /// Position in the main path and its length, for the step indicator.
-    pub fn progress(&self) -> Option<(usize, usize)> {
-        let index = ADULT_PATH.iter().position(|s| *s == self.step)?;
-        let skip_child = usize::from(self.is_child_path());
-        Some((index + 1 + skip_child, ADULT_PATH.len() + skip_child))
+    /// Where she is on her path, for the progress bar and the step counter.
+    pub fn progress(&self) -> crate::progress::Progress {
+        crate::progress::progress(self.step, &self.history, self.is_child_path())
     }
 
     /// Forgets every answer and returns to the welcome screen.

@@ -9,6 +9,7 @@ pub mod handoff;
 pub mod idle;
 mod json;
 pub mod pairing;
+pub mod progress;
 #[cfg(feature = "scan")]
 pub mod scan;
 pub mod services;

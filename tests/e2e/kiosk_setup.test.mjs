@@ -27,7 +27,10 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     await page.getByText(/demo key, not pinned/).waitFor();
     const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
     assert.ok(kioskKey, 'the kiosk key is made on the device');
-    // The enrolment line: the kiosk's letter (A until one is chosen) and its public key.
+    // The enrolment line, folded away under the QR: the kiosk's letter (A until one is
+    // chosen) and its public key.
+    assert.equal(await page.locator('.setup__hex').isVisible(), false, 'the 64-character key is folded away');
+    await page.getByText('The line to paste instead of scanning').click();
     assert.match(await page.locator('.setup__hex').innerText(), /^A=[0-9a-f]{64}$/);
     await page.getByRole('button', { name: /Pin this staff key/ }).click();
     await page.getByText(/as pinned at pairing/).waitFor();
@@ -36,6 +39,17 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     assert.match(selfTest, /Secure context\s+✓/);
     assert.match(selfTest, /Staff key as pinned\s+✓/);
     assert.match(selfTest, /Printer\s+58 mm/);
+    // Failed checks first (here the demo wording at least), each with its fix on its row.
+    const rows = (await page.locator('.self-test tbody tr').allInnerTexts()).slice(0, -1);
+    const failed = rows.filter((r) => /NOT OK/.test(r));
+    assert.ok(failed.some((r) => /not the demo's.*Replace “limits”/s.test(r)), `the demo wording fails with its fix: ${failed}`);
+    assert.deepEqual(rows.slice(0, failed.length), failed, `failed rows first: ${rows.join(' | ')}`);
+    assert.ok(failed.every((r) => r.split('\t')[2]?.trim().length > 10), `each failed row has its fix: ${failed}`);
+    // Fingerprints to compare are large and grouped.
+    const groups = await page.locator('.fingerprint--large').first().locator('.fingerprint__group').allInnerTexts();
+    assert.deepEqual(groups.length, 4);
+    assert.ok(await page.locator('.fingerprint--large').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize) >= 28));
+    assert.equal(await page.locator('input[autocomplete="username"]').count(), 0, 'no pre-filled account field');
     // A second kiosk of the centre gets its own letter: its enrolment and tickets carry it.
     await page.getByLabel(/This kiosk's letter/).selectOption('C');
     await page.locator('.setup__hex').getByText(/^C=[0-9a-f]{64}$/).waitFor();

@@ -40,7 +40,41 @@ const SIZES = [
   ['portrait', { width: 800, height: 1280 }, ''],
   ['7-inch', { width: 600, height: 960 }, ''],
   ['large-text', { width: 1280, height: 800 }, 'Chữ to · Large text'],
+  ['contrast', { width: 600, height: 960 }, 'Tương phản cao · High contrast'],
 ];
+
+/** The side paths, each from a fresh welcome screen: child (12–15), under 12, "no, thank
+ *  you", information only, a language without screens. */
+async function walkSidePaths(page, url, theme, screen) {
+  const fresh = async () => {
+    await page.goto(url + '/');
+    await expectHeading(page, WELCOME);
+    if (theme) await tap(page, theme);
+  };
+  await fresh();
+  await tap(page, 'Tiếng Việt');
+  await exact(page, 'Từ 12 đến 15 tuổi');
+  await screen('child notice');
+  await tap(page, 'Em hiểu rồi');
+  await screen('assent');
+  await fresh();
+  await tap(page, 'Tiếng Việt');
+  await exact(page, 'Dưới 12 tuổi');
+  await screen('under 12');
+  await fresh();
+  await tap(page, 'Tiếng Việt');
+  await exact(page, '18 tuổi trở lên');
+  await tap(page, 'Không, cảm ơn');
+  await screen('consent refused');
+  await fresh();
+  await tap(page, 'Tiếng Việt');
+  await exact(page, '18 tuổi trở lên');
+  await tap(page, 'Tôi chỉ muốn tìm hiểu thông tin');
+  await screen('information only');
+  await fresh();
+  await exact(page, 'Tày');
+  await screen('wait here');
+}
 
 for (const [name, viewport, theme] of SIZES) {
   test(`nothing lies over a control on any screen of the path (${name})`, async () => {
@@ -78,6 +112,7 @@ for (const [name, viewport, theme] of SIZES) {
       await tap(page, 'Lấy mã ngay');
       await page.locator('.slip__qr svg').waitFor();
       await screen('handoff');
+      await walkSidePaths(page, k.server.url, theme, screen);
     } finally {
       await k.done();
     }
@@ -160,3 +195,35 @@ for (const [name, viewport] of SIZES.filter(([, , theme]) => !theme)) {
     }
   });
 }
+
+test('a cue shows there is more below on a long screen, and goes at the end of it', async () => {
+  const k = await openKiosk({ viewport: { width: 600, height: 960 } });
+  try {
+    const { page } = k;
+    await expectHeading(page, WELCOME);
+    await tap(page, 'Chữ to · Large text');
+    await tap(page, 'Tiếng Việt');
+    await exact(page, '18 tuổi trở lên');
+    await tap(page, 'Có, tôi đồng ý');
+    await exact(page, 'Không');
+    await exact(page, 'Không');
+    await exact(page, '2');
+    const cue = page.locator('.more-below');
+    await cue.waitFor({ state: 'visible' });
+    assert.match(await cue.innerText(), /còn tiếp/);
+    await checkScreen(page, 'sees-services-more-below');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await cue.waitFor({ state: 'hidden' });
+    // Two columns on a portrait tablet, each pictogram about 48 px above its name.
+    const cards = await page.locator('.service').evaluateAll((bs) => bs.map((b) => {
+      const r = b.getBoundingClientRect();
+      const icon = b.querySelector('.service__icon svg').getBoundingClientRect();
+      const label = b.querySelector('.big-button__label').getBoundingClientRect();
+      return { left: Math.round(r.left), icon: Math.round(icon.width), above: icon.bottom <= label.top };
+    }));
+    assert.equal(new Set(cards.map((c) => c.left)).size, 2, 'two columns');
+    assert.ok(cards.every((c) => c.icon >= 44 && c.above), JSON.stringify(cards));
+  } finally {
+    await k.done();
+  }
+});

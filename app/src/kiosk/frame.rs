@@ -1,4 +1,5 @@
-//! The frame of every screen: skip link, quick exit, back, step indicator, "talk to staff now".
+//! The frame of every screen: skip link, quick exit, back, step counter and progress bar,
+//! "talk to staff now".
 //! Drawn once for the kiosk's life: its parts are hidden, not removed, so that nothing in
 //! it is dropped while subscribed to the session (see `session::Screen`).
 use crate::i18n::fill;
@@ -7,7 +8,29 @@ use crate::ui::icons;
 use crate::ui::quick_exit::{QuickExitButton, SkipToExit};
 use crate::ui::read_aloud::ReadAloudButton;
 use intake::flow::{Event, Step};
+use intake::progress::Segment;
 use leptos::prelude::*;
+
+/// The path as segments: behind her filled, here marked, ahead outlined, optional hollow.
+/// Drawn for the eye only; "step n of m" says the same in words.
+#[component]
+fn ProgressBar() -> impl IntoView {
+    let session = use_session();
+    let segments = move || session.flow.with(|f| f.progress().segments);
+    view! {
+        <div class="progress" aria-hidden="true">
+            {move || segments().into_iter().map(|s| {
+                let class = match s {
+                    Segment::Done => "progress__segment progress__segment--done",
+                    Segment::Here => "progress__segment progress__segment--here",
+                    Segment::Ahead => "progress__segment",
+                    Segment::Optional => "progress__segment progress__segment--optional",
+                };
+                view! { <span class=class></span> }
+            }).collect_view()}
+        </div>
+    }
+}
 
 /// Wraps the current step.
 #[component]
@@ -41,16 +64,17 @@ pub fn StepFrame(children: Children) -> impl IntoView {
                         on:click=move |_| session.send(Event::Back)>
                         <span aria-hidden="true">"← "</span>{move || t().back}
                     </button>
-                    {move || progress().map(|(n, of)| view! {
-                        <span class="kiosk__progress">{fill(t().step_of, &[&n.to_string(), &of.to_string()])}</span>
-                    })}
-                    <ReadAloudButton />
+                    <span class="kiosk__progress">{move || {
+                        let p = progress();
+                        fill(t().step_of, &[&p.at().to_string(), &p.of().to_string()])
+                    }}</span>
                 </div>
                 <QuickExitButton />
                 </div>
+                <ProgressBar />
                 {demo.then(|| view! { <p class="demo-banner">"KHOÁ DEMO — không dùng cho trường hợp thật · "<span lang="en">"DEMO KEYS — not for real cases"</span></p> })}
             </header>
-            <main class="step" id="main">{children()}</main>
+            <main class="step" id="main"><ReadAloudButton />{children()}</main>
             // In the flow after the screen's own answers, never fixed over them (a tap meant for
             // Next cannot land on it), and calm: red is Quick exit's alone.
             <footer class="kiosk__footer" hidden=move || !show_help()>

@@ -170,9 +170,13 @@ pub(super) fn SlipCard(made: Made) -> impl IntoView {
     };
     view! {
         <section class=slip_class>
-            <p class="slip__title print-only">{t.slip_title}</p>
-            <p class="slip__ticket-label">{t.handoff_ticket}</p>
-            <p class="slip__ticket">{made.ticket}</p>
+            // On paper the head has a fixed height, so the QR below starts on a whole
+            // printer dot (see the print style).
+            <div class="slip__head">
+                <p class="slip__title print-only">{t.slip_title}</p>
+                <p class="slip__ticket-label">{t.handoff_ticket}</p>
+                <p class="slip__ticket">{made.ticket}</p>
+            </div>
             <div class="slip__qr" role="img" aria-label=t.handoff_qr_label inner_html=made.svg></div>
             <p class="slip__body print-only">{t.slip_body}</p>
         </section>

@@ -3,6 +3,7 @@
 use crate::session::{Screen, use_session};
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::icons;
+use crate::ui::more_below::MoreBelow;
 use intake::flow::{Event, FlowError};
 use intake::{Service, Wish};
 use leptos::prelude::*;
@@ -35,18 +36,39 @@ pub fn ServicesStep() -> impl IntoView {
     view! {
         <h1 class="step__title">{t.services_question}</h1>
         <p class="step__hint">{t.services_hint}</p>
-        <div class="choices choices--grid">
+        <div class="choices choices--services">
             {offered.into_iter().map(|(s, place)| view! {
-                <BigButton label=format!("{} ({place})", t.service(s)) icon=icons::service(s)
+                <ServiceButton label=t.service(s) icon=icons::service(s) place=Some(place)
                     pressed=Signal::derive(move || chosen(s)) on_press=move || screen.send(Event::ToggleService(s)) />
             }).collect_view()}
-            <BigButton label=t.talk_first.to_string() icon=icons::CHAT pressed=Signal::derive(talk_first)
+            <ServiceButton label=t.talk_first icon=icons::CHAT place=None pressed=Signal::derive(talk_first)
                 on_press=move || screen.send(Event::ToggleTalkFirst) />
         </div>
+        <MoreBelow />
         <p class="step__problem" role="alert">{move || problem_text(screen.problem(), t)}</p>
         <div class="choices">
             <BigButton label=t.next.to_string() variant=Variant::Primary on_press=move || screen.send(Event::Continue) />
         </div>
+    }
+}
+
+/// A service to toggle: its pictogram above its name, and where it is given as a small tag
+/// ("here at the centre" / "we refer you") rather than a sentence in brackets.
+#[component]
+fn ServiceButton(
+    label: &'static str,
+    icon: &'static str,
+    place: Option<&'static str>,
+    pressed: Signal<bool>,
+    on_press: impl Fn() + 'static,
+) -> impl IntoView {
+    let aria_pressed = move || if pressed.get() { "true" } else { "false" };
+    view! {
+        <button type="button" class="big-button service" aria-pressed=aria_pressed on:click=move |_| on_press()>
+            <span class="service__icon" aria-hidden="true" inner_html=icon></span>
+            <span class="big-button__label">{label}</span>
+            {place.map(|p| view! { <span class="service__place">{p}</span> })}
+        </button>
     }
 }
 
@@ -102,6 +124,7 @@ pub fn SharingStep() -> impl IntoView {
                 }
             }).collect_view()}
         </div>
+        <MoreBelow />
         {next}
     }
     .into_any()

@@ -67,7 +67,6 @@ fn PinGate(
     view! {
         <h1>{if has_pin { "Cài đặt máy tiếp đón / Kiosk setup" } else { "Đặt mã PIN cài đặt / Set the setup PIN" }}</h1>
         <form class="panel" on:submit=submit>
-            <input type="text" name="username" autocomplete="username" value="kiosk-setup" aria-label="Tài khoản / Account" hidden readonly />
             <label><Bi vi="Mã PIN" en="PIN"/> <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin /></label>
             {(!has_pin).then(|| view! {
                 <label><Bi vi="Nhập lại" en="Again"/> <input type="password" inputmode="numeric" autocomplete="off" bind:value=again /></label>
@@ -78,11 +77,67 @@ fn PinGate(
     }
 }
 
-fn yes_no(ok: bool) -> &'static str {
-    if ok {
-        "✓ đạt / OK"
-    } else {
-        "✗ chưa đạt / NOT OK"
+/// One row of the self-test: what is checked, whether it holds, and how to fix it if not.
+#[derive(Clone, Copy)]
+struct Check {
+    vi: &'static str,
+    en: &'static str,
+    ok: bool,
+    fix_vi: &'static str,
+    fix_en: &'static str,
+}
+
+/// The self-test table: failed rows first, each with its fix on the same row.
+#[component]
+fn SelfTest(#[prop(into)] checks: Signal<Vec<Check>>, printer: Option<String>) -> impl IntoView {
+    let rows = move || {
+        let mut checks = checks.get();
+        // A stable sort: failures first, otherwise in the order given.
+        checks.sort_by_key(|c| c.ok);
+        checks
+            .into_iter()
+            .map(|c| {
+                let (mark, class) = if c.ok {
+                    ("✓ đạt / OK", "self-test__ok")
+                } else {
+                    ("✗ chưa đạt / NOT OK", "self-test__failed")
+                };
+                view! {
+                    <tr class=class>
+                        <th scope="row"><Bi vi=c.vi en=c.en/></th>
+                        <td class="self-test__mark">{bilingual(mark)}</td>
+                        <td>{(!c.ok).then(|| view! { <Bi vi=c.fix_vi en=c.fix_en/> })}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="stats self-test">
+            <thead><tr>
+                <th scope="col"><Bi vi="Kiểm tra" en="Check"/></th>
+                <th scope="col"><Bi vi="Kết quả" en="Result"/></th>
+                <th scope="col"><Bi vi="Cách sửa" en="How to fix"/></th>
+            </tr></thead>
+            <tbody>
+                {rows}
+                <tr class="self-test__info">
+                    <th scope="row"><Bi vi="Máy in" en="Printer"/></th>
+                    <td>{bilingual(printer.unwrap_or_else(|| "không có / none".into()))}</td>
+                    <td><Bi vi="Khổ giấy đặt trong centre.json (printer.width_mm)" en="Paper width is set in centre.json (printer.width_mm)"/></td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+/// A fingerprint to compare by eye: large, its groups apart.
+#[component]
+fn Fingerprint(#[prop(into)] text: String) -> impl IntoView {
+    view! {
+        <p class="fingerprint fingerprint--large">
+            {text.split('-').map(|g| view! { <span class="fingerprint__group">{g.to_owned()}</span> }).collect_view()}
+        </p>
     }
 }
 
@@ -107,9 +162,13 @@ fn SetupScreen(
             })
             .unwrap_or_default()
     });
-    let kiosk_label = kiosk
+    let kiosk_id = kiosk
         .as_ref()
-        .map(|k| format!("{} · {}", k.public().kiosk_id(), k.public().fingerprint()))
+        .map(|k| k.public().kiosk_id().to_string())
+        .unwrap_or_default();
+    let kiosk_fp = kiosk
+        .as_ref()
+        .map(|k| k.public().fingerprint())
         .unwrap_or_default();
     let kiosk_qr = move || enrolment.with(|t| qr_svg(t).unwrap_or_default());
     let choose_letter = move |ev: leptos::ev::Event| {
@@ -162,7 +221,7 @@ fn SetupScreen(
     let printer = config.printer.map(|p| format!("{} mm", p.width_mm));
     let demo_limits = config.has_shipped_demo_limits();
     let status = move || match check.get() {
-        Some(StaffKeyCheck::AsPinned) => "Khớp với khoá đã ghim / as pinned at pairing",
+        Some(StaffKeyCheck::AsPinned) => "✓ Khớp với khoá đã ghim / as pinned at pairing",
         Some(StaffKeyCheck::DemoUnpinned) => "Khoá thử nghiệm, chưa ghim / demo key, not pinned",
         Some(StaffKeyCheck::NotPaired) => {
             "CHƯA GHÉP NỐI: máy sẽ không tạo mã / NOT PAIRED: no codes until pinned"
@@ -174,8 +233,68 @@ fn SetupScreen(
     };
     let needs_pin =
         Signal::derive(move || !matches!(check.get(), Some(StaffKeyCheck::AsPinned) | None));
+    let status_class = move || {
+        if needs_pin.get() {
+            "setup__status setup__status--todo"
+        } else {
+            "setup__status setup__status--ok"
+        }
+    };
+    let checks = Signal::derive(move || {
+        vec![
+            Check {
+                vi: "Giờ của máy có vẻ đúng",
+                en: "Clock plausible",
+                ok: clock_plausible(now_minutes),
+                fix_vi: "Đặt lại ngày giờ trong phần Cài đặt của máy tính bảng, rồi mở lại trang này.",
+                fix_en: "Set the date and time in the tablet's Settings, then open this page again.",
+            },
+            Check {
+                vi: "Kết nối an toàn",
+                en: "Secure context",
+                ok: secure,
+                fix_vi: "Mở máy tiếp đón qua https:// (docs/deploy.md).",
+                fix_en: "Open the kiosk over https:// (docs/deploy.md).",
+            },
+            Check {
+                vi: "Khoá nhân viên như đã ghim",
+                en: "Staff key as pinned",
+                ok: !needs_pin.get(),
+                fix_vi: "So dấu vân tay với bàn tiếp đón, rồi bấm “Ghim khoá này” ở trên.",
+                fix_en: "Compare the fingerprint with the staff desk, then press “Pin this staff key” above.",
+            },
+            Check {
+                vi: "Lưu trữ lâu dài",
+                en: "Persistent storage",
+                ok: persistent.get() == Some(true),
+                fix_vi: "Bấm “Xin bộ nhớ bền vững” bên dưới; nếu trình duyệt từ chối, thêm trang vào màn hình chính.",
+                fix_en: "Press “Ask for persistent storage” below; if the browser refuses, add the page to the home screen.",
+            },
+            Check {
+                vi: "Lời về giới hạn bảo mật là của trung tâm, đã được luật sư duyệt (không phải bản mẫu)",
+                en: "Confidentiality wording is the centre's own, approved by its lawyer (not the demo's)",
+                ok: !demo_limits,
+                fix_vi: "Thay “limits” trong centre.json bằng lời đã được luật sư của trung tâm duyệt (docs/deploy.md).",
+                fix_en: "Replace “limits” in centre.json with wording the centre's lawyer approved (docs/deploy.md).",
+            },
+        ]
+    });
     view! {
         <h1><Bi vi="Cài đặt máy tiếp đón" en="Kiosk setup"/></h1>
+        <section class="panel" aria-labelledby="self-test-title">
+            <h2 id="self-test-title"><Bi vi="Tự kiểm tra" en="Self-test"/></h2>
+            <SelfTest checks printer />
+            <button type="button" class="desk-button" on:click=ask_persist><Bi vi="Xin bộ nhớ bền vững" en="Ask for persistent storage"/></button>
+        </section>
+        <section class="panel" aria-labelledby="staff-key-title">
+            <h2 id="staff-key-title"><Bi vi="Khoá nhân viên máy dùng để khoá mã" en="The staff key this kiosk seals to"/></h2>
+            <p><Bi vi="Dấu vân tay — so từng nhóm với màn hình của bàn tiếp đón:" en="Fingerprint — compare each group with the staff desk's screen:"/></p>
+            <Fingerprint text=staff_fp.clone() />
+            <p class=status_class>{move || bilingual(status())}</p>
+            <Show when=move || needs_pin.get()>
+                <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()><Bi vi="Ghim khoá này" en="Pin this staff key"/></button>
+            </Show>
+        </section>
         <section class="panel" aria-labelledby="kiosk-key-title">
             <h2 id="kiosk-key-title"><Bi vi="Khoá của máy này" en="This kiosk's key"/></h2>
             <label for="kiosk-letter"><Bi vi="Chữ của máy này trên số phiếu (mỗi máy trong trung tâm một chữ khác)" en="This kiosk's letter on tickets (a different letter for each kiosk of the centre)"/></label>
@@ -184,32 +303,14 @@ fn SetupScreen(
                     <option value=l.to_string() selected=move || letter.get() == l>{l.to_string()}</option>
                 }).collect_view()}
             </select>
-            <p><Bi vi="Đăng ký máy này ở bàn tiếp đón bằng cách quét mã hoặc dán dòng chữ dưới đây. So sánh dấu vân tay trên hai màn hình. Đổi chữ thì đăng ký lại." en="Enrol this kiosk at the staff desk by scanning the code or pasting the line below; compare the fingerprints on both screens. After changing the letter, enrol it again."/></p>
-            <p class="fingerprint">{kiosk_label}</p>
+            <p><Bi vi="Đăng ký máy này ở bàn tiếp đón bằng cách quét mã dưới đây. So dấu vân tay trên hai màn hình. Đổi chữ thì đăng ký lại." en="Enrol this kiosk at the staff desk by scanning the code below; compare the fingerprints on both screens. After changing the letter, enrol it again."/></p>
+            <p><Bi vi="Số máy" en="Kiosk number"/>": " <strong>{kiosk_id}</strong></p>
+            <Fingerprint text=kiosk_fp />
             <div class="setup__qr" role="img" aria-label="QR: mã đăng ký của máy / kiosk enrolment" inner_html=kiosk_qr></div>
-            <p><code class="setup__hex">{move || enrolment.get()}</code></p>
-        </section>
-        <section class="panel" aria-labelledby="staff-key-title">
-            <h2 id="staff-key-title"><Bi vi="Khoá nhân viên máy dùng để khoá mã" en="The staff key this kiosk seals to"/></h2>
-            <p class="fingerprint">{staff_fp.clone()}</p>
-            <p class="setup__status">{status}</p>
-            <Show when=move || needs_pin.get()>
-                <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()><Bi vi="Ghim khoá này" en="Pin this staff key"/></button>
-            </Show>
-        </section>
-        <section class="panel" aria-labelledby="self-test-title">
-            <h2 id="self-test-title"><Bi vi="Tự kiểm tra" en="Self-test"/></h2>
-            <table class="stats">
-                <tbody>
-                    <tr><th scope="row"><Bi vi="Giờ của máy có vẻ đúng" en="Clock plausible"/></th><td>{yes_no(clock_plausible(now_minutes))}</td></tr>
-                    <tr><th scope="row"><Bi vi="Kết nối an toàn" en="Secure context"/></th><td>{yes_no(secure)}</td></tr>
-                    <tr><th scope="row"><Bi vi="Khoá nhân viên như đã ghim" en="Staff key as pinned"/></th><td>{move || yes_no(!needs_pin.get())}</td></tr>
-                    <tr><th scope="row"><Bi vi="Lưu trữ lâu dài" en="Persistent storage"/></th><td>{move || yes_no(persistent.get() == Some(true))}</td></tr>
-                    <tr><th scope="row"><Bi vi="Lời về giới hạn bảo mật là của trung tâm, đã được luật sư duyệt (không phải bản mẫu)" en="Confidentiality wording is the centre's own, approved by its lawyer (not the demo's)"/></th><td>{yes_no(!demo_limits)}</td></tr>
-                    <tr><th scope="row"><Bi vi="Máy in" en="Printer"/></th><td>{printer.unwrap_or_else(|| "không có / none".into())}</td></tr>
-                </tbody>
-            </table>
-            <button type="button" class="desk-button" on:click=ask_persist><Bi vi="Xin bộ nhớ bền vững" en="Ask for persistent storage"/></button>
+            <details class="setup__line">
+                <summary><Bi vi="Dòng chữ để dán thay cho quét mã" en="The line to paste instead of scanning"/></summary>
+                <p><code class="setup__hex">{move || enrolment.get()}</code></p>
+            </details>
         </section>
     }
 }

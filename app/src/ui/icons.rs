@@ -52,6 +52,10 @@ pub const EXIT: &str = icon!(r#"<path d="M22 6H8v36h14"/><path d="M20 24h22M34 1
 pub const STAFF: &str = icon!(
     r#"<circle cx="24" cy="12" r="6"/><path d="M12 30c0-6 5-10 12-10s12 4 12 10"/><path d="M4 30h40M10 30v12M38 30v12"/>"#
 );
+/// Headphones: read-aloud can be heard by people nearby.
+pub const HEADPHONES: &str = icon!(
+    r#"<path d="M8 30v-6a16 16 0 0 1 32 0v6"/><rect x="6" y="28" width="8" height="14" rx="3"/><rect x="34" y="28" width="8" height="14" rx="3"/>"#
+);
 /// A spoken language: two faces talking.
 pub const SPEECH: &str = icon!(
     r#"<circle cx="14" cy="18" r="6"/><path d="M4 40c0-7 4-12 10-12s10 5 10 12"/><path d="M28 8h16v12h-8l-4 4v-4h-4z"/>"#

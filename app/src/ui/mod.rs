@@ -4,6 +4,7 @@ pub mod bilingual;
 pub mod clips;
 pub mod icons;
 pub mod idle_guard;
+pub mod more_below;
 pub mod quick_exit;
 pub mod read_aloud;
 pub mod theme;

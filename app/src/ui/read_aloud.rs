@@ -99,12 +99,15 @@ pub fn is_speaking() -> bool {
     synth().is_some_and(|s| s.speaking())
 }
 
-/// The speaker button and its message line.
+/// The speaker button, what it warns of, and its message line: at the top of the screen's
+/// own content, away from Back (a tap meant for Back must not speak the screen in a public
+/// room), larger on the screens with much to read.
 #[component]
 pub fn ReadAloudButton() -> impl IntoView {
     let session = use_session();
     let t = move || session.texts();
     let no_voice = RwSignal::new(false);
+    let long = move || session.flow.with(|f| f.is_long_read());
     // A new screen or a new language: stop reading, clear the message.
     Effect::new(move |_| {
         session.flow.with(|f| (f.step(), f.language()));
@@ -116,11 +119,18 @@ pub fn ReadAloudButton() -> impl IntoView {
         no_voice.set(read_screen(lang.as_str()).is_err());
     };
     view! {
-        <button type="button" class="nav-button read-aloud" on:click=read>
-            <span class="read-aloud__icon" aria-hidden="true" inner_html=icons::SPEAKER></span>
-            {move || t().read_aloud}
-        </button>
-        <p class="read-aloud__problem" role="status">
+        <div class="read-aloud-row no-print" class:read-aloud-row--large=long data-no-read="">
+            <button type="button" class="nav-button read-aloud" aria-describedby="read-aloud-hint" on:click=read>
+                <span class="read-aloud__icon" aria-hidden="true" inner_html=icons::SPEAKER></span>
+                {move || t().read_aloud}
+            </button>
+            // True of every tablet: it speaks through its loudspeaker unless headphones are in.
+            <span class="read-aloud__hint" id="read-aloud-hint">
+                <span class="read-aloud__icon" aria-hidden="true" inner_html=icons::HEADPHONES></span>
+                {move || t().read_aloud_hint}
+            </span>
+        </div>
+        <p class="read-aloud__problem no-print" role="status" data-no-read="">
             {move || no_voice.get().then(|| t().read_aloud_no_voice)}
         </p>
     }

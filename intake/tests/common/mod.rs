@@ -1,6 +1,7 @@
 //! Shared test helpers: proptest strategies for every valid answer set and handoff.
 #![allow(dead_code)]
 
+use intake::flow::{ConsentChoice, Event, Step};
 use intake::handoff::{EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, Ticket};
 use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing, Wish};
 use proptest::prelude::*;
@@ -215,4 +216,48 @@ pub fn enrolled(kiosk: &KeyPair, letter: KioskLetter) -> EnrolledKiosk {
         revoked: false,
         last_seen_minutes: 0,
     }
+}
+
+pub fn service() -> impl Strategy<Value = Service> {
+    proptest::sample::select(Service::ALL.to_vec())
+}
+
+/// Any tap on any screen, allowed there or not.
+pub fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        proptest::sample::select(vec![LangTag::VI, LangTag::EN]).prop_map(Event::ChooseLanguage),
+        proptest::sample::select(vec!["tyz", "hab", "qsd", "und"])
+            .prop_map(|t| Event::NeedInterpreter(LangTag::parse(t).expect("a tag"))),
+        Just(Event::HelpNow),
+        proptest::sample::select(AgeBand::CHOICES.to_vec()).prop_map(Event::ChooseAge),
+        Just(Event::Continue),
+        proptest::sample::select(vec![
+            ConsentChoice::Yes,
+            ConsentChoice::No,
+            ConsentChoice::InformationOnly
+        ])
+        .prop_map(Event::Consent),
+        reply().prop_map(Event::Reply),
+        (0u8..=Children::MAX + 1).prop_map(|n| Event::ChooseChildren(Children::Count(n))),
+        Just(Event::ChooseChildren(Children::Skipped)),
+        service().prop_map(Event::ToggleService),
+        Just(Event::ToggleTalkFirst),
+        (service(), wish()).prop_map(|(s, w)| Event::Share(s, w)),
+        proptest::sample::select(vec![Sex::Female, Sex::Male, Sex::Other, Sex::Skipped])
+            .prop_map(Event::ChooseSex),
+        Just(Event::CodeNow),
+        proptest::sample::select(vec![
+            Step::Age,
+            Step::Consent,
+            Step::Danger,
+            Step::Doctor,
+            Step::Children,
+            Step::Services,
+            Step::Sharing,
+            Step::PrivateRoom,
+            Step::Statistics,
+        ])
+        .prop_map(Event::Change),
+        Just(Event::Back),
+    ]
 }

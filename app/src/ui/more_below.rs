@@ -1,0 +1,49 @@
+//! "More below": a small pill at the bottom of the screen while the page goes on below the
+//! fold (services and sharing, large text). It takes no taps (`pointer-events: none`): a tap
+//! on it reaches the control under it, never a different action; it goes once she has
+//! scrolled to the end.
+use crate::session::use_session;
+use leptos::prelude::*;
+
+/// How far (CSS px) the page must go on below the screen for the cue to show.
+const MORE_THAN_PX: f64 = 24.0;
+
+/// Whether the page goes on below what the screen shows.
+fn more_below() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return false;
+    };
+    let seen = window.scroll_y().unwrap_or(0.0)
+        + window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+    f64::from(root.scroll_height()) - seen > MORE_THAN_PX
+}
+
+/// The cue; place it once on a screen that may be longer than the screen.
+#[component]
+pub fn MoreBelow() -> impl IntoView {
+    let t = use_session().texts();
+    let shown = RwSignal::new(false);
+    let check = move || {
+        shown.try_set(more_below());
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| check());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| check());
+    // Once the screen is laid out.
+    request_animation_frame(check);
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    view! {
+        <p class="more-below no-print" aria-hidden="true" hidden=move || !shown.get()>
+            <span class="more-below__arrow">"▼"</span>{t.more_below}
+        </p>
+    }
+}

@@ -1,0 +1,166 @@
+//! The progress bar: one "here", a total that never changes along her path, and the same
+//! number on the bar as in "step n of m".
+mod common;
+
+use common::event;
+use intake::flow::{ConsentChoice, Event as E, Flow, Step as S};
+use intake::progress::Segment;
+use intake::{AgeBand, Children, LangTag, Reply, Service};
+use proptest::prelude::*;
+
+fn walk(flow: &mut Flow, events: &[E]) -> Vec<(S, usize, usize)> {
+    let mut seen = vec![];
+    for e in events {
+        flow.apply(*e).expect("allowed");
+        let p = flow.progress();
+        seen.push((flow.step(), p.at(), p.of()));
+    }
+    seen
+}
+
+#[test]
+fn an_adult_who_shares_nothing_sees_fourteen_steps_and_sharing_hollow() {
+    let mut f = Flow::new();
+    assert_eq!((f.progress().at(), f.progress().of()), (1, 14));
+    let seen = walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::No),
+            E::Reply(Reply::No),
+            E::ChooseChildren(Children::Count(0)),
+            E::ToggleTalkFirst,
+            E::Continue,
+        ],
+    );
+    assert!(seen.iter().all(|(_, _, of)| *of == 14), "{seen:?}");
+    let numbers: Vec<usize> = seen.iter().map(|(_, at, _)| *at).collect();
+    // Services is 7, "talk first" stays on it, then the private room is 9: sharing passed by.
+    assert_eq!(numbers, vec![2, 3, 4, 5, 6, 7, 7, 9]);
+    assert_eq!(f.step(), S::PrivateRoom);
+    assert_eq!(
+        f.progress().segments[7],
+        Segment::Optional,
+        "sharing passed by stays hollow"
+    );
+    assert_eq!(f.progress().segments[6], Segment::Done);
+    assert_eq!(f.progress().segments[9], Segment::Ahead);
+}
+
+#[test]
+fn sharing_is_hollow_until_she_reaches_it_and_done_once_she_has() {
+    let mut f = Flow::new();
+    walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::No),
+            E::Reply(Reply::No),
+            E::ChooseChildren(Children::Count(0)),
+            E::ToggleService(Service::Legal),
+        ],
+    );
+    assert_eq!(f.progress().segments[7], Segment::Optional);
+    walk(&mut f, &[E::Continue, E::Continue]);
+    assert_eq!(f.step(), S::PrivateRoom);
+    assert_eq!(f.progress().segments[7], Segment::Done);
+}
+
+#[test]
+fn the_child_path_has_its_notice_in_the_total_from_the_start_of_it() {
+    let mut f = Flow::new();
+    let seen = walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::From12To15),
+            E::Continue,
+        ],
+    );
+    assert_eq!(
+        seen,
+        vec![
+            (S::Age, 2, 14),
+            (S::ChildNotice, 3, 15),
+            (S::Consent, 4, 15)
+        ]
+    );
+}
+
+#[test]
+fn the_urgent_path_ends_with_her_code_and_keeps_its_total() {
+    let mut f = Flow::new();
+    let seen = walk(
+        &mut f,
+        &[
+            E::ChooseLanguage(LangTag::VI),
+            E::ChooseAge(AgeBand::Adult),
+            E::Consent(ConsentChoice::Yes),
+            E::Reply(Reply::Yes),
+            E::Reply(Reply::No),
+            E::CodeNow,
+        ],
+    );
+    assert_eq!(&seen[4..], &[(S::GoToDeskNow, 6, 7), (S::Handoff, 7, 7)]);
+}
+
+#[test]
+fn end_screens_are_the_last_step_of_their_path() {
+    for (events, end) in [
+        (
+            vec![
+                E::ChooseLanguage(LangTag::VI),
+                E::ChooseAge(AgeBand::Under12),
+            ],
+            S::ChildToDesk,
+        ),
+        (
+            vec![
+                E::ChooseLanguage(LangTag::VI),
+                E::ChooseAge(AgeBand::Adult),
+                E::Consent(ConsentChoice::No),
+            ],
+            S::ConsentRefused,
+        ),
+        (
+            vec![E::NeedInterpreter(LangTag::parse("tyz").expect("a tag"))],
+            S::WaitHere,
+        ),
+    ] {
+        let mut f = Flow::new();
+        walk(&mut f, &events);
+        assert_eq!(f.step(), end);
+        let p = f.progress();
+        assert_eq!(p.at(), p.of(), "{end:?} ends its path");
+        assert!(p.segments[..p.of() - 1].iter().all(|s| *s == Segment::Done));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn every_screen_has_one_here_and_the_counter_matches_the_bar(
+        events in proptest::collection::vec(event(), 0..60),
+    ) {
+        let mut f = Flow::new();
+        for e in events {
+            let _ = f.apply(e);
+            let p = f.progress();
+            let here = p.segments.iter().filter(|s| **s == Segment::Here).count();
+            prop_assert_eq!(here, 1, "one 'here' on {:?}", f.step());
+            prop_assert!(p.at() >= 1 && p.at() <= p.of());
+            // Nothing ahead of her is drawn as done, nothing behind as ahead.
+            prop_assert!(p.segments[p.at()..].iter().all(|s| matches!(s, Segment::Ahead | Segment::Optional)));
+            prop_assert!(p.segments[..p.at() - 1].iter().all(|s| matches!(s, Segment::Done | Segment::Optional)));
+            if !matches!(f.step(), S::GoToDeskNow | S::Handoff | S::WaitHere | S::ChildToDesk | S::ConsentRefused | S::InformationOnly) {
+                let main = if f.is_child_path() { 15 } else { 14 };
+                prop_assert_eq!(p.of(), main, "the main path's total on {:?}", f.step());
+            }
+        }
+    }
+}
