@@ -75,7 +75,12 @@ mod tests {
         let mut dark = vec![false; size * size];
         let number = |rect: &str, name: &str| -> usize {
             let at = rect.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
-            rect[at..].split('"').next().expect("value").parse().expect("a number")
+            rect[at..]
+                .split('"')
+                .next()
+                .expect("value")
+                .parse()
+                .expect("a number")
         };
         for rect in svg.split("<rect").skip(2) {
             let (x, y, w) = (number(rect, "x"), number(rect, "y"), number(rect, "width"));
@@ -98,8 +103,8 @@ mod tests {
                 for x in 0..size {
                     let inside = (QUIET_MODULES..size - QUIET_MODULES).contains(&x)
                         && (QUIET_MODULES..size - QUIET_MODULES).contains(&y);
-                    let expected = inside
-                        && code[(x - QUIET_MODULES, y - QUIET_MODULES)] == Color::Dark;
+                    let expected =
+                        inside && code[(x - QUIET_MODULES, y - QUIET_MODULES)] == Color::Dark;
                     assert_eq!(drawn[y * size + x], expected, "{text}: module {x},{y}");
                 }
             }
