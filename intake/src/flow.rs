@@ -156,7 +156,7 @@ impl Flow {
 
     /// Where she is on her path, for the progress bar and the step counter.
     pub fn progress(&self) -> crate::progress::Progress {
-        crate::progress::progress(self.step, &self.history, self.is_child_path())
+        crate::progress::progress(self.step, &self.history)
     }
 
     /// Forgets every answer and returns to the welcome screen.

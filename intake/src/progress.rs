@@ -1,7 +1,7 @@
 //! Where she is: the segments of the progress bar for the path she is on.
 //!
 //! The total is fixed for her path (it does not grow or jump as she answers). A step that
-//! comes only after some answers (sharing, when she chose a service) is *optional*, drawn
+//! comes only after some answers (sharing, the child's notice) is *optional*, drawn
 //! hollow ahead of her and when it was passed by. Off the main path — the urgent screen,
 //! "please wait here", the end screens — the path is where she has been, this screen, and
 //! her code if one follows.
@@ -42,10 +42,12 @@ impl Progress {
     }
 }
 
-/// The main path, for an adult (16 and over).
-const MAIN_PATH: [Step; 14] = [
+/// The main path. The child's notice is on it for everyone (hollow for an adult), so the
+/// total does not change when she gives her age.
+const MAIN_PATH: [Step; 15] = [
     Step::Welcome,
     Step::Age,
+    Step::ChildNotice,
     Step::Consent,
     Step::Danger,
     Step::Doctor,
@@ -60,23 +62,15 @@ const MAIN_PATH: [Step; 14] = [
     Step::Handoff,
 ];
 
-/// Steps shown only after some answers.
+/// Steps shown only after some answers: sharing (when she chose a service), the child's
+/// notice (from 12 to 15).
 fn is_optional(step: Step) -> bool {
-    matches!(step, Step::Sharing)
-}
-
-/// The main path for her age: the child's notice comes before consent on the child path.
-fn main_path(child: bool) -> Vec<Step> {
-    let mut path = MAIN_PATH.to_vec();
-    if child {
-        path.insert(2, Step::ChildNotice);
-    }
-    path
+    matches!(step, Step::Sharing | Step::ChildNotice)
 }
 
 /// The bar for a screen, given the screens behind it (`history`, oldest first).
-pub(crate) fn progress(step: Step, history: &[Step], child: bool) -> Progress {
-    let main = main_path(child);
+pub(crate) fn progress(step: Step, history: &[Step]) -> Progress {
+    let main = MAIN_PATH.to_vec();
     // The code after the urgent screen ends the urgent path, not the main one.
     let urgent_code = step == Step::Handoff && history.last() == Some(&Step::GoToDeskNow);
     let path = if main.contains(&step) && !urgent_code {

@@ -19,9 +19,9 @@ fn walk(flow: &mut Flow, events: &[E]) -> Vec<(S, usize, usize)> {
 }
 
 #[test]
-fn an_adult_who_shares_nothing_sees_fourteen_steps_and_sharing_hollow() {
+fn an_adult_who_shares_nothing_sees_fifteen_steps_and_sharing_hollow() {
     let mut f = Flow::new();
-    assert_eq!((f.progress().at(), f.progress().of()), (1, 14));
+    assert_eq!((f.progress().at(), f.progress().of()), (1, 15));
     let seen = walk(
         &mut f,
         &[
@@ -35,18 +35,25 @@ fn an_adult_who_shares_nothing_sees_fourteen_steps_and_sharing_hollow() {
             E::Continue,
         ],
     );
-    assert!(seen.iter().all(|(_, _, of)| *of == 14), "{seen:?}");
+    assert!(seen.iter().all(|(_, _, of)| *of == 15), "{seen:?}");
     let numbers: Vec<usize> = seen.iter().map(|(_, at, _)| *at).collect();
-    // Services is 7, "talk first" stays on it, then the private room is 9: sharing passed by.
-    assert_eq!(numbers, vec![2, 3, 4, 5, 6, 7, 7, 9]);
+    // The child's notice (3) passed by; services is 8, "talk first" stays on it, then the
+    // private room is 10: sharing passed by.
+    assert_eq!(numbers, vec![2, 4, 5, 6, 7, 8, 8, 10]);
     assert_eq!(f.step(), S::PrivateRoom);
+    let segments = f.progress().segments;
     assert_eq!(
-        f.progress().segments[7],
+        segments[2],
+        Segment::Optional,
+        "the child's notice stays hollow"
+    );
+    assert_eq!(
+        segments[8],
         Segment::Optional,
         "sharing passed by stays hollow"
     );
-    assert_eq!(f.progress().segments[6], Segment::Done);
-    assert_eq!(f.progress().segments[9], Segment::Ahead);
+    assert_eq!(segments[7], Segment::Done);
+    assert_eq!(segments[10], Segment::Ahead);
 }
 
 #[test]
@@ -64,14 +71,14 @@ fn sharing_is_hollow_until_she_reaches_it_and_done_once_she_has() {
             E::ToggleService(Service::Legal),
         ],
     );
-    assert_eq!(f.progress().segments[7], Segment::Optional);
+    assert_eq!(f.progress().segments[8], Segment::Optional);
     walk(&mut f, &[E::Continue, E::Continue]);
     assert_eq!(f.step(), S::PrivateRoom);
-    assert_eq!(f.progress().segments[7], Segment::Done);
+    assert_eq!(f.progress().segments[8], Segment::Done);
 }
 
 #[test]
-fn the_child_path_has_its_notice_in_the_total_from_the_start_of_it() {
+fn the_child_path_keeps_the_total_when_she_gives_her_age() {
     let mut f = Flow::new();
     let seen = walk(
         &mut f,
@@ -84,7 +91,7 @@ fn the_child_path_has_its_notice_in_the_total_from_the_start_of_it() {
     assert_eq!(
         seen,
         vec![
-            (S::Age, 2, 14),
+            (S::Age, 2, 15),
             (S::ChildNotice, 3, 15),
             (S::Consent, 4, 15)
         ]
@@ -158,8 +165,7 @@ proptest! {
             prop_assert!(p.segments[p.at()..].iter().all(|s| matches!(s, Segment::Ahead | Segment::Optional)));
             prop_assert!(p.segments[..p.at() - 1].iter().all(|s| matches!(s, Segment::Done | Segment::Optional)));
             if !matches!(f.step(), S::GoToDeskNow | S::Handoff | S::WaitHere | S::ChildToDesk | S::ConsentRefused | S::InformationOnly) {
-                let main = if f.is_child_path() { 15 } else { 14 };
-                prop_assert_eq!(p.of(), main, "the main path's total on {:?}", f.step());
+                prop_assert_eq!(p.of(), 15, "the main path's total on {:?}", f.step());
             }
         }
     }
