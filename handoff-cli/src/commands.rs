@@ -20,7 +20,27 @@ pub struct Failure {
     pub message: String,
 }
 
+/// Writes one line to standard output. A reader that went away (`handoff open … | head`)
+/// ends the command quietly: `Failure::closed_pipe`, which `main` turns into success.
+fn say(line: impl std::fmt::Display) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{line}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::closed_pipe()),
+        Err(e) => Err(Failure::io(format!("standard output: {e}"))),
+    }
+}
+
 impl Failure {
+    /// Standard output was closed by its reader: nothing more to say, and nothing wrong.
+    pub fn closed_pipe() -> Failure {
+        Failure {
+            code: 0,
+            message: String::new(),
+        }
+    }
+
     pub fn usage(message: impl Into<String>) -> Failure {
         Failure {
             code: 1,
@@ -92,12 +112,12 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             let pair = key_pair(args.positional(0, "KEY")?)?;
             let wrapped = intake::desk::wrap::wrap(&pair, args.required("passphrase")?)
                 .map_err(|e| Failure::io(e.to_string()))?;
-            println!("{}", wrapped.to_json());
+            say(wrapped.to_json())?;
             Ok(())
         }
         "public" => {
             let pair = key_pair(args.positional(0, "KEY")?)?;
-            println!("{}", pair.public().to_hex());
+            say(pair.public().to_hex())?;
             Ok(())
         }
         "check-config" => {
@@ -106,7 +126,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
                 std::fs::read_to_string(path).map_err(|e| Failure::io(format!("{path}: {e}")))?;
             let config = intake::config::CentreConfig::parse(&text)
                 .map_err(|e| Failure::io(format!("{path}: {e}")))?;
-            println!(
+            say(format!(
                 "{path}: valid — {} languages, {} services, staff key {}",
                 config.languages.len(),
                 config.services.len(),
@@ -114,7 +134,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
                     .staff_key()
                     .map(|k| k.fingerprint())
                     .unwrap_or_default()
-            );
+            ))?;
             Ok(())
         }
         "check-language" => {
@@ -128,14 +148,16 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
                 std::fs::read_to_string(path).map_err(|e| Failure::io(format!("{path}: {e}")))?;
             let problems = intake::catalogue::compare(&reference, &read(&text)?);
             if problems.is_empty() {
-                println!("{path}: valid — every key, no empty text, the same placeholders");
+                say(format!(
+                    "{path}: valid — every key, no empty text, the same placeholders"
+                ))?;
                 return Ok(());
             }
             let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
             Err(Failure::io(lines.join("\n")))
         }
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            say(USAGE)?;
             Ok(())
         }
         other => Err(Failure::usage(format!("unknown command {other:?}"))),
@@ -187,9 +209,14 @@ fn keygen(args: &Args) -> Result<(), Failure> {
         &format!("{name}.pub"),
         format!("{}\n", pair.public().to_hex()).as_bytes(),
     )?;
-    println!("private key: {name}.key (keep it secret; demo and test use only)");
-    println!("public key:  {name}.pub {}", pair.public().to_hex());
-    println!("fingerprint: {}", pair.public().fingerprint());
+    say(format!(
+        "private key: {name}.key (keep it secret; demo and test use only)"
+    ))?;
+    say(format!(
+        "public key:  {name}.pub {}",
+        pair.public().to_hex()
+    ))?;
+    say(format!("fingerprint: {}", pair.public().fingerprint()))?;
     Ok(())
 }
 
@@ -230,7 +257,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
 }
 
 fn sample() -> Result<(), Failure> {
-    println!("{}", to_json(&sample_answers())?);
+    say(to_json(&sample_answers())?)?;
     Ok(())
 }
 
@@ -250,7 +277,7 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
     };
     let code = seal(&handoff, &staff, &kiosk, now.max(handoff.created_minutes))
         .map_err(|e| Failure::io(e.to_string()))?;
-    println!("{code}");
+    say(code)?;
     Ok(())
 }
 
@@ -333,7 +360,7 @@ fn open_command(args: &Args) -> Result<(), Failure> {
         letter_warning,
         answers: handoff.answers,
     };
-    println!("{}", to_json(&json)?);
+    say(to_json(&json)?)?;
     Ok(())
 }
 

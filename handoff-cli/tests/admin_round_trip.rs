@@ -225,3 +225,19 @@ fn check_config_and_check_language_name_what_is_wrong() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_tool_quietly() {
+    // `handoff sample | head -0`: the pipe's reading end is closed before the tool writes.
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .arg("sample")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "nothing said on a closed pipe: {stderr}");
+}
