@@ -6,6 +6,7 @@ pub mod kiosk;
 pub mod session;
 pub mod setup;
 pub mod staff;
+pub mod storage;
 pub mod ui;
 
 use intake::config::CentreConfig;

@@ -105,7 +105,7 @@ for (const { lang, orientation, viewport, theme } of RUNS) {
         await k.page.locator('.slip__qr').screenshot({ path: qrFile });
         const code = zbar(qrFile);
         assert.match(code, /^TK2\d+$/);
-        const kioskKey = await k.page.evaluate(() => localStorage.getItem('kiosk-key'));
+        const kioskKey = await k.page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
         const opened = openCode(code, kioskKey);
         assert.deepEqual(opened.answers, {
           session_language: lang, spoken_language: lang, interpreter: 'not_asked', age_band: 'adult',

@@ -36,7 +36,7 @@ export async function storedEverywhere(page, context) {
 /** Asserts the origin keeps only the kiosk's key and ticket counter, and no answer words. */
 export async function assertNothingKept(page, context, answerWords = []) {
   const kept = await storedEverywhere(page, context);
-  assert.deepEqual(Object.keys(kept.local).sort().filter((k) => !['kiosk-key', 'ticket', 'kiosk-pin', 'kiosk-pinned-staff-key', 'kiosk-letter'].includes(k)), [], 'localStorage holds only the key, its letter, pairing and the ticket counter');
+  assert.deepEqual(Object.keys(kept.local).sort().filter((k) => !['kiosk-key', 'ticket', 'kiosk-pin', 'kiosk-pinned-staff-key', 'kiosk-letter', 'kept-restarted'].includes(k)), [], 'localStorage holds only the key, its letter, pairing and the ticket counter');
   assert.deepEqual(kept.session, {}, 'sessionStorage is empty');
   assert.deepEqual(kept.dbs, [], 'no IndexedDB');
   assert.deepEqual(kept.cookies, [], 'no cookies');

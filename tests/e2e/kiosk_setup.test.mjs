@@ -25,7 +25,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     await page.getByRole('button', { name: /Set PIN/ }).click();
     await page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
     await page.getByText(/demo key, not pinned/).waitFor();
-    const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
+    const kioskKey = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
     assert.ok(kioskKey, 'the kiosk key is made on the device');
     // The enrolment line, folded away under the QR: the kiosk's letter (A until one is
     // chosen) and its public key.
@@ -53,7 +53,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     // A second kiosk of the centre gets its own letter: its enrolment and tickets carry it.
     await page.getByLabel(/This kiosk's letter/).selectOption('C');
     await page.locator('.setup__hex').getByText(/^C=[0-9a-f]{64}$/).waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-letter')), 'C');
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-letter'))), 'C');
     await checkScreen(page, 'setup-2-paired');
     await page.goto(server.url + '/');
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
@@ -88,7 +88,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     const page = await context.newPage();
     await page.goto(changed.url + '/');
     // Pairing as it was on this device: pinned to the demo staff key.
-    await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '2852-AEB3-434A-9556'));
+    await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify('2852-AEB3-434A-9556')));
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Gặp nhân viên ngay');
     await tap(page, 'Lấy mã ngay');
@@ -97,5 +97,40 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
   } finally {
     await browser2.close();
     await changed.close();
+  }
+});
+
+test('a kept value that no longer parses is reported and never silently replaced: the kiosk key', async () => {
+  const server = await serveForTests();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(server.url + '/');
+    await page.evaluate(() => { localStorage.setItem('kiosk-key', '"not a key"'); localStorage.setItem('kiosk-letter', '42'); });
+    await page.reload();
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+    await tap(page, 'Gặp nhân viên ngay');
+    await tap(page, 'Lấy mã ngay');
+    await page.getByText(/chưa tạo được mã/).waitFor();
+    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code without a readable kiosk key');
+    assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-key')), '"not a key"', 'left as it was');
+
+    await page.goto(server.url + '/setup/');
+    await page.getByLabel('Mã PIN / PIN').fill('246810');
+    await page.getByLabel('Nhập lại / Again').fill('246810');
+    await page.getByRole('button', { name: /Set PIN/ }).click();
+    const panel = page.locator('.unreadable');
+    await panel.waitFor();
+    assert.match(await panel.innerText(), /This kiosk's key: no codes/);
+    assert.match(await panel.innerText(), /This kiosk's letter: A until it is chosen again/);
+    await checkScreen(page, 'setup-3-unreadable');
+    assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-key')), '"not a key"', 'still left until she chooses');
+    await page.getByRole('button', { name: /Make a new key/ }).click();
+    await page.getByLabel('Mã PIN / PIN').waitFor();
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
+    assert.match(kept, /^[0-9a-f]{64}$/, 'a new key, by choice');
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });

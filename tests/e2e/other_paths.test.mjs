@@ -99,7 +99,7 @@ for (const lang of ['vi', 'en']) {
       await checkScreen(page, `${lang}-help-now-handoff`);
       const file = join(SHOTS, `qr-help-now-${lang}.png`);
       await page.locator('.slip__qr').screenshot({ path: file });
-      const opened = openCode(zbar(file), await page.evaluate(() => localStorage.getItem('kiosk-key')));
+      const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.help_now, true);
       assert.equal(opened.answers.consent_services, 'not_asked');
       assert.equal(opened.answers.consent_statistics, 'not_asked');
@@ -136,7 +136,7 @@ for (const lang of ['vi', 'en']) {
       await expectHeading(page, t.handoff);
       const file = join(SHOTS, `qr-sharing-wish-${lang}.png`);
       await page.locator('.slip__qr').screenshot({ path: file });
-      const opened = openCode(zbar(file), await page.evaluate(() => localStorage.getItem('kiosk-key')));
+      const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.services, 6, 'counselling and shelter');
       // Counselling "not sure yet"; shelter left unanswered reads "not asked", never "no".
       assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 2 });

@@ -125,7 +125,7 @@ for (const width of [58, 80]) {
       assert.ok(blankMm <= 5 && blankMm >= 1, `blank paper below the slip: ${blankMm.toFixed(1)} mm`);
 
       const code = zbar(png);
-      const opened = openCode(code, await page.evaluate(() => localStorage.getItem('kiosk-key')));
+      const opened = openCode(code, await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.help_now, true);
     } finally {
       await k.done();

@@ -36,8 +36,8 @@ export async function codeFromKiosk(browser, server) {
   await expectHeading(page, 'Here is your code');
   const file = join(SHOTS, 'qr-for-staff.png');
   await page.locator('.slip__qr').screenshot({ path: file });
-  const kioskKey = await page.evaluate(() => localStorage.getItem('kiosk-key'));
-  const kioskLetter = await page.evaluate(() => localStorage.getItem('kiosk-letter'));
+  const kioskKey = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
+  const kioskLetter = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-letter')));
   await context.close();
   const dir = mkdtempSync(join(tmpdir(), 'staff-e2e-'));
   writeFileSync(join(dir, 'kiosk.key'), kioskKey);

@@ -122,3 +122,34 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
     await server.close();
   }
 });
+
+test('kept desk data that no longer parses is reported, not written over, and started again only by choice', async () => {
+  const server = await serveForTests();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const { page } = await staffPage(browser, server);
+    await page.evaluate(() => {
+      localStorage.setItem('staff-kiosks', 'one line per kiosk, the old way');
+      localStorage.setItem('staff-statistics', JSON.stringify([{ month: '2026-11', service: 'unknown-service', age_band: '18_plus', sex: 'female', count: 3 }]));
+    });
+    await page.reload();
+    const panel = page.locator('.unreadable');
+    await panel.waitFor();
+    const text = await panel.innerText();
+    assert.match(text, /The enrolled kiosks/);
+    assert.match(text, /The statistics/);
+    await checkScreen(page, 'staff-unreadable');
+    await importDemoKey(page);
+    // Enrolling does not write over the unreadable list, and says so.
+    await enrol(page, `A=${readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim()}`);
+    await page.getByText(/The kiosk list could not be kept on this device/).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-kiosks')), 'one line per kiosk, the old way');
+    await panel.getByRole('listitem').filter({ hasText: 'The enrolled kiosks' }).getByRole('button', { name: /Start again/ }).click();
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-kiosks')), null, 'started again by choice');
+    assert.doesNotMatch(await panel.innerText(), /The enrolled kiosks/);
+    assert.match(await panel.innerText(), /The statistics/);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

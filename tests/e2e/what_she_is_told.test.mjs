@@ -69,7 +69,7 @@ test('a language without screens: its name and clip, then "please wait here" wit
 
     const file = join(SHOTS, 'qr-wait-here.png');
     await page.locator('.slip__qr').screenshot({ path: file });
-    const opened = openCode(zbar(file), await page.evaluate(() => localStorage.getItem('kiosk-key')));
+    const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
     assert.deepEqual(opened.answers, {
       session_language: 'vi', spoken_language: 'tyz', interpreter: 'yes', age_band: 'not_asked',
       help_now: true, danger_now: 'not_asked', doctor_now: 'not_asked', private_room: 'not_asked', children: 'not_asked',
@@ -210,7 +210,7 @@ test('the 12–15 path speaks to her as "em" on every screen, with her own yes a
     await check('handoff');
     const file = join(SHOTS, 'qr-child-words.png');
     await page.locator('.slip__qr').screenshot({ path: file });
-    const opened = openCode(zbar(file), await page.evaluate(() => localStorage.getItem('kiosk-key')));
+    const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
     assert.equal(opened.answers.age_band, 'from12_to15');
     assert.equal(opened.answers.private_room, 'yes');
     assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 0 });

@@ -3,6 +3,7 @@ use crate::device;
 use crate::i18n::fill;
 use crate::kiosk::sealer;
 use crate::session::use_session;
+use crate::storage::Kept;
 use crate::ui::big_button::{BigButton, Variant};
 use crate::ui::quick_exit::{SmallFinish, fresh_kiosk};
 use intake::handoff::{SealReply, SealRequest};
@@ -31,13 +32,20 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         now.get_month() + 1,
         now.get_date()
     );
+    // An unreadable kiosk key is never replaced here: no code, she goes to the desk, and
+    // the setup page says why.
+    let kiosk_private_hex = match device::kiosk_private_hex() {
+        Kept::Value(hex) => Some(hex),
+        Kept::Absent => None,
+        Kept::Unreadable => return done(None),
+    };
     let ticket = device::next_ticket(device::letter(), &today);
     let request = SealRequest {
         id: 0,
         answers: session.flow.with_untracked(|f| f.answers().clone()),
         ticket,
         now_minutes: (js_sys::Date::now() / 60_000.0) as u32,
-        kiosk_private_hex: device::kiosk_private_hex(),
+        kiosk_private_hex,
         staff_public_hex: config.staff_public_key.clone(),
         pinned_staff_key: device::pinned_staff_key(),
         demo_keys: config.demo_keys,

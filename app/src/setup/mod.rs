@@ -1,6 +1,7 @@
 //! The kiosk's setup page (its own page, behind a PIN set on the device): the kiosk's key
 //! to enrol at the staff desk, the staff key it seals to, pinned at pairing, and a self-test.
 use crate::device;
+use crate::storage::{self, Kept};
 use crate::ui::bilingual::{Bi, bilingual};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
@@ -33,7 +34,10 @@ fn PinGate(
     /// Set when the PIN was accepted.
     unlocked: RwSignal<bool>,
 ) -> impl IntoView {
-    let has_pin = device::pin().is_some();
+    let kept = device::pin();
+    let has_pin = matches!(kept, Kept::Value(_));
+    // An unreadable PIN record is said, not silently treated as "no PIN yet".
+    let unreadable = matches!(kept, Kept::Unreadable);
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -42,7 +46,7 @@ fn PinGate(
         let entered = pin.get_untracked();
         pin.set(String::new());
         if has_pin {
-            let Some(mut record) = device::pin() else {
+            let Kept::Value(mut record) = device::pin() else {
                 return;
             };
             let result = record.check(&entered, js_sys::Date::now());
@@ -57,7 +61,7 @@ fn PinGate(
             ));
         } else {
             match PinRecord::new(&entered) {
-                Ok(record) if device::keep_pin(&record) => unlocked.set(true),
+                Ok(record) if device::set_pin(&record) => unlocked.set(true),
                 Ok(_) => message.set(Some("Không lưu được. / Could not save.".into())),
                 Err(e) => message.set(Some(pin_message(e))),
             }
@@ -66,6 +70,11 @@ fn PinGate(
     };
     view! {
         <h1>{if has_pin { "Cài đặt máy tiếp đón / Kiosk setup" } else { "Đặt mã PIN cài đặt / Set the setup PIN" }}</h1>
+        {unreadable.then(|| view! {
+            <p class="desk__error" role="alert"><Bi
+                vi="Không đọc được mã PIN đã lưu trên máy này. Đặt mã PIN mới bên dưới; nếu không phải bạn vừa thay đổi máy, hãy báo người quản lý."
+                en="The setup PIN kept on this device cannot be read. Set a new PIN below; if nobody you know changed this device, tell the manager."/></p>
+        })}
         <form class="panel" on:submit=submit>
             <label><Bi vi="Mã PIN" en="PIN"/> <input type="password" inputmode="numeric" autocomplete="off" bind:value=pin /></label>
             {(!has_pin).then(|| view! {
@@ -147,7 +156,10 @@ fn SetupScreen(
     /// The centre configuration.
     config: Arc<CentreConfig>,
 ) -> impl IntoView {
+    device::check_kept();
     let kiosk = device::kiosk_key();
+    // Without a readable key there is nothing to enrol (the panel above says what to do).
+    let has_key = kiosk.is_some();
     let letter = RwSignal::new(device::letter());
     let kiosk_public = kiosk.as_ref().map(|k| k.public().clone());
     let enrolment = Memo::new(move |_| {
@@ -212,6 +224,7 @@ fn SetupScreen(
     };
     let fp = staff_fp.clone();
     let pin_it = move |_| {
+        // Pinning is the choice that replaces an unreadable pin too.
         if device::pin_staff_key(&fp) {
             pinned.set(Some(fp.clone()));
         }
@@ -281,6 +294,7 @@ fn SetupScreen(
     });
     view! {
         <h1><Bi vi="Cài đặt máy tiếp đón" en="Kiosk setup"/></h1>
+        <Unreadable />
         <section class="panel" aria-labelledby="self-test-title">
             <h2 id="self-test-title"><Bi vi="Tự kiểm tra" en="Self-test"/></h2>
             <SelfTest checks printer />
@@ -304,15 +318,56 @@ fn SetupScreen(
                 }).collect_view()}
             </select>
             <p><Bi vi="Đăng ký máy này ở bàn tiếp đón bằng cách quét mã dưới đây. So dấu vân tay trên hai màn hình. Đổi chữ thì đăng ký lại." en="Enrol this kiosk at the staff desk by scanning the code below; compare the fingerprints on both screens. After changing the letter, enrol it again."/></p>
-            <p><Bi vi="Số máy" en="Kiosk number"/>": " <strong>{kiosk_id}</strong></p>
-            <Fingerprint text=kiosk_fp />
-            <div class="setup__qr" role="img" aria-label="QR: mã đăng ký của máy / kiosk enrolment" inner_html=kiosk_qr></div>
-            <details class="setup__line">
-                <summary><Bi vi="Dòng chữ để dán thay cho quét mã" en="The line to paste instead of scanning"/></summary>
-                <p><code class="setup__hex">{move || enrolment.get()}</code></p>
-            </details>
+            {has_key.then(|| view! {
+                <p><Bi vi="Số máy" en="Kiosk number"/>": " <strong>{kiosk_id}</strong></p>
+                <Fingerprint text=kiosk_fp />
+                <div class="setup__qr" role="img" aria-label="QR: mã đăng ký của máy / kiosk enrolment" inner_html=kiosk_qr></div>
+                <details class="setup__line">
+                    <summary><Bi vi="Dòng chữ để dán thay cho quét mã" en="The line to paste instead of scanning"/></summary>
+                    <p><code class="setup__hex">{move || enrolment.get()}</code></p>
+                </details>
+            })}
         </section>
     }
+}
+
+/// Kept values that could not be read, each with what it means and what to do; the
+/// ticket counter's restarts.
+#[component]
+fn Unreadable() -> impl IntoView {
+    let names = storage::unreadable();
+    let restarted = storage::restarted();
+    if names.is_empty() && restarted.is_empty() {
+        return ().into_any();
+    }
+    let new_key = move |_| {
+        if device::replace_kiosk_key().is_some()
+            && let Some(w) = web_sys::window()
+        {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <section class="panel unreadable" role="alert" aria-labelledby="unreadable-title">
+            <h2 id="unreadable-title"><Bi vi="Dữ liệu lưu trên máy không đọc được" en="Kept data that cannot be read"/></h2>
+            <ul>
+                {names.into_iter().map(|name| {
+                    let (what, id) = device::describe(name);
+                    view! {
+                        <li data-kept=id>{bilingual(what)}
+                            {(name == device::KIOSK_KEY).then(|| view! {
+                                <button type="button" class="desk-button desk-button--primary" on:click=new_key><Bi vi="Tạo khoá mới" en="Make a new key"/></button>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+                {restarted.into_iter().map(|(name, day)| view! {
+                    <li data-kept="restarted">{format!("Bộ đếm số phiếu không đọc được và đã bắt đầu lại từ 1 ngày {day} ({name}). / The ticket counter could not be read and started again at 1 on {day}.")}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }
 
 /// The whole setup page.

@@ -166,9 +166,13 @@ fn Kiosks(
     new_key: RwSignal<String>,
 ) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
+    // Nothing changes unless it is kept (an unreadable kept list is not written over).
     let save = move |list: Vec<EnrolledKiosk>| {
-        store::keep_kiosks(&list);
-        kiosks.set(list);
+        let kept = store::keep_kiosks(&list);
+        if kept {
+            kiosks.set(list);
+        }
+        kept
     };
     let enrol = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -185,7 +189,10 @@ fn Kiosks(
                     revoked: false,
                     last_seen_minutes: 0,
                 });
-                save(list);
+                if !save(list) {
+                    message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
+                    return;
+                }
                 new_key.set(String::new());
                 message.set(None);
             }
@@ -210,7 +217,9 @@ fn Kiosks(
                                     <button type="button" class="desk-button" on:click=move |_| {
                                         let mut list = kiosks.get_untracked();
                                         if let Some(k) = list.get_mut(i) { k.revoked = true; }
-                                        save(list);
+                                        if !save(list) {
+                                            message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
+                                        }
                                     }><Bi vi="Thu hồi" en="Revoke"/></button>
                                 }.into_any()
                             }}

@@ -8,6 +8,8 @@ mod keys;
 mod messages;
 mod store;
 
+use crate::storage::{self, Kept};
+use crate::ui::bilingual::{Bi, bilingual};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
 use intake::desk::wrap::WrappedKey;
@@ -35,8 +37,9 @@ impl Desk {
     /// Forgets the unwrapped key: the passphrase is needed again.
     pub fn lock(&self) {
         self.state.set(match store::wrapped_key() {
-            Some(w) => DeskState::Locked(w),
-            None => DeskState::NoKey,
+            Kept::Value(w) => DeskState::Locked(w),
+            // An unreadable key: the desk says so (see `Unreadable`) and offers its backup.
+            Kept::Absent | Kept::Unreadable => DeskState::NoKey,
         });
     }
 }
@@ -92,12 +95,41 @@ fn StaffDesk(
             <header><p class="demo-banner">"KHOÁ DEMO — không dùng cho trường hợp thật · "<span lang="en">"DEMO KEYS — not for real cases"</span></p></header>
         </Show>
         <main class="desk" id="main">
+            <Unreadable />
             {move || match desk.state.get() {
                 DeskState::NoKey => view! { <keys::CreateOrImport /> }.into_any(),
                 DeskState::Locked(w) => view! { <keys::Unlock wrapped=w /> }.into_any(),
                 DeskState::Unlocked(pair) => view! { <desk_view::DeskView staff=pair /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// Kept values of the desk that cannot be read, each with what it means and, for a list, a
+/// "start again" that staff choose.
+#[component]
+fn Unreadable() -> impl IntoView {
+    store::check_kept();
+    let names = RwSignal::new(storage::unreadable());
+    move || {
+        let list = names.get();
+        (!list.is_empty()).then(|| view! {
+            <section class="panel desk__error unreadable" role="alert" aria-labelledby="unreadable-title">
+                <h2 id="unreadable-title"><Bi vi="Dữ liệu lưu trên máy không đọc được" en="Kept data that cannot be read"/></h2>
+                <ul>
+                    {list.into_iter().map(|name| view! {
+                        <li>{bilingual(store::describe(name))}
+                            {(name != store::WRAPPED_KEY).then(|| view! {
+                                <button type="button" class="desk-button" on:click=move |_| {
+                                    store::start_again(name);
+                                    names.set(storage::unreadable());
+                                }><Bi vi="Bắt đầu lại" en="Start again"/></button>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
     }
 }
 

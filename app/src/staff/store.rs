@@ -1,98 +1,90 @@
-//! What the staff device keeps: the wrapped staff key, the enrolled kiosks, and the ids of
-//! opened handoffs (ids only). Never an answer.
+//! What the staff device keeps: the wrapped staff key, the enrolled kiosks, the ids of
+//! opened handoffs (ids only) and the anonymous counts — never an answer — as serde types
+//! through `storage`. A value that no longer parses is listed by `storage::unreadable` (the
+//! desk shows it) and is not written over by accident.
+use crate::storage::{self, Kept};
 use intake::desk::replay::ReplayMemory;
 use intake::desk::stats::Statistics;
 use intake::desk::wrap::WrappedKey;
-use intake::handoff::{EnrolledKiosk, KioskLetter, PublicKey};
-use web_sys::Storage;
+use intake::handoff::EnrolledKiosk;
 
-const WRAPPED_KEY: &str = "staff-wrapped-key";
-const KIOSKS: &str = "staff-kiosks";
-const OPENED: &str = "staff-opened-ids";
-const STATISTICS: &str = "staff-statistics";
+pub const WRAPPED_KEY: &str = "staff-wrapped-key";
+pub const KIOSKS: &str = "staff-kiosks";
+pub const OPENED: &str = "staff-opened-ids";
+pub const STATISTICS: &str = "staff-statistics";
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// The wrapped staff key, as kept.
+pub fn wrapped_key() -> Kept<WrappedKey> {
+    storage::load(WRAPPED_KEY)
 }
 
-fn get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok()?
-}
-
-fn set(key: &str, value: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(key, value).is_ok())
-}
-
-/// The wrapped staff key, if one was made or imported here.
-pub fn wrapped_key() -> Option<WrappedKey> {
-    WrappedKey::parse(&get(WRAPPED_KEY)?).ok()
-}
-
-/// Keeps the wrapped staff key.
+/// Keeps the wrapped staff key: made here or imported from its backup (staff's choice, so
+/// it replaces an unreadable one).
 pub fn keep_wrapped_key(w: &WrappedKey) -> bool {
-    set(WRAPPED_KEY, &w.to_json())
+    storage::replace_unreadable(WRAPPED_KEY, w)
 }
 
-/// The enrolled kiosks: one `hex-public-key state letter last-seen-minutes` per line.
+/// The enrolled kiosks (none while the kept list is unreadable).
 pub fn kiosks() -> Vec<EnrolledKiosk> {
-    get(KIOSKS)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|line| {
-            let mut parts = line.split(' ');
-            let public = PublicKey::from_hex(parts.next()?).ok()?;
-            let revoked = parts.next() == Some("revoked");
-            let letter = parts
-                .next()
-                .and_then(|l| l.chars().next())
-                .and_then(KioskLetter::from_char)
-                .unwrap_or(KioskLetter::DEFAULT);
-            let last_seen_minutes = parts.next().and_then(|m| m.parse().ok()).unwrap_or(0);
-            Some(EnrolledKiosk {
-                public,
-                letter,
-                revoked,
-                last_seen_minutes,
-            })
-        })
-        .collect()
+    storage::load(KIOSKS).value().unwrap_or_default()
 }
 
-/// Keeps the enrolled kiosks.
+/// Keeps the enrolled kiosks (refused while the kept list is unreadable).
 pub fn keep_kiosks(kiosks: &[EnrolledKiosk]) -> bool {
-    let text: String = kiosks
-        .iter()
-        .map(|k| {
-            format!(
-                "{} {} {} {}\n",
-                k.public.to_hex(),
-                if k.revoked { "revoked" } else { "active" },
-                k.letter,
-                k.last_seen_minutes
-            )
-        })
-        .collect();
-    set(KIOSKS, &text)
+    storage::keep(KIOSKS, &kiosks)
 }
 
 /// The ids of opened handoffs.
 pub fn opened() -> ReplayMemory {
-    ReplayMemory::from_text(&get(OPENED).unwrap_or_default())
+    storage::load(OPENED).value().unwrap_or_default()
 }
 
 /// Keeps the ids of opened handoffs.
 pub fn keep_opened(memory: &ReplayMemory) -> bool {
-    set(OPENED, &memory.to_text())
+    storage::keep(OPENED, memory)
 }
 
 /// The anonymous counts (month × service × age band × sex; no ids).
 pub fn statistics() -> Statistics {
-    Statistics::from_store_text(&get(STATISTICS).unwrap_or_default())
+    storage::load(STATISTICS).value().unwrap_or_default()
 }
 
 /// Keeps the anonymous counts.
 pub fn keep_statistics(stats: &Statistics) -> bool {
-    set(STATISTICS, &stats.to_store_text())
+    storage::keep(STATISTICS, stats)
+}
+
+/// What a kept value of the desk is, and what its loss means.
+pub fn describe(name: &str) -> &'static str {
+    match name {
+        WRAPPED_KEY => {
+            "Khoá nhân viên đã lưu: nhập lại từ bản sao lưu (hoặc tạo khoá mới — mã cũ sẽ không mở được). / The kept staff key: import it again from its backup (or make a new key — older codes will not open)."
+        }
+        KIOSKS => {
+            "Danh sách máy tiếp đón đã đăng ký: không lưu thêm được; bấm “Bắt đầu lại” rồi đăng ký lại từng máy. / The enrolled kiosks: nothing more can be kept; press “Start again”, then enrol each kiosk again."
+        }
+        OPENED => {
+            "Danh sách mã đã mở: không báo được mã quét hai lần; bấm “Bắt đầu lại”. / The opened codes: a second scan cannot be noticed; press “Start again”."
+        }
+        STATISTICS => {
+            "Số liệu thống kê: không cộng thêm được; bấm “Bắt đầu lại” (số cũ mất). / The statistics: nothing more can be counted; press “Start again” (the old counts are lost)."
+        }
+        _ => "",
+    }
+}
+
+/// Starts an unreadable list again, empty (staff's choice on the desk).
+pub fn start_again(name: &'static str) {
+    storage::forget(name);
+}
+
+/// Reads every kept value once, so that `storage::unreadable` lists each that no longer
+/// parses (the desk calls it before drawing).
+pub fn check_kept() {
+    let _ = wrapped_key();
+    let _ = storage::load::<Vec<EnrolledKiosk>>(KIOSKS);
+    let _ = storage::load::<ReplayMemory>(OPENED);
+    let _ = storage::load::<Statistics>(STATISTICS);
 }
 
 /// Asks the browser to keep this origin's storage: a cleared browser would lose the staff

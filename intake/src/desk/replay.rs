@@ -3,8 +3,9 @@
 
 use crate::handoff::HandoffId;
 
-/// Ids opened on this device, with when they were opened (minutes since 1970).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Ids opened on this device, with when they were opened (minutes since 1970). Kept on the
+/// device as JSON (serde).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReplayMemory {
     seen: Vec<(HandoffId, u32)>,
 }
@@ -25,33 +26,6 @@ impl ReplayMemory {
     pub fn forget_older_than(&mut self, now: u32, keep_minutes: u32) {
         self.seen
             .retain(|(_, at)| now.saturating_sub(*at) <= keep_minutes);
-    }
-
-    /// The memory as text for device storage: `id:minutes` per line.
-    pub fn to_text(&self) -> String {
-        self.seen
-            .iter()
-            .map(|(id, at)| format!("{id}:{at}\n"))
-            .collect()
-    }
-
-    /// Reads stored text back, skipping malformed lines.
-    pub fn from_text(text: &str) -> ReplayMemory {
-        let seen = text
-            .lines()
-            .filter_map(|line| {
-                let (id, at) = line.split_once(':')?;
-                if id.len() != 16 {
-                    return None;
-                }
-                let mut bytes = [0u8; 8];
-                for (i, b) in bytes.iter_mut().enumerate() {
-                    *b = u8::from_str_radix(id.get(2 * i..2 * i + 2)?, 16).ok()?;
-                }
-                Some((HandoffId(bytes), at.parse().ok()?))
-            })
-            .collect();
-        ReplayMemory { seen }
     }
 
     /// How many ids are remembered.
@@ -82,10 +56,11 @@ mod tests {
     }
 
     #[test]
-    fn the_memory_survives_storage_and_ignores_junk() {
+    fn the_memory_survives_storage_and_damage_is_an_error() {
         let mut m = ReplayMemory::default();
         m.check_and_remember(HandoffId([1, 2, 3, 4, 5, 6, 7, 8]), 5, 60);
-        let text = format!("{}junk\nzz:1\n", m.to_text());
-        assert_eq!(ReplayMemory::from_text(&text), m);
+        let kept = serde_json::to_string(&m).expect("serialises");
+        assert_eq!(serde_json::from_str::<ReplayMemory>(&kept).ok(), Some(m));
+        assert!(serde_json::from_str::<ReplayMemory>(r#"{"seen":[["zz",1]]}"#).is_err());
     }
 }

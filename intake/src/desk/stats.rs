@@ -13,8 +13,11 @@ pub const SMALLEST_SHOWN: u32 = 5;
 /// One cell's key: month, service id (or `none`), age band, sex.
 pub type CellKey = (String, &'static str, &'static str, &'static str);
 
-/// Counts, built from opened handoffs.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Counts, built from opened handoffs. Kept on the staff device (exact counts, never
+/// exported: exports go through [`Statistics::to_csv`], which hides small counts) as JSON,
+/// one [`KeptCell`] per cell; a cell naming nothing known makes the whole value unreadable.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Vec<KeptCell>", into = "Vec<KeptCell>")]
 pub struct Statistics {
     cells: BTreeMap<CellKey, u32>,
 }
@@ -50,40 +53,6 @@ impl Statistics {
             .collect()
     }
 
-    /// The exact counts as text for the staff device's own storage (never exported:
-    /// exports go through [`Statistics::to_csv`], which hides small counts).
-    pub fn to_store_text(&self) -> String {
-        self.cells
-            .iter()
-            .map(|((month, service, age, sex), n)| format!("{month},{service},{age},{sex},{n}\n"))
-            .collect()
-    }
-
-    /// Reads stored counts back, skipping lines that name nothing known.
-    pub fn from_store_text(text: &str) -> Statistics {
-        let known = |v: &str, all: &[&'static str]| all.iter().copied().find(|a| *a == v);
-        let services: Vec<&'static str> = Service::ALL
-            .iter()
-            .map(|s| s.id())
-            .chain(["none"])
-            .collect();
-        let ages: Vec<&'static str> = AgeBand::CHOICES.iter().map(|a| age_label(*a)).collect();
-        let sexes = ["female", "male", "other", "unknown"];
-        let cells = text
-            .lines()
-            .filter_map(|line| {
-                let mut f = line.split(',');
-                let month = f.next()?.to_owned();
-                let service = known(f.next()?, &services)?;
-                let age = known(f.next()?, &ages)?;
-                let sex = known(f.next()?, &sexes)?;
-                let n = f.next()?.parse().ok()?;
-                (month.len() == 7).then_some(((month, service, age, sex), n))
-            })
-            .collect();
-        Statistics { cells }
-    }
-
     /// The table as CSV, with the same suppression and no totals.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("month,service,age_band,sex,count\n");
@@ -91,6 +60,65 @@ impl Statistics {
             out.push_str(&format!("{month},{service},{age},{sex},{count}\n"));
         }
         out
+    }
+}
+
+/// One cell as kept on the device.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct KeptCell {
+    month: String,
+    service: String,
+    age_band: String,
+    sex: String,
+    count: u32,
+}
+
+impl From<Statistics> for Vec<KeptCell> {
+    fn from(s: Statistics) -> Self {
+        s.cells
+            .into_iter()
+            .map(|((month, service, age, sex), count)| KeptCell {
+                month,
+                service: service.to_owned(),
+                age_band: age.to_owned(),
+                sex: sex.to_owned(),
+                count,
+            })
+            .collect()
+    }
+}
+
+impl TryFrom<Vec<KeptCell>> for Statistics {
+    type Error = String;
+
+    fn try_from(kept: Vec<KeptCell>) -> Result<Self, String> {
+        let services: Vec<&'static str> = Service::ALL
+            .iter()
+            .map(|s| s.id())
+            .chain(["none"])
+            .collect();
+        let ages: Vec<&'static str> = AgeBand::CHOICES.iter().map(|a| age_label(*a)).collect();
+        let sexes = ["female", "male", "other", "unknown"];
+        let known = |v: &str, all: &[&'static str]| {
+            all.iter()
+                .copied()
+                .find(|a| *a == v)
+                .ok_or_else(|| format!("unknown value {v:?}"))
+        };
+        let mut cells = BTreeMap::new();
+        for c in kept {
+            if c.month.len() != 7 {
+                return Err(format!("not a month: {:?}", c.month));
+            }
+            let key = (
+                c.month,
+                known(&c.service, &services)?,
+                known(&c.age_band, &ages)?,
+                known(&c.sex, &sexes)?,
+            );
+            cells.insert(key, c.count);
+        }
+        Ok(Statistics { cells })
     }
 }
 
@@ -151,6 +179,12 @@ mod tests {
         assert!(csv.contains(",legal,18_plus,female,<5\n"), "{csv}");
         assert!(!csv.contains("shelter"));
         assert!(!csv.to_lowercase().contains("total"));
-        assert_eq!(Statistics::from_store_text(&s.to_store_text()), s);
+        let kept = serde_json::to_string(&s).expect("serialises");
+        assert_eq!(serde_json::from_str::<Statistics>(&kept).ok(), Some(s));
+        let damaged = kept.replace("health", "healht");
+        assert!(
+            serde_json::from_str::<Statistics>(&damaged).is_err(),
+            "an unknown service is an error, not dropped"
+        );
     }
 }

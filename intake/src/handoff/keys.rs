@@ -43,6 +43,20 @@ fn digest(key: &PublicKey) -> [u8; 32] {
     Sha256::digest(key.0.to_bytes()).into()
 }
 
+/// Kept (on a device, in a file) as its 64 hexadecimal characters.
+impl serde::Serialize for PublicKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_hex())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PublicKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        PublicKey::from_hex(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 impl PublicKey {
     /// Reads a key from 64 hexadecimal characters (surrounding whitespace ignored).
     pub fn from_hex(text: &str) -> Result<PublicKey, KeyError> {

@@ -12,8 +12,8 @@ use super::text::{self, TextError};
 use super::{Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, aad};
 use hpke::{Deserializable, OpModeR};
 
-/// A kiosk the desk has enrolled.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A kiosk the desk has enrolled (kept on the staff device as JSON).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnrolledKiosk {
     pub public: PublicKey,
     /// The letter it was enrolled with (its tickets read `A-042`).
