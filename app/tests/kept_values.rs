@@ -29,7 +29,10 @@ fn an_unreadable_value_is_listed_and_not_written_over_until_replaced_by_choice()
     assert_eq!(storage::load::<Vec<u32>>("list"), Kept::Unreadable);
     assert_eq!(storage::unreadable(), vec!["list"]);
     assert!(!storage::keep("list", &vec![1u32]), "not written over");
-    assert_eq!(raw().get_item("list").ok().flatten().as_deref(), Some("not json"));
+    assert_eq!(
+        raw().get_item("list").ok().flatten().as_deref(),
+        Some("not json")
+    );
     assert!(storage::replace_unreadable("list", &vec![1u32]));
     assert_eq!(storage::load::<Vec<u32>>("list"), Kept::Value(vec![1]));
     assert!(storage::unreadable().is_empty());
