@@ -135,6 +135,11 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
                     .map(|k| k.fingerprint())
                     .unwrap_or_default()
             ))?;
+            if config.uses_demo_key() {
+                say(format!(
+                    "{path}: uses the shipped DEMO staff key — its private half is public; not for real cases (make the centre's own key at the staff desk)"
+                ))?;
+            }
             Ok(())
         }
         "check-language" => {

@@ -192,6 +192,22 @@ fn check_config_and_check_language_name_what_is_wrong() {
         ],
     );
     assert!(ok.status.success(), "{ok:?}");
+    assert!(
+        stdout(&ok).contains("uses the shipped DEMO staff key"),
+        "the demo configuration is said to be one: {ok:?}"
+    );
+
+    // The retired `demo_keys` flag is refused by name.
+    let old = dir.join("old.json");
+    let text = std::fs::read_to_string(root.join("public/centre.json")).expect("demo config");
+    std::fs::write(&old, text.replacen('{', "{\n  \"demo_keys\": false,", 1)).expect("write");
+    let refused = handoff(&dir, &["check-config", &old.display().to_string()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("demo_keys") && err.contains("no longer used"),
+        "{err}"
+    );
 
     // A wrong type deep in the file is named by its path, not only its line.
     let bad = dir.join("centre.json");

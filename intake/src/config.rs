@@ -154,9 +154,10 @@ pub struct CentreConfig {
     pub replay_memory_days: u32,
     /// The staff desk's public key, 64 hexadecimal characters.
     pub staff_public_key: String,
-    /// The shipped demo keys are in use: pages show a "DEMO KEYS" banner.
-    #[serde(default)]
-    pub demo_keys: bool,
+    /// The retired `demo_keys` flag: a file that still has it is refused with a message
+    /// saying why (demo status now comes from the staff key itself).
+    #[serde(default, rename = "demo_keys")]
+    retired_demo_keys: Option<bool>,
     pub hotlines: Vec<Hotline>,
     pub services: Vec<ServiceOffer>,
     #[serde(default)]
@@ -220,6 +221,14 @@ impl CentreConfig {
         Ok(config)
     }
 
+    /// Whether the staff key is the shipped demo key, whose private half is public (in the
+    /// repository's test fixtures): pages show a DEMO banner, a kiosk may seal without
+    /// pairing, and the setup page will not pin it.
+    pub fn uses_demo_key(&self) -> bool {
+        self.staff_key()
+            .is_ok_and(|k| crate::pairing::is_demo_key(&k))
+    }
+
     /// The staff public key (validated by `parse`).
     pub fn staff_key(&self) -> Result<PublicKey, ConfigError> {
         PublicKey::from_hex(&self.staff_public_key)
@@ -262,6 +271,12 @@ impl CentreConfig {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        if self.retired_demo_keys.is_some() {
+            return Err(problem(
+                "demo_keys",
+                "no longer used: remove this line. A configuration is a demo when its staff_public_key is the shipped demo key, and then only",
+            ));
+        }
         if self.languages.is_empty() {
             return Err(problem("languages", "list at least one language"));
         }

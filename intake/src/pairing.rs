@@ -110,16 +110,23 @@ impl StaffKeyCheck {
     }
 }
 
-/// Compares the configured staff key with the fingerprint pinned at pairing.
-pub fn check_staff_key(
-    configured: &PublicKey,
-    pinned: Option<&str>,
-    demo_keys: bool,
-) -> StaffKeyCheck {
+/// The shipped demo staff key (public; its private half is in the repository's test
+/// fixtures, so anyone can open and forge codes sealed to it).
+pub const DEMO_STAFF_PUBLIC_KEY: &str =
+    "d703ea365cf7df0ef580433002e4fa60da77df7b98ce39739ccc90c4408a3258";
+
+/// Whether `key` is the shipped demo staff key.
+pub fn is_demo_key(key: &PublicKey) -> bool {
+    key.to_hex() == DEMO_STAFF_PUBLIC_KEY
+}
+
+/// Compares the configured staff key with the fingerprint pinned at pairing. Only the demo
+/// key may be used unpinned (and it can never be pinned: see the setup page).
+pub fn check_staff_key(configured: &PublicKey, pinned: Option<&str>) -> StaffKeyCheck {
     match pinned {
         Some(p) if p == configured.fingerprint() => StaffKeyCheck::AsPinned,
         Some(_) => StaffKeyCheck::Changed,
-        None if demo_keys => StaffKeyCheck::DemoUnpinned,
+        None if is_demo_key(configured) => StaffKeyCheck::DemoUnpinned,
         None => StaffKeyCheck::NotPaired,
     }
 }
@@ -245,16 +252,32 @@ mod tests {
         let b = KeyPair::generate().expect("randomness");
         let pinned = a.public().fingerprint();
         assert_eq!(
-            check_staff_key(a.public(), Some(&pinned), false),
+            check_staff_key(a.public(), Some(&pinned)),
             StaffKeyCheck::AsPinned
         );
         assert_eq!(
-            check_staff_key(b.public(), Some(&pinned), true),
+            check_staff_key(b.public(), Some(&pinned)),
             StaffKeyCheck::Changed
         );
         assert!(!StaffKeyCheck::Changed.may_seal());
-        assert!(check_staff_key(b.public(), None, true).may_seal());
-        assert!(!check_staff_key(b.public(), None, false).may_seal());
+        assert!(
+            !check_staff_key(b.public(), None).may_seal(),
+            "a real key needs pairing"
+        );
+    }
+
+    #[test]
+    fn only_the_shipped_demo_key_may_be_used_unpaired() {
+        let demo = PublicKey::from_hex(DEMO_STAFF_PUBLIC_KEY).expect("the demo key");
+        assert!(is_demo_key(&demo));
+        assert_eq!(check_staff_key(&demo, None), StaffKeyCheck::DemoUnpinned);
+        assert!(check_staff_key(&demo, None).may_seal());
+        let own = KeyPair::generate().expect("randomness");
+        assert!(!is_demo_key(own.public()));
+        assert_eq!(
+            check_staff_key(own.public(), None),
+            StaffKeyCheck::NotPaired
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ fn demo() -> Value {
 fn the_shipped_demo_configuration_is_valid() {
     let text = serde_json::to_string(&demo()).expect("json");
     let config = CentreConfig::parse(&text).expect("valid");
-    assert!(config.demo_keys);
+    assert!(config.uses_demo_key(), "the demo ships with the demo key");
     assert_eq!(config.services.len(), 8);
 }
 
@@ -360,4 +360,22 @@ fn the_shipped_demo_wording_is_recognised_until_the_centre_changes_it() {
     v["confidentiality_limits"]["en"][0] = json!("The centre's words, approved by its lawyer.");
     let changed = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect("valid");
     assert!(!changed.has_shipped_demo_limits());
+}
+
+#[test]
+fn the_retired_demo_keys_field_is_refused_by_name() {
+    let mut v = demo();
+    v["demo_keys"] = Value::Bool(false);
+    let err = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect_err("refused");
+    assert_eq!(err.field, "demo_keys");
+    assert!(err.problem.contains("no longer used"), "{}", err.problem);
+}
+
+#[test]
+fn a_configuration_with_its_own_staff_key_is_not_a_demo() {
+    let mut v = demo();
+    let own = intake::handoff::KeyPair::generate().expect("randomness");
+    v["staff_public_key"] = Value::String(own.public().to_hex());
+    let config = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect("valid");
+    assert!(!config.uses_demo_key());
 }

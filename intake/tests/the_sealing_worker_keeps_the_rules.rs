@@ -1,5 +1,6 @@
 //! The kiosk's sealing worker: what it is asked, what it answers, and the pairing rules it
-//! keeps (it seals only to the pinned staff key, or to demo keys when nothing is pinned).
+//! keeps (it seals only to the pinned staff key, or to the shipped demo key when nothing is
+//! pinned).
 mod common;
 
 use common::{Desk, answers, minutes};
@@ -21,7 +22,6 @@ fn request(desk: &Desk, answers: intake::Answers, now: u32) -> SealRequest {
         kiosk_private_hex: Some(desk.kiosk.private_hex()),
         staff_public_hex: desk.staff.public().to_hex(),
         pinned_staff_key: Some(desk.staff.public().fingerprint()),
-        demo_keys: false,
     }
 }
 
@@ -87,8 +87,9 @@ fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
             why: Refusal::NotPaired
         }
     );
-    // The same unpaired kiosk on demo keys may seal (the demo centre works out of the box).
-    unpaired.demo_keys = true;
+    // An unpaired kiosk configured with the shipped demo key may seal (the demo centre works
+    // out of the box); that is the only key it may seal to unpaired.
+    unpaired.staff_public_hex = intake::pairing::DEMO_STAFF_PUBLIC_KEY.to_owned();
     assert!(matches!(make_code(&unpaired), SealReply::Made { .. }));
 
     let mut changed = request(&desk, intake::Answers::default(), now);

@@ -3,13 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { serveForTests, checkScreen, CHROMIUM_ARGS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
 import { expectHeading, tap } from './kiosk.mjs';
 
 const OTHER_STAFF_KEY = '11'.repeat(32);
+// A centre's own staff key (any real public key but the shipped demo one).
+const OWN_STAFF_KEY = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim();
 
 test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealing', async () => {
-  const server = await serveForTests();
+  const server = await serveForTests((c) => { c.staff_public_key = OWN_STAFF_KEY; });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -24,7 +28,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     await page.getByLabel('Nhập lại / Again').fill('246810');
     await page.getByRole('button', { name: /Set PIN/ }).click();
     await page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
-    await page.getByText(/demo key, not pinned/).waitFor();
+    await page.getByText(/NOT PAIRED: no codes until pinned/).waitFor();
     const kioskKey = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
     assert.ok(kioskKey, 'the kiosk key is made on the device');
     // The enrolment line, folded away under the QR: the kiosk's letter (A until one is
@@ -87,7 +91,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     const context = await browser2.newContext();
     const page = await context.newPage();
     await page.goto(changed.url + '/');
-    // Pairing as it was on this device: pinned to the demo staff key.
+    // Pairing as it was on this device: pinned to another key (the demo one's fingerprint).
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify('2852-AEB3-434A-9556')));
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Gặp nhân viên ngay');
@@ -121,6 +125,9 @@ test('a kept value that no longer parses is reported and never silently replaced
     await page.getByRole('button', { name: /Set PIN/ }).click();
     const panel = page.locator('.unreadable');
     await panel.waitFor();
+    // The demo staff key is never pinned: no button, and the page says why.
+    await page.getByText(/DEMO KEY: it cannot be pinned/).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Pin this staff key/ }).count(), 0);
     assert.match(await panel.innerText(), /This kiosk's key: no codes/);
     assert.match(await panel.innerText(), /This kiosk's letter: A until it is chosen again/);
     await checkScreen(page, 'setup-3-unreadable');

@@ -52,7 +52,7 @@ pub fn StepFrame(children: Children) -> impl IntoView {
             )
         })
     };
-    let demo = session.config().demo_keys;
+    let demo = session.config().uses_demo_key();
     let lang = move || session.flow.with(|f| f.language().as_str().to_owned());
     view! {
         <div class="kiosk" lang=lang hidden=move || session.hidden.get()>

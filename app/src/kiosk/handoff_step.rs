@@ -48,7 +48,6 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         kiosk_private_hex,
         staff_public_hex: config.staff_public_key.clone(),
         pinned_staff_key: device::pinned_staff_key(),
-        demo_keys: config.demo_keys,
     };
     sealer::request(request, move |reply| match reply {
         SealReply::Made {

@@ -197,11 +197,11 @@ fn SetupScreen(
     let staff = config.staff_key().ok();
     let staff_fp = staff.as_ref().map(|s| s.fingerprint()).unwrap_or_default();
     let pinned = RwSignal::new(device::pinned_staff_key());
-    let demo = config.demo_keys;
+    let demo = config.uses_demo_key();
     let check = Memo::new(move |_| {
         staff
             .as_ref()
-            .map(|s| pinned.with(|p| check_staff_key(s, p.as_deref(), demo)))
+            .map(|s| pinned.with(|p| check_staff_key(s, p.as_deref())))
     });
     let persistent = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
@@ -235,7 +235,9 @@ fn SetupScreen(
     let demo_limits = config.has_shipped_demo_limits();
     let status = move || match check.get() {
         Some(StaffKeyCheck::AsPinned) => "✓ Khớp với khoá đã ghim / as pinned at pairing",
-        Some(StaffKeyCheck::DemoUnpinned) => "Khoá thử nghiệm, chưa ghim / demo key, not pinned",
+        Some(StaffKeyCheck::DemoUnpinned) => {
+            "KHOÁ DEMO: không ghim được. Trung tâm thật tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md). / DEMO KEY: it cannot be pinned. A live centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md)."
+        }
         Some(StaffKeyCheck::NotPaired) => {
             "CHƯA GHÉP NỐI: máy sẽ không tạo mã / NOT PAIRED: no codes until pinned"
         }
@@ -246,6 +248,8 @@ fn SetupScreen(
     };
     let needs_pin =
         Signal::derive(move || !matches!(check.get(), Some(StaffKeyCheck::AsPinned) | None));
+    // The demo key is never pinned: its private half is public.
+    let can_pin = Signal::derive(move || needs_pin.get() && !demo);
     let status_class = move || {
         if needs_pin.get() {
             "setup__status setup__status--todo"
@@ -277,6 +281,13 @@ fn SetupScreen(
                 fix_en: "Compare the fingerprint with the staff desk, then press “Pin this staff key” above.",
             },
             Check {
+                vi: "Khoá nhân viên là của trung tâm (không phải khoá demo)",
+                en: "The staff key is the centre's own (not the demo key)",
+                ok: !demo,
+                fix_vi: "Tạo khoá ở bàn tiếp đón, rồi đưa khoá công khai vào centre.json (docs/deploy.md).",
+                fix_en: "Make the key at the staff desk, then put its public key in centre.json (docs/deploy.md).",
+            },
+            Check {
                 vi: "Lưu trữ lâu dài",
                 en: "Persistent storage",
                 ok: persistent.get() == Some(true),
@@ -305,7 +316,7 @@ fn SetupScreen(
             <p><Bi vi="Dấu vân tay — so từng nhóm với màn hình của bàn tiếp đón:" en="Fingerprint — compare each group with the staff desk's screen:"/></p>
             <Fingerprint text=staff_fp.clone() />
             <p class=status_class>{move || bilingual(status())}</p>
-            <Show when=move || needs_pin.get()>
+            <Show when=move || can_pin.get()>
                 <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()><Bi vi="Ghim khoá này" en="Pin this staff key"/></button>
             </Show>
         </section>

@@ -53,7 +53,7 @@ fn StaffDesk(
     /// The centre configuration.
     config: Arc<CentreConfig>,
 ) -> impl IntoView {
-    let demo_keys = config.demo_keys;
+    let demo_keys = config.uses_demo_key();
     let desk = Desk {
         state: RwSignal::new(DeskState::NoKey),
         config: StoredValue::new(config),

@@ -34,7 +34,6 @@ pub fn seal_and_draw(now_minutes: u32, ticket: u16) -> String {
         kiosk_private_hex: Some(KIOSK_PRIVATE.to_owned()),
         staff_public_hex: STAFF_PUBLIC.to_owned(),
         pinned_staff_key: None,
-        demo_keys: true,
     };
     match make_code(&request) {
         SealReply::Made { code, svg, .. } => format!("{code}\n{svg}"),

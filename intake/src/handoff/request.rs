@@ -30,8 +30,6 @@ pub struct SealRequest {
     pub staff_public_hex: String,
     /// The staff key fingerprint pinned at pairing.
     pub pinned_staff_key: Option<String>,
-    /// The configuration runs on the published demo keys.
-    pub demo_keys: bool,
 }
 
 /// Why no code was made. The survivor is sent to the desk either way.
@@ -85,12 +83,8 @@ pub fn make_code(request: &SealRequest) -> SealReply {
     let Ok(staff) = PublicKey::from_hex(&request.staff_public_hex) else {
         return refuse(Refusal::BadStaffKey);
     };
-    // Seal only to the staff key pinned at pairing (or, unpaired, to demo keys).
-    let check = check_staff_key(
-        &staff,
-        request.pinned_staff_key.as_deref(),
-        request.demo_keys,
-    );
+    // Seal only to the staff key pinned at pairing (or, unpaired, to the demo key).
+    let check = check_staff_key(&staff, request.pinned_staff_key.as_deref());
     if !check.may_seal() {
         return refuse(match check {
             crate::pairing::StaffKeyCheck::Changed => Refusal::StaffKeyChanged,

@@ -142,7 +142,6 @@ mod tests {
             kiosk_private_hex: None,
             staff_public_hex: String::new(),
             pinned_staff_key: None,
-            demo_keys: true,
         })
     }
 
