@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
-| open CODE --staff-key KEY[,OLDER-KEY...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
-| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY --passphrase TEXT | check-config FILE | check-language FILE";
+| open CODE --staff-backup FILE[,OLDER-FILE...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
+| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | check-language FILE\n\
+A real staff key is read only from its wrapped backup (--staff-backup); the passphrase is typed at the prompt or given on \
+standard input, never on the command line. --staff-key KEY (a raw private key) is accepted only for the shipped demo key.";
 
 /// A failure: one line for people, an exit code for scripts.
 #[derive(Debug)]
@@ -110,7 +112,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         "qr" => qr_command(&args),
         "wrap" => {
             let pair = key_pair(args.positional(0, "KEY")?)?;
-            let wrapped = intake::desk::wrap::wrap(&pair, args.required("passphrase")?)
+            let wrapped = intake::desk::wrap::wrap(&pair, &passphrase(&args)?)
                 .map_err(|e| Failure::io(e.to_string()))?;
             say(wrapped.to_json())?;
             Ok(())
@@ -201,6 +203,74 @@ fn public_key(arg: &str) -> Result<PublicKey, Failure> {
 fn key_pair(arg: &str) -> Result<KeyPair, Failure> {
     KeyPair::from_private_hex(&key_text(arg)?)
         .map_err(|e| Failure::io(format!("{arg}: not a private key: {e}")))
+}
+
+/// The passphrase of a backup: typed at a prompt that does not echo it, or, when standard
+/// input is not a terminal (a script, a test), its first line. Never an argument: the
+/// command line stays in shell history and is visible to every user of the machine.
+fn passphrase(args: &Args) -> Result<String, Failure> {
+    use std::io::IsTerminal;
+    if args.option("passphrase").is_some() {
+        return Err(Failure::usage(
+            "--passphrase is not taken: a passphrase on the command line stays in shell history and process lists. Type it at the prompt, or give it on standard input.",
+        ));
+    }
+    let text = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Passphrase / Mật khẩu: ")
+            .map_err(|e| Failure::io(format!("cannot read the passphrase: {e}")))?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| Failure::io(format!("cannot read the passphrase: {e}")))?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    if text.is_empty() {
+        return Err(Failure::io("no passphrase given"));
+    }
+    Ok(text)
+}
+
+/// The staff keys to open codes with: wrapped backups (`--staff-backup`, one passphrase for
+/// all), or, for the shipped demo key only, a raw key file (`--staff-key`).
+fn staff_keys(args: &Args) -> Result<Vec<KeyPair>, Failure> {
+    let list = |name: &str| -> Vec<String> {
+        args.option(name)
+            .unwrap_or_default()
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut keys = Vec::new();
+    for file in list("staff-key") {
+        let pair = key_pair(&file)?;
+        if !intake::pairing::is_demo_key(pair.public()) {
+            return Err(Failure::usage(format!(
+                "{file}: --staff-key takes only the shipped demo key. A real staff key is read from its backup: --staff-backup FILE"
+            )));
+        }
+        keys.push(pair);
+    }
+    let backups = list("staff-backup");
+    if !backups.is_empty() {
+        let secret = passphrase(args)?;
+        for file in backups {
+            let wrapped = intake::desk::wrap::WrappedKey::parse(&read(&file)?)
+                .map_err(|e| Failure::io(format!("{file}: {e}")))?;
+            keys.push(
+                wrapped
+                    .unwrap_key(&secret)
+                    .map_err(|e| Failure::io(format!("{file}: {e}")))?,
+            );
+        }
+    }
+    if keys.is_empty() {
+        return Err(Failure::usage(
+            "give --staff-backup FILE (or, for the demo key, --staff-key FILE)",
+        ));
+    }
+    Ok(keys)
 }
 
 fn keygen(args: &Args) -> Result<(), Failure> {
@@ -327,12 +397,7 @@ fn number(args: &Args, name: &str, default: u32) -> Result<u32, Failure> {
 
 fn open_command(args: &Args) -> Result<(), Failure> {
     let code = args.positional(0, "CODE")?;
-    let staff: Vec<KeyPair> = args
-        .required("staff-key")?
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(key_pair)
-        .collect::<Result<_, _>>()?;
+    let staff = staff_keys(args)?;
     let mut kiosks = kiosk_list(args.option("kiosks"), false)?;
     kiosks.extend(kiosk_list(args.option("revoked"), true)?);
     let now = number(args, "now", now_minutes())?;

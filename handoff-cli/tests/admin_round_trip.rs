@@ -2,12 +2,32 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The passphrase of the test backups, given on standard input as a script would.
+const PASSPHRASE: &str = "a test passphrase, never on the command line";
+
 fn handoff(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handoff"))
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handoff"))
         .current_dir(dir)
         .args(args)
-        .output()
-        .expect("runs")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    if let Some(mut input) = child.stdin.take() {
+        // The tool may not read it (most commands do not): a closed pipe is fine.
+        let _ = writeln!(input, "{PASSPHRASE}");
+    }
+    child.wait_with_output().expect("runs")
+}
+
+/// Makes `NAME.key` and `NAME.pub`, and the key's wrapped backup `NAME.backup`.
+fn keys_with_backup(dir: &Path, name: &str) {
+    assert!(handoff(dir, &["keygen", "--out", name]).status.success());
+    let wrapped = handoff(dir, &["wrap", &format!("{name}.key")]);
+    assert!(wrapped.status.success(), "{wrapped:?}");
+    std::fs::write(dir.join(format!("{name}.backup")), &wrapped.stdout).expect("write");
 }
 
 fn stdout(o: &Output) -> String {
@@ -24,11 +44,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn sample_answers_seal_and_open_to_the_same_answers() {
     let dir = temp_dir("round");
-    assert!(
-        handoff(&dir, &["keygen", "--out", "staff"])
-            .status
-            .success()
-    );
+    keys_with_backup(&dir, "staff");
     assert!(
         handoff(&dir, &["keygen", "--out", "kiosk"])
             .status
@@ -61,8 +77,8 @@ fn sample_answers_seal_and_open_to_the_same_answers() {
         &[
             "open",
             &code,
-            "--staff-key",
-            "staff.key",
+            "--staff-backup",
+            "staff.backup",
             "--kiosks",
             "kiosk.pub",
         ],
@@ -83,7 +99,7 @@ fn sample_answers_seal_and_open_to_the_same_answers() {
 fn each_kind_of_failure_has_its_own_exit_code() {
     let dir = temp_dir("codes");
     for name in ["staff", "kiosk", "other"] {
-        assert!(handoff(&dir, &["keygen", "--out", name]).status.success());
+        keys_with_backup(&dir, name);
     }
     std::fs::write(dir.join("a.json"), handoff(&dir, &["sample"]).stdout).expect("write");
     let code = stdout(&handoff(
@@ -108,36 +124,36 @@ fn each_kind_of_failure_has_its_own_exit_code() {
     let cases: [(&str, &[&str], i32); 6] = [
         (
             "https://example.org",
-            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            &["--staff-backup", "staff.backup", "--kiosks", "kiosk.pub"],
             2,
         ),
         (
             &other_version,
-            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            &["--staff-backup", "staff.backup", "--kiosks", "kiosk.pub"],
             3,
         ),
         (
             &damaged,
-            &["--staff-key", "staff.key", "--kiosks", "kiosk.pub"],
+            &["--staff-backup", "staff.backup", "--kiosks", "kiosk.pub"],
             4,
         ),
         // Another desk's key and a kiosk not enrolled here look the same in format 2:
         // nothing in the clear says which.
         (
             &code,
-            &["--staff-key", "other.key", "--kiosks", "kiosk.pub"],
+            &["--staff-backup", "other.backup", "--kiosks", "kiosk.pub"],
             5,
         ),
         (
             &code,
-            &["--staff-key", "staff.key", "--kiosks", "other.pub"],
+            &["--staff-backup", "staff.backup", "--kiosks", "other.pub"],
             5,
         ),
         (
             &code,
             &[
-                "--staff-key",
-                "staff.key",
+                "--staff-backup",
+                "staff.backup",
                 "--kiosks",
                 "other.pub",
                 "--revoked",
@@ -168,8 +184,8 @@ fn each_kind_of_failure_has_its_own_exit_code() {
         &[
             "open",
             &code,
-            "--staff-key",
-            "other.key,staff.key",
+            "--staff-backup",
+            "other.backup,staff.backup",
             "--kiosks",
             "B=other.pub,A=kiosk.pub",
         ],
@@ -256,4 +272,92 @@ fn a_reader_that_goes_away_ends_the_tool_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{:?}: {stderr}", out.status);
     assert!(stderr.is_empty(), "nothing said on a closed pipe: {stderr}");
+}
+
+#[test]
+fn a_real_staff_key_is_read_only_from_its_backup_and_no_passphrase_on_the_command_line() {
+    let dir = temp_dir("backup-only");
+    keys_with_backup(&dir, "staff");
+    keys_with_backup(&dir, "kiosk");
+    let code = {
+        std::fs::write(dir.join("a.json"), handoff(&dir, &["sample"]).stdout).expect("write");
+        let sealed = handoff(
+            &dir,
+            &[
+                "seal",
+                "--answers",
+                "a.json",
+                "--staff-key",
+                "staff.pub",
+                "--kiosk-key",
+                "kiosk.key",
+            ],
+        );
+        stdout(&sealed).trim().to_owned()
+    };
+    let raw = handoff(
+        &dir,
+        &[
+            "open",
+            &code,
+            "--staff-key",
+            "staff.key",
+            "--kiosks",
+            "kiosk.pub",
+        ],
+    );
+    assert_eq!(raw.status.code(), Some(1), "a raw real key is refused");
+    assert!(String::from_utf8_lossy(&raw.stderr).contains("--staff-backup"));
+    let on_line = handoff(
+        &dir,
+        &["wrap", "staff.key", "--passphrase", "in my history"],
+    );
+    assert_eq!(on_line.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&on_line.stderr).contains("not taken"));
+    let wrong = Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .current_dir(&dir)
+        .args([
+            "open",
+            &code,
+            "--staff-backup",
+            "staff.backup",
+            "--kiosks",
+            "kiosk.pub",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert!(!wrong.status.success(), "no passphrase, no key");
+    // The shipped demo key may still be given raw (tests and demos).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let demo = root.join("tests/fixtures/demo-staff.key");
+    let demo_code = stdout(&handoff(
+        &dir,
+        &[
+            "seal",
+            "--answers",
+            "a.json",
+            "--staff-key",
+            &root
+                .join("tests/fixtures/demo-staff.pub")
+                .display()
+                .to_string(),
+            "--kiosk-key",
+            "kiosk.key",
+        ],
+    ))
+    .trim()
+    .to_owned();
+    let opened = handoff(
+        &dir,
+        &[
+            "open",
+            &demo_code,
+            "--staff-key",
+            &demo.display().to_string(),
+            "--kiosks",
+            "kiosk.pub",
+        ],
+    );
+    assert!(opened.status.success(), "{opened:?}");
 }

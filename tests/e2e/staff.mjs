@@ -9,6 +9,8 @@ import { tap, expectHeading, zbar } from './kiosk.mjs';
 
 export const PASSPHRASE = 'demo desk passphrase';
 export const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().trim();
+/** The `handoff` tool given a passphrase on standard input (never on its command line). */
+export const handoffWithPassphrase = (passphrase, ...args) => execFileSync(HANDOFF_BIN, args, { input: `${passphrase}\n` }).toString().trim();
 
 /** A code made at the kiosk through the screens: a doctor now, two children, police not
  * shared. `kioskPublic` is the kiosk's enrolment text as its setup page shows it (`A=<key>`). */
@@ -57,7 +59,7 @@ export async function scan(page, text) {
 /** Imports the demo staff key from a backup made by the handoff tool; waits for the desk. */
 export async function importDemoKey(page) {
   await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
-  const backup = handoff('wrap', join(FIXTURES, 'demo-staff.key'), '--passphrase', PASSPHRASE);
+  const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
   await page.getByLabel(/Backup file contents/).fill(backup);
   await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: /Import/ }).click();

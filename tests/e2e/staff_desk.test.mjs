@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { PASSPHRASE, handoff, codeFromKiosk, scan, importDemoKey } from './staff.mjs';
+import { PASSPHRASE, handoff, handoffWithPassphrase, codeFromKiosk, scan, importDemoKey } from './staff.mjs';
 
 test('the staff desk opens a kiosk code typed by a scanner and shows the case sheet', async () => {
   const server = await serveForTests();
@@ -23,7 +23,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
     await checkScreen(page, 'staff-1-no-key');
 
-    const backup = handoff('wrap', join(FIXTURES, 'demo-staff.key'), '--passphrase', PASSPHRASE);
+    const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
     await page.getByLabel(/Backup file contents/).fill(backup);
     await page.getByLabel('Mật khẩu / Passphrase').fill('wrong passphrase!!');
     await page.getByRole('button', { name: /Import/ }).click();
