@@ -28,6 +28,8 @@ test('creating the staff key makes the first backup part of it, and the backup i
   try {
     const { page, problems } = await staffPage(browser, server);
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
+    // Nothing invites the browser to save the passphrase beside the key.
+    assert.equal(await page.locator('input[autocomplete="username"], input[autocomplete$="password"], input[name="username"]').count(), 0, 'no username field, no password hints');
     const pass = page.getByLabel(/Passphrase \(10\+ characters\)/);
     await pass.fill('short');
     await page.getByLabel('Nhập lại / Again').fill('short');
@@ -43,7 +45,7 @@ test('creating the staff key makes the first backup part of it, and the backup i
     const file = join(mkdtempSync(join(tmpdir(), 'backup-')), 'backup.json');
     await download.saveAs(file);
     const backup = readFileSync(file, 'utf8');
-    assert.match(backup, /anh-duong-staff-key-v1/);
+    assert.match(backup, /anh-duong-staff-key-v2/);
     await page.getByRole('heading', { name: /Intake desk$/ }).waitFor();
     const wrapped = await page.evaluate(() => localStorage.getItem('staff-wrapped-key'));
     assert.ok(wrapped && !/"private/.test(wrapped), 'only the wrapped key is kept');

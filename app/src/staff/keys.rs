@@ -1,5 +1,7 @@
 //! The staff key: created here and kept only wrapped under a passphrase, with the first
-//! backup part of creating it; imported from a backup; unlocked for a shift.
+//! backup part of creating it; imported from a backup; unlocked for a shift. No form carries
+//! a username or a password-manager hint: a browser that saved the passphrase would keep it
+//! beside the wrapped key (docs/deploy.md also turns the password manager off by policy).
 use super::download::download;
 use super::store;
 use super::{Desk, DeskState};
@@ -100,10 +102,11 @@ pub fn CreateOrImport() -> impl IntoView {
         busy.set(true);
         after_paint(move || {
             busy.set(false);
-            let result = WrappedKey::parse(&backup.get_untracked()).and_then(|w| {
-                w.unwrap_key(&import_pass.get_untracked())
-                    .map(|pair| (w, pair))
-            });
+            // Kept re-wrapped at this device's own cost, whatever the backup's was.
+            let secret = import_pass.get_untracked();
+            let result = WrappedKey::parse(&backup.get_untracked())
+                .and_then(|w| w.unwrap_key(&secret))
+                .and_then(|pair| wrap(&pair, &secret).map(|w| (w, pair)));
             match result {
                 Ok((wrapped, pair)) => {
                     store::keep_wrapped_key(&wrapped);
@@ -134,22 +137,20 @@ pub fn CreateOrImport() -> impl IntoView {
                 <section class="panel">
                     <h2><Bi vi="Tạo khoá nhân viên" en="Create the staff key"/></h2>
                     <form on:submit=create>
-                        <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
                         <label><Bi vi="Mật khẩu (ít nhất 10 ký tự)" en="Passphrase (10+ characters)"/>
-                            <input type="password" autocomplete="new-password" bind:value=pass /></label>
+                            <input type="password" autocomplete="off" bind:value=pass /></label>
                         <label><Bi vi="Nhập lại" en="Again"/>
-                            <input type="password" autocomplete="new-password" bind:value=again /></label>
+                            <input type="password" autocomplete="off" bind:value=again /></label>
                         <button type="submit" class="desk-button desk-button--primary"><Bi vi="Tạo khoá" en="Create"/></button>
                     </form>
                 </section>
                 <section class="panel">
                     <h2><Bi vi="Nhập bản sao lưu" en="Import a backup"/></h2>
                     <form on:submit=import>
-                        <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
                         <label><Bi vi="Nội dung tệp sao lưu" en="Backup file contents"/>
                             <textarea rows="5" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
                         <label><Bi vi="Mật khẩu" en="Passphrase"/>
-                            <input type="password" autocomplete="current-password" bind:value=import_pass /></label>
+                            <input type="password" autocomplete="off" bind:value=import_pass /></label>
                         <button type="submit" class="desk-button"><Bi vi="Nhập" en="Import"/></button>
                     </form>
                 </section>
@@ -191,9 +192,8 @@ pub fn Unlock(
         <h1><Bi vi="Bàn tiếp đón đang khoá" en="Intake desk is locked"/></h1>
         <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
         <form class="panel" on:submit=submit>
-            <input type="text" name="username" autocomplete="username" value="intake-desk" aria-label="Tài khoản / Account" hidden readonly />
             <label><Bi vi="Mật khẩu" en="Passphrase"/>
-                <input type="password" autocomplete="current-password" bind:value=pass /></label>
+                <input type="password" autocomplete="off" bind:value=pass /></label>
             <button type="submit" class="desk-button desk-button--primary"><Bi vi="Mở khoá" en="Unlock"/></button>
         </form>
         <Show when=move || busy.get()><p role="status"><Bi vi="Đang mở khoá…" en="Unlocking…"/></p></Show>
