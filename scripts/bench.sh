@@ -50,6 +50,9 @@ step "QR: making and decoding"
 node bench/browser/qr.mjs
 step "opening by trying keys: 3 staff keys × 50 and × 200 kiosks, 1× and 6× CPU"
 node bench/browser/trial.mjs
+step "unlocking the staff desk, 1× and 6× CPU"
+cargo build --offline -q -p handoff-cli
+node bench/browser/unlock.mjs
 step "soak"
 node bench/browser/soak.mjs
 
