@@ -150,15 +150,15 @@ pub fn set_pin(record: &PinRecord) -> bool {
     storage::replace_unreadable(PIN, record)
 }
 
-/// The fingerprint of the staff key pinned at pairing; `None` when none is pinned or the kept
-/// one is unreadable (then no code is made: the kiosk is not paired).
+/// The staff key pinned at pairing, whole (64 hexadecimal characters); `None` when none is
+/// pinned or the kept one is unreadable (then no code is made: the kiosk is not paired).
 pub fn pinned_staff_key() -> Option<String> {
     storage::load(PINNED_STAFF_KEY).value()
 }
 
-/// Pins the staff key's fingerprint (at pairing, or a change confirmed with the PIN).
-pub fn pin_staff_key(fingerprint: &str) -> bool {
-    storage::replace_unreadable(PINNED_STAFF_KEY, &fingerprint)
+/// Pins the whole staff key (at pairing, or a change confirmed with the PIN).
+pub fn pin_staff_key(public_hex: &str) -> bool {
+    storage::replace_unreadable(PINNED_STAFF_KEY, &public_hex)
 }
 
 /// Reads every kept value once, so that `storage::unreadable` lists each that no longer

@@ -120,11 +120,12 @@ pub fn is_demo_key(key: &PublicKey) -> bool {
     key.to_hex() == DEMO_STAFF_PUBLIC_KEY
 }
 
-/// Compares the configured staff key with the fingerprint pinned at pairing. Only the demo
-/// key may be used unpinned (and it can never be pinned: see the setup page).
+/// Compares the configured staff key with the whole key pinned at pairing (its 64 hex
+/// characters: a 64-bit fingerprint is for people to compare, not for the kiosk to trust).
+/// Only the demo key may be used unpinned (and it can never be pinned: see the setup page).
 pub fn check_staff_key(configured: &PublicKey, pinned: Option<&str>) -> StaffKeyCheck {
     match pinned {
-        Some(p) if p == configured.fingerprint() => StaffKeyCheck::AsPinned,
+        Some(p) if p == configured.to_hex() => StaffKeyCheck::AsPinned,
         Some(_) => StaffKeyCheck::Changed,
         None if is_demo_key(configured) => StaffKeyCheck::DemoUnpinned,
         None => StaffKeyCheck::NotPaired,
@@ -250,7 +251,7 @@ mod tests {
     fn a_changed_staff_key_stops_sealing_until_it_is_pinned_again() {
         let a = KeyPair::generate().expect("randomness");
         let b = KeyPair::generate().expect("randomness");
-        let pinned = a.public().fingerprint();
+        let pinned = a.public().to_hex();
         assert_eq!(
             check_staff_key(a.public(), Some(&pinned)),
             StaffKeyCheck::AsPinned
@@ -260,6 +261,11 @@ mod tests {
             StaffKeyCheck::Changed
         );
         assert!(!StaffKeyCheck::Changed.may_seal());
+        assert_eq!(
+            check_staff_key(a.public(), Some(&a.public().fingerprint())),
+            StaffKeyCheck::Changed,
+            "a fingerprint is not a pinned key"
+        );
         assert!(
             !check_staff_key(b.public(), None).may_seal(),
             "a real key needs pairing"

@@ -21,7 +21,7 @@ fn request(desk: &Desk, answers: intake::Answers, now: u32) -> SealRequest {
         now_minutes: now,
         kiosk_private_hex: Some(desk.kiosk.private_hex()),
         staff_public_hex: desk.staff.public().to_hex(),
-        pinned_staff_key: Some(desk.staff.public().fingerprint()),
+        pinned_staff_key: Some(desk.staff.public().to_hex()),
     }
 }
 
@@ -93,7 +93,7 @@ fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
     assert!(matches!(make_code(&unpaired), SealReply::Made { .. }));
 
     let mut changed = request(&desk, intake::Answers::default(), now);
-    changed.pinned_staff_key = Some(Desk::new().staff.public().fingerprint());
+    changed.pinned_staff_key = Some(Desk::new().staff.public().to_hex());
     assert_eq!(
         make_code(&changed),
         SealReply::Refused {

@@ -38,6 +38,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     assert.match(await page.locator('.setup__hex').innerText(), /^A=[0-9a-f]{64}$/);
     await page.getByRole('button', { name: /Pin this staff key/ }).click();
     await page.getByText(/as pinned at pairing/).waitFor();
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-pinned-staff-key'))), OWN_STAFF_KEY, 'the whole key is pinned, not its fingerprint');
     const selfTest = await page.locator('table').innerText();
     assert.match(selfTest, /Clock plausible\s+✓/);
     assert.match(selfTest, /Secure context\s+✓/);
@@ -91,8 +92,8 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     const context = await browser2.newContext();
     const page = await context.newPage();
     await page.goto(changed.url + '/');
-    // Pairing as it was on this device: pinned to another key (the demo one's fingerprint).
-    await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify('2852-AEB3-434A-9556')));
+    // Pairing as it was on this device: pinned to another key (the demo one, whole).
+    await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify('d703ea365cf7df0ef580433002e4fa60da77df7b98ce39739ccc90c4408a3258')));
     await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
     await tap(page, 'Gặp nhân viên ngay');
     await tap(page, 'Lấy mã ngay');

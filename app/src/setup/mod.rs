@@ -196,6 +196,8 @@ fn SetupScreen(
     };
     let staff = config.staff_key().ok();
     let staff_fp = staff.as_ref().map(|s| s.fingerprint()).unwrap_or_default();
+    // The whole key is pinned; people compare its fingerprint.
+    let whole = staff.as_ref().map(|s| s.to_hex()).unwrap_or_default();
     let pinned = RwSignal::new(device::pinned_staff_key());
     let demo = config.uses_demo_key();
     let check = Memo::new(move |_| {
@@ -222,15 +224,23 @@ fn SetupScreen(
             }
         });
     };
-    let fp = staff_fp.clone();
     let pin_it = move |_| {
         // Pinning is the choice that replaces an unreadable pin too.
-        if device::pin_staff_key(&fp) {
-            pinned.set(Some(fp.clone()));
+        if device::pin_staff_key(&whole) {
+            pinned.set(Some(whole.clone()));
         }
     };
     let now_minutes = (js_sys::Date::now() / 60_000.0) as u32;
     let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
+    // Opened as an installed app or full screen (a pinned kiosk), not in a browser tab with
+    // an address bar and other tabs.
+    let installed = web_sys::window()
+        .and_then(|w| {
+            w.match_media("(display-mode: standalone), (display-mode: fullscreen)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches());
     let printer = config.printer.map(|p| format!("{} mm", p.width_mm));
     let demo_limits = config.has_shipped_demo_limits();
     let status = move || match check.get() {
@@ -286,6 +296,13 @@ fn SetupScreen(
                 ok: !demo,
                 fix_vi: "Tạo khoá ở bàn tiếp đón, rồi đưa khoá công khai vào centre.json (docs/deploy.md).",
                 fix_en: "Make the key at the staff desk, then put its public key in centre.json (docs/deploy.md).",
+            },
+            Check {
+                vi: "Mở như ứng dụng đã cài, toàn màn hình",
+                en: "Opened as an installed app, full screen",
+                ok: installed,
+                fix_vi: "Cài trang vào màn hình chính (“Cài đặt ứng dụng”), mở từ đó và ghim màn hình (docs/deploy.md).",
+                fix_en: "Install the page to the home screen (“Install app”), open it from there and pin the screen (docs/deploy.md).",
             },
             Check {
                 vi: "Lưu trữ lâu dài",

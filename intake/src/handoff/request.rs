@@ -28,7 +28,7 @@ pub struct SealRequest {
     pub kiosk_private_hex: Option<String>,
     /// The staff public key from the centre configuration.
     pub staff_public_hex: String,
-    /// The staff key fingerprint pinned at pairing.
+    /// The staff key pinned at pairing (64 hexadecimal characters).
     pub pinned_staff_key: Option<String>,
 }
 
