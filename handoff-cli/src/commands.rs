@@ -2,8 +2,8 @@
 
 use crate::args::Args;
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, OpenError,
-    Opened, PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
+    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, KioskState,
+    OpenError, Opened, PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
 };
 use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing, Wish};
 use serde::{Deserialize, Serialize};
@@ -378,12 +378,11 @@ fn kiosk_list(list: Option<&str>, revoked: bool) -> Result<Vec<EnrolledKiosk>, F
                 }
                 None => (KioskLetter::DEFAULT, entry),
             };
-            Ok(EnrolledKiosk {
-                public: public_key(key)?,
-                letter,
-                revoked,
-                last_seen_minutes: 0,
-            })
+            let mut kiosk = EnrolledKiosk::enrolled(public_key(key)?, letter, 0);
+            if revoked {
+                kiosk.set_state(KioskState::Revoked, 0);
+            }
+            Ok(kiosk)
         })
         .collect()
 }

@@ -52,7 +52,8 @@ fn main() {
     let kiosks = [EnrolledKiosk {
         public: kiosk.public().clone(),
         letter: KioskLetter::DEFAULT,
-        revoked: false,
+        state: intake::handoff::KioskState::Enrolled,
+        state_since_minutes: 0,
         last_seen_minutes: 0,
     }];
     let now = intake::handoff::build_minutes() + 1;

@@ -141,7 +141,7 @@ fn a_revoked_kiosk_is_named_even_after_enrolled_ones() {
         })
         .collect();
     let mut revoked = enrolled(&desk.kiosk, KioskLetter::DEFAULT);
-    revoked.revoked = true;
+    revoked.state = intake::handoff::KioskState::Revoked;
     kiosks.insert(0, revoked);
     let result = open(
         &code,

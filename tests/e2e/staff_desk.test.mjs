@@ -94,10 +94,26 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     }
     await checkScreen(page, 'staff-4-error');
 
-    // A revoked kiosk's codes are refused.
-    await page.getByRole('button', { name: /Revoke/ }).click();
+    // A revoked kiosk's codes are refused. Revoking asks first; Cancel changes nothing.
+    await page.getByRole('button', { name: /Revoke…/ }).click();
+    await page.getByText(/Its codes are refused until it is restored/).waitFor();
+    await page.getByRole('button', { name: /Cancel/ }).click();
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('staff-kiosks'))[0].state), 'enrolled', 'nothing changed');
+    await page.getByRole('button', { name: /Revoke…/ }).click();
+    await page.getByRole('button', { name: /Confirm revoke/ }).click();
+    await page.locator('.kiosks__state').getByText(/revoked \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
+    await checkScreen(page, 'staff-4b-revoked');
     await scan(page, code);
     await page.locator('.desk__error').getByText(/was revoked/).waitFor();
+    // Undone: restored once found, with the time of each change kept for merging desks.
+    await page.getByRole('button', { name: /Restore…/ }).click();
+    await page.getByRole('button', { name: /Confirm restore/ }).click();
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('staff-kiosks'))[0]);
+    assert.equal(kept.state, 'restored');
+    assert.ok(Math.abs(kept.state_since_minutes - Date.now() / 60000) < 5, 'the change is timed');
+    await scan(page, code);
+    await page.getByText(/This code was opened on this device before/).waitFor();
+    assert.equal(await page.locator('.desk__error').getByText(/was revoked/).count(), 0, 'its codes open again');
 
     // Locking forgets the key; the passphrase opens it again.
     await page.getByRole('button', { name: /Lock/ }).click();

@@ -6,7 +6,7 @@ use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::repeat::RepeatGuard;
 use intake::desk::words;
-use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, open};
+use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, KioskState, open};
 use intake::pairing::Enrolment;
 use leptos::prelude::*;
 
@@ -15,6 +15,21 @@ const REMEMBER_MINUTES: u32 = 30 * 24 * 60;
 
 fn now_minutes() -> u32 {
     (js_sys::Date::now() / 60_000.0) as u32
+}
+
+/// A moment as the desk's clock shows it: `2026-12-02 14:05`.
+fn when(minutes: u32) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        f64::from(minutes) * 60_000.0,
+    ));
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 /// The desk for a shift.
@@ -157,7 +172,8 @@ fn StatisticsPanel(
     }
 }
 
-/// The enrolled kiosks: add one by its public key, revoke a lost one.
+/// The enrolled kiosks: add one by its public key; revoke a lost one, or restore it once
+/// found — each after a confirmation, each change recorded with its time.
 #[component]
 fn Kiosks(
     /// The list, kept on this device.
@@ -183,12 +199,7 @@ fn Kiosks(
                     message.set(Some("Máy này đã được đăng ký. / This kiosk is already enrolled.".into()));
                     return;
                 }
-                list.push(EnrolledKiosk {
-                    public,
-                    letter,
-                    revoked: false,
-                    last_seen_minutes: 0,
-                });
+                list.push(EnrolledKiosk::enrolled(public, letter, now_minutes()));
                 if !save(list) {
                     message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
                     return;
@@ -207,22 +218,44 @@ fn Kiosks(
             <ul class="kiosks">
                 {move || kiosks.get().into_iter().enumerate().map(|(i, k)| {
                     let label = format!("{} · {} · {}", k.letter, k.public.kiosk_id(), k.public.fingerprint());
+                    let name = format!("{} · {}", k.letter, k.public.kiosk_id());
+                    let since = when(k.state_since_minutes);
+                    let (state, next, ask, confirm) = match k.state {
+                        KioskState::Revoked => (
+                            format!("đã thu hồi {since} / revoked {since}"),
+                            KioskState::Restored,
+                            "Khôi phục… / Restore…",
+                            format!("Khôi phục máy {name}? Chỉ khi máy đã được tìm thấy và kiểm tra: mã của máy sẽ mở được lại. / Restore kiosk {name}? Only once it is found and checked: its codes will open again."),
+                        ),
+                        KioskState::Enrolled | KioskState::Restored => (
+                            if k.state == KioskState::Restored { format!("khôi phục {since} / restored {since}") } else { format!("đăng ký {since} / enrolled {since}") },
+                            KioskState::Revoked,
+                            "Thu hồi… / Revoke…",
+                            format!("Thu hồi máy {name}? Mã của máy này sẽ bị từ chối cho đến khi khôi phục. / Revoke kiosk {name}? Its codes are refused until it is restored."),
+                        ),
+                    };
+                    let asking = RwSignal::new(false);
+                    let set = move |_| {
+                        let mut list = kiosks.get_untracked();
+                        if let Some(k) = list.get_mut(i) { k.set_state(next, now_minutes()); }
+                        if !save(list) {
+                            message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
+                        }
+                    };
+                    let revoked = k.is_revoked();
                     view! {
-                        <li>
+                        <li class="kiosks__row" class:kiosks__row--revoked=revoked>
                             <span class="fingerprint">{label}</span>
-                            {if k.revoked {
-                                view! { <strong><Bi vi=" — đã thu hồi" en="revoked"/></strong> }.into_any()
-                            } else {
-                                view! {
-                                    <button type="button" class="desk-button" on:click=move |_| {
-                                        let mut list = kiosks.get_untracked();
-                                        if let Some(k) = list.get_mut(i) { k.revoked = true; }
-                                        if !save(list) {
-                                            message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
-                                        }
-                                    }><Bi vi="Thu hồi" en="Revoke"/></button>
-                                }.into_any()
-                            }}
+                            <span class="kiosks__state">{bilingual(state)}</span>
+                            <button type="button" class="desk-button kiosks__action" hidden=move || asking.get()
+                                on:click=move |_| asking.set(true)>{bilingual(ask)}</button>
+                            <span class="kiosks__confirm" role="group" hidden=move || !asking.get()>
+                                <span>{bilingual(confirm)}</span>
+                                <button type="button" class="desk-button desk-button--primary" on:click=set>
+                                    {if revoked { bilingual("Xác nhận khôi phục / Confirm restore") } else { bilingual("Xác nhận thu hồi / Confirm revoke") }}
+                                </button>
+                                <button type="button" class="desk-button" on:click=move |_| asking.set(false)><Bi vi="Huỷ" en="Cancel"/></button>
+                            </span>
                         </li>
                     }
                 }).collect_view()}

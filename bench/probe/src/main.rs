@@ -95,7 +95,8 @@ pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String
         .map(|(i, k)| EnrolledKiosk {
             public: k.public().clone(),
             letter: KioskLetter::DEFAULT,
-            revoked: false,
+            state: intake::handoff::KioskState::Enrolled,
+            state_since_minutes: 0,
             // The sealing kiosk was seen longest ago: it is tried last.
             last_seen_minutes: (kiosk_keys.len() - i) as u32,
         })

@@ -20,7 +20,7 @@ mod text;
 mod worker;
 
 pub use keys::{KeyError, KeyPair, KioskId, PublicKey};
-pub use open::{EnrolledKiosk, LetterWarning, OpenError, Opened, TimeWarning, open};
+pub use open::{EnrolledKiosk, KioskState, LetterWarning, OpenError, Opened, TimeWarning, open};
 pub use payload::{Handoff, HandoffId, KioskLetter, PLAINTEXT_LEN, PayloadError, Ticket, body_len};
 pub use qr::{MAX_QR_VERSION, QrError, qr_code, qr_svg, qr_version};
 pub use request::{Refusal, SealReply, SealRequest, make_code};

@@ -12,17 +12,65 @@ use super::text::{self, TextError};
 use super::{Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, aad};
 use hpke::{Deserializable, OpModeR};
 
+/// Where a kiosk stands at a desk. Revoking can be undone ("restored"); each change records
+/// when it was made, so two desks' lists can be merged, the latest change winning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KioskState {
+    Enrolled,
+    /// Lost or stolen: its codes are refused.
+    Revoked,
+    /// Revoked, then found again: its codes open.
+    Restored,
+}
+
 /// A kiosk the desk has enrolled (kept on the staff device as JSON).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EnrolledKiosk {
     pub public: PublicKey,
     /// The letter it was enrolled with (its tickets read `A-042`).
     pub letter: KioskLetter,
-    /// A lost or stolen kiosk is revoked: its codes are refused.
-    pub revoked: bool,
+    pub state: KioskState,
+    /// When `state` was set (minutes since 1970).
+    pub state_since_minutes: u32,
     /// When a code of this kiosk was last opened here (minutes since 1970; 0 = never): the
     /// opener tries the most recent first.
     pub last_seen_minutes: u32,
+}
+
+impl EnrolledKiosk {
+    /// A kiosk enrolled at `now`.
+    pub fn enrolled(public: PublicKey, letter: KioskLetter, now_minutes: u32) -> EnrolledKiosk {
+        EnrolledKiosk {
+            public,
+            letter,
+            state: KioskState::Enrolled,
+            state_since_minutes: now_minutes,
+            last_seen_minutes: 0,
+        }
+    }
+
+    /// Whether its codes are refused.
+    pub fn is_revoked(&self) -> bool {
+        self.state == KioskState::Revoked
+    }
+
+    /// Sets its state at `now` (revoke, or restore a revoked one).
+    pub fn set_state(&mut self, state: KioskState, now_minutes: u32) {
+        self.state = state;
+        self.state_since_minutes = now_minutes;
+    }
+
+    /// Of two records of the same kiosk (two desks' lists), the one changed last; on a tie,
+    /// revoked wins (refusing a stolen kiosk's codes is the safe side).
+    pub fn latest<'a>(a: &'a EnrolledKiosk, b: &'a EnrolledKiosk) -> &'a EnrolledKiosk {
+        match a.state_since_minutes.cmp(&b.state_since_minutes) {
+            std::cmp::Ordering::Greater => a,
+            std::cmp::Ordering::Less => b,
+            std::cmp::Ordering::Equal if b.is_revoked() => b,
+            std::cmp::Ordering::Equal => a,
+        }
+    }
 }
 
 /// Why a code could not be opened. Each kind gets its own message at the desk and its own
@@ -87,7 +135,7 @@ fn trial_order(kiosks: &[EnrolledKiosk]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..kiosks.len()).collect();
     order.sort_by_key(|&i| {
         let k = &kiosks[i];
-        (k.revoked, std::cmp::Reverse(k.last_seen_minutes))
+        (k.is_revoked(), std::cmp::Reverse(k.last_seen_minutes))
     });
     order
 }
@@ -153,7 +201,11 @@ fn opened(
     let kiosk = &kiosks[kiosk_index];
     let id = kiosk.public.kiosk_id();
     // A key listed twice, once revoked, is revoked.
-    if kiosk.revoked || kiosks.iter().any(|k| k.revoked && k.public == kiosk.public) {
+    if kiosk.is_revoked()
+        || kiosks
+            .iter()
+            .any(|k| k.is_revoked() && k.public == kiosk.public)
+    {
         return Err(OpenError::RevokedKiosk(id));
     }
     let handoff = unpack(&plaintext).map_err(|_| OpenError::Damaged)?;
@@ -218,7 +270,8 @@ mod tests {
         EnrolledKiosk {
             public: pair.public().clone(),
             letter: KioskLetter::DEFAULT,
-            revoked: false,
+            state: KioskState::Enrolled,
+            state_since_minutes: 0,
             last_seen_minutes: 0,
         }
     }
@@ -270,7 +323,7 @@ mod tests {
         let code = crate::handoff::seal(&handoff, staff.public(), &pair, handoff.created_minutes)
             .expect("seals");
         let mut revoked = kiosk(&pair);
-        revoked.revoked = true;
+        revoked.state = KioskState::Revoked;
         let result = open(
             &code,
             std::slice::from_ref(&staff),
@@ -285,10 +338,63 @@ mod tests {
     }
 
     #[test]
+    fn two_desks_records_merge_latest_wins_and_a_tie_refuses() {
+        let pair = KeyPair::generate().expect("r");
+        let mut a = kiosk(&pair);
+        let mut b = kiosk(&pair);
+        a.set_state(KioskState::Revoked, 100);
+        b.set_state(KioskState::Restored, 160);
+        assert_eq!(EnrolledKiosk::latest(&a, &b).state, KioskState::Restored);
+        assert_eq!(EnrolledKiosk::latest(&b, &a).state, KioskState::Restored);
+        b.state_since_minutes = 100;
+        assert_eq!(EnrolledKiosk::latest(&a, &b).state, KioskState::Revoked);
+        assert_eq!(EnrolledKiosk::latest(&b, &a).state, KioskState::Revoked);
+    }
+
+    #[test]
+    fn a_restored_kiosk_opens_again() {
+        let staff = KeyPair::generate().expect("r");
+        let pair = KeyPair::generate().expect("r");
+        let handoff = Handoff {
+            created_minutes: crate::handoff::build_minutes() + 1,
+            id: HandoffId([2; 8]),
+            ticket: Ticket {
+                letter: KioskLetter::DEFAULT,
+                number: 4,
+            },
+            answers: Answers::default(),
+        };
+        let code = crate::handoff::seal(&handoff, staff.public(), &pair, handoff.created_minutes)
+            .expect("seals");
+        let mut k = kiosk(&pair);
+        k.set_state(KioskState::Revoked, 10);
+        let now = handoff.created_minutes;
+        let refused = open(
+            &code,
+            std::slice::from_ref(&staff),
+            std::slice::from_ref(&k),
+            now,
+            60,
+        );
+        assert!(matches!(refused, Err(OpenError::RevokedKiosk(_))));
+        k.set_state(KioskState::Restored, 20);
+        assert!(
+            open(
+                &code,
+                std::slice::from_ref(&staff),
+                std::slice::from_ref(&k),
+                now,
+                60
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
     fn kiosks_are_tried_enrolled_first_then_most_recently_seen() {
         let pairs: Vec<KeyPair> = (0..4).map(|_| KeyPair::generate().expect("r")).collect();
         let mut kiosks: Vec<EnrolledKiosk> = pairs.iter().map(kiosk).collect();
-        kiosks[0].revoked = true;
+        kiosks[0].state = KioskState::Revoked;
         kiosks[0].last_seen_minutes = 99;
         kiosks[2].last_seen_minutes = 50;
         kiosks[3].last_seen_minutes = 70;

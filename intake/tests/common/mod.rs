@@ -213,7 +213,8 @@ pub fn enrolled(kiosk: &KeyPair, letter: KioskLetter) -> EnrolledKiosk {
     EnrolledKiosk {
         public: kiosk.public().clone(),
         letter,
-        revoked: false,
+        state: intake::handoff::KioskState::Enrolled,
+        state_since_minutes: 0,
         last_seen_minutes: 0,
     }
 }
