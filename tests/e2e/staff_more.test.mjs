@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { handoff, importDemoKey, enrol, scan } from './staff.mjs';
+import { handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './staff.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -46,7 +46,28 @@ test('creating the staff key makes the first backup part of it, and the backup i
     await download.saveAs(file);
     const backup = readFileSync(file, 'utf8');
     assert.match(backup, /anh-duong-staff-key-v2/);
-    await page.getByRole('heading', { name: /Intake desk$/ }).waitFor();
+    // A download is not a backup: nothing is kept until the saved file is loaded back.
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-wrapped-key')), null, 'not kept after the download alone');
+    assert.equal(await page.getByRole('link', { name: /Download again/ }).count(), 1, 'the link stays valid until proven');
+    // Hidden while a file picker is open (Android): nothing is lost.
+    await page.evaluate(() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); });
+    await page.evaluate(() => { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); });
+    // Another file, or the wrong passphrase, does not count.
+    const other = join(mkdtempSync(join(tmpdir(), 'other-')), 'other.json');
+    writeFileSync(other, handoffWithPassphrase('a long staff passphrase', 'wrap', join(FIXTURES, 'demo-staff.key')));
+    await page.locator('input[type="file"]').setInputFiles(other);
+    await page.getByLabel('Mật khẩu (nhập lại) / The passphrase (again)').fill('a long staff passphrase');
+    await page.getByRole('button', { name: /Check and start/ }).click();
+    await page.getByText(/This is not the backup just downloaded/).waitFor({ timeout: 20000 });
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByLabel('Mật khẩu (nhập lại) / The passphrase (again)').fill('not the passphrase');
+    await page.getByRole('button', { name: /Check and start/ }).click();
+    await page.getByText(/Wrong passphrase/).waitFor({ timeout: 20000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-wrapped-key')), null, 'still not kept');
+    await checkScreen(page, 'staff-0b-prove-backup');
+    await page.getByLabel('Mật khẩu (nhập lại) / The passphrase (again)').fill('a long staff passphrase');
+    await page.getByRole('button', { name: /Check and start/ }).click();
+    await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
     const wrapped = await page.evaluate(() => localStorage.getItem('staff-wrapped-key'));
     assert.ok(wrapped && !/"private/.test(wrapped), 'only the wrapped key is kept');
 

@@ -2,7 +2,7 @@
 //! backup part of creating it; imported from a backup; unlocked for a shift. No form carries
 //! a username or a password-manager hint: a browser that saved the passphrase would keep it
 //! beside the wrapped key (docs/deploy.md also turns the password manager off by policy).
-use super::download::download;
+use super::download::{download_keeping_link, revoke};
 use super::store;
 use super::{Desk, DeskState};
 use crate::ui::bilingual::{Bi, bilingual};
@@ -81,21 +81,79 @@ pub fn CreateOrImport() -> impl IntoView {
             }
         });
     };
-    // The key is kept only after its first backup is saved.
+    // The key is kept only once its backup is proven: downloaded, loaded back from where it
+    // was saved, and unwrapped with the passphrase. Until then the download's link stays
+    // valid, and nothing is kept (a page hidden while the file picker is open loses nothing:
+    // all of it is in this page's memory).
+    let link = RwSignal::new(None::<String>);
     let save_backup = move |_| {
-        if let Some((wrapped, pair)) = created.get_untracked() {
-            if download(
+        if let Some((wrapped, _)) = created.get_untracked() {
+            match download_keeping_link(
                 "staff-key-backup.json",
                 "application/json",
                 &wrapped.to_json(),
-            ) && store::keep_wrapped_key(&wrapped)
-            {
-                store::ask_persistent_storage();
-                desk.state.set(DeskState::Unlocked(pair));
-            } else {
-                message.set(Some("Không lưu được. / Could not save.".into()));
+            ) {
+                Some(url) => {
+                    if let Some(old) = link.get_untracked() {
+                        revoke(&old);
+                    }
+                    link.set(Some(url));
+                    message.set(None);
+                }
+                None => message.set(Some(
+                    "Trình duyệt không cho tải xuống. / The browser refused the download.".into(),
+                )),
             }
         }
+    };
+    let loaded = RwSignal::new(String::new());
+    let proof_pass = RwSignal::new(String::new());
+    let read_file = move |ev: leptos::ev::Event| {
+        let file = event_target::<web_sys::HtmlInputElement>(&ev)
+            .files()
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(text) => loaded.set(text.as_string().unwrap_or_default()),
+                    Err(_) => message.set(Some(
+                        "Không đọc được tệp. / The file could not be read.".into(),
+                    )),
+                }
+            });
+        }
+    };
+    let prove = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((wrapped, pair)) = created.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        after_paint(move || {
+            busy.set(false);
+            // The very file that was downloaded, and the passphrase that opens it.
+            let result = WrappedKey::parse(loaded.get_untracked().trim()).and_then(|w| {
+                if w != wrapped {
+                    return Err(WrapError::NotABackup);
+                }
+                w.unwrap_key(&proof_pass.get_untracked())
+            });
+            match result {
+                Ok(_) if store::keep_wrapped_key(&wrapped) => {
+                    store::ask_persistent_storage();
+                    if let Some(url) = link.get_untracked() {
+                        revoke(&url);
+                    }
+                    proof_pass.set(String::new());
+                    desk.state.set(DeskState::Unlocked(pair));
+                }
+                Ok(_) => message.set(Some("Không lưu được. / Could not save.".into())),
+                Err(WrapError::NotABackup) => message.set(Some(
+                    "Đây không phải tệp sao lưu vừa tải xuống. Chọn đúng tệp staff-key-backup.json vừa lưu. / This is not the backup just downloaded: choose the staff-key-backup.json you saved.".into(),
+                )),
+                Err(e) => message.set(Some(wrap_message(&e).into())),
+            }
+        });
     };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -128,9 +186,24 @@ pub fn CreateOrImport() -> impl IntoView {
             Some((wrapped, _)) => view! {
                 <section class="panel">
                     <h2><Bi vi="Lưu bản sao lưu trước khi dùng" en="Save the backup before use"/></h2>
-                    <p>"Khoá mới: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
-                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away."/></p>
-                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu và bắt đầu" en="Download the backup and start"/></button>
+                    <p>"Khoá mới / New key: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
+                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn (USB trong ngăn khoá)." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away (a USB stick in a locked drawer)."/></p>
+                    <h3><Bi vi="1. Tải bản sao lưu" en="1. Download the backup"/></h3>
+                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu" en="Download the backup"/></button>
+                    {move || link.get().map(|url| view! {
+                        <a class="desk-button" href=url download="staff-key-backup.json"><Bi vi="Tải lại" en="Download again"/></a>
+                    })}
+                    <h3><Bi vi="2. Mở lại tệp vừa lưu để chắc chắn nó dùng được" en="2. Load the saved file back, to be sure it works"/></h3>
+                    <form on:submit=prove>
+                        <label><Bi vi="Tệp sao lưu vừa lưu" en="The backup file you saved"/>
+                            <input type="file" accept=".json,application/json" on:change=read_file /></label>
+                        <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
+                            <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=loaded></textarea></label>
+                        <label><Bi vi="Mật khẩu (nhập lại)" en="The passphrase (again)"/>
+                            <input type="password" autocomplete="off" bind:value=proof_pass /></label>
+                        <button type="submit" class="desk-button desk-button--primary"><Bi vi="Kiểm tra và bắt đầu" en="Check and start"/></button>
+                    </form>
+                    <p><Bi vi="Khoá chỉ được giữ trên máy này sau khi tệp sao lưu mở được." en="The key is kept on this device only once the backup opens."/></p>
                 </section>
             }.into_any(),
             None => view! {
