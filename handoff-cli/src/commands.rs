@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-backup FILE[,OLDER-FILE...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
-| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | check-language FILE\n\
+| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | apply-config FILE DIST | check-language FILE\n\
 A real staff key is read only from its wrapped backup (--staff-backup); the passphrase is typed at the prompt or given on \
 standard input, never on the command line. --staff-key KEY (a raw private key) is accepted only for the shipped demo key.";
 
@@ -144,6 +144,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             }
             Ok(())
         }
+        "apply-config" => apply_config(args.positional(0, "FILE")?, args.positional(1, "DIST")?),
         "check-language" => {
             // Against the Vietnamese catalogue compiled into the kiosk.
             let path = args.positional(0, "FILE")?;
@@ -203,6 +204,46 @@ fn public_key(arg: &str) -> Result<PublicKey, Failure> {
 fn key_pair(arg: &str) -> Result<KeyPair, Failure> {
     KeyPair::from_private_hex(&key_text(arg)?)
         .map_err(|e| Failure::io(format!("{arg}: not a private key: {e}")))
+}
+
+/// Applies a centre configuration to a built `dist/`: validates it, copies it in as
+/// `centre.json`, and writes what depends on it — the kiosk and setup pages' `<title>` and
+/// the web-app manifest's names (the neutral `page_title`, never the centre's name).
+fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
+    let text = read(file)?;
+    let config = intake::config::CentreConfig::parse(&text)
+        .map_err(|e| Failure::io(format!("{file}: {e}")))?;
+    let dist = std::path::Path::new(dist);
+    let title = config.page_title.trim();
+    let at = |name: &str| dist.join(name).display().to_string();
+    for page in ["index.html", "setup/index.html"] {
+        let path = at(page);
+        let html = read(&path)?;
+        let (Some(open), Some(close)) = (html.find("<title>"), html.find("</title>")) else {
+            return Err(Failure::io(format!("{path}: no <title> to set")));
+        };
+        let html = format!("{}<title>{title}{}", &html[..open], &html[close..]);
+        write(&path, html.as_bytes())?;
+    }
+    let manifest_path = at("manifest.webmanifest");
+    let mut manifest: serde_json::Value = serde_json::from_str(&read(&manifest_path)?)
+        .map_err(|e| Failure::io(format!("{manifest_path}: {e}")))?;
+    manifest["name"] = serde_json::Value::from(title);
+    manifest["short_name"] = serde_json::Value::from(title);
+    let manifest =
+        serde_json::to_string_pretty(&manifest).map_err(|e| Failure::io(e.to_string()))?;
+    write(&manifest_path, format!("{manifest}\n").as_bytes())?;
+    write(&at("centre.json"), text.as_bytes())?;
+    say(format!(
+        "{file}: valid; applied to {} (centre.json, page titles and the app's name: {title:?})",
+        dist.display()
+    ))?;
+    if config.uses_demo_key() {
+        say(format!(
+            "{file}: uses the shipped DEMO staff key — not for real cases"
+        ))?;
+    }
+    Ok(())
 }
 
 /// The passphrase of a backup: typed at a prompt that does not echo it, or, when standard

@@ -361,3 +361,56 @@ fn a_real_staff_key_is_read_only_from_its_backup_and_no_passphrase_on_the_comman
     );
     assert!(opened.status.success(), "{opened:?}");
 }
+
+#[test]
+fn apply_config_writes_the_neutral_title_and_refuses_one_that_names_the_centre() {
+    let dir = temp_dir("apply");
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(dist.join("setup")).expect("dirs");
+    let page = "<!doctype html><html><head><title>Old</title></head><body></body></html>";
+    std::fs::write(dist.join("index.html"), page).expect("write");
+    std::fs::write(dist.join("setup/index.html"), page).expect("write");
+    std::fs::write(
+        dist.join("manifest.webmanifest"),
+        r#"{"name": "Old", "short_name": "Old", "display": "fullscreen"}"#,
+    )
+    .expect("write");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut config: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("public/centre.json")).expect("demo config"),
+    )
+    .expect("json");
+    config["page_title"] = serde_json::Value::from("Bảng tin");
+    let file = dir.join("centre.json");
+    std::fs::write(&file, config.to_string()).expect("write");
+    let applied = handoff(&dir, &["apply-config", "centre.json", "dist"]);
+    assert!(applied.status.success(), "{applied:?}");
+    for page in ["index.html", "setup/index.html"] {
+        let html = std::fs::read_to_string(dist.join(page)).expect("page");
+        assert!(html.contains("<title>Bảng tin</title>"), "{page}: {html}");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dist.join("manifest.webmanifest")).expect("manifest"),
+    )
+    .expect("json");
+    assert_eq!(manifest["name"], "Bảng tin");
+    assert_eq!(manifest["short_name"], "Bảng tin");
+    assert_eq!(manifest["display"], "fullscreen", "the rest is kept");
+    assert!(
+        std::fs::read_to_string(dist.join("centre.json"))
+            .expect("copied")
+            .contains("Bảng tin")
+    );
+
+    // A title that names the centre is refused, and nothing is written.
+    config["page_title"] = serde_json::Value::from("Ánh Dương kiosk");
+    std::fs::write(&file, config.to_string()).expect("write");
+    let refused = handoff(&dir, &["apply-config", "centre.json", "dist"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("page_title"));
+    assert!(
+        std::fs::read_to_string(dist.join("index.html"))
+            .expect("page")
+            .contains("<title>Bảng tin</title>")
+    );
+}

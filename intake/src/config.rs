@@ -116,8 +116,12 @@ pub struct Printer {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CentreConfig {
-    /// The neutral name shown as the title.
+    /// The centre's name as shown on the welcome screen.
     pub name: Localized,
+    /// The pages' title and the installed app's name: what a printed slip's header, the
+    /// task switcher and the home screen show. Neutral, and never the centre's name.
+    #[serde(default = "default_page_title")]
+    pub page_title: String,
     pub languages: Vec<LangTag>,
     /// The first screen: the languages she may speak with staff. One the screens are
     /// written in starts the flow in it; any other shows "please wait here" with a code
@@ -200,6 +204,13 @@ fn default_wait_seconds() -> u32 {
     1800
 }
 
+fn default_page_title() -> String {
+    DEFAULT_PAGE_TITLE.to_owned()
+}
+
+/// The pages' title when the configuration gives none: "Information".
+pub const DEFAULT_PAGE_TITLE: &str = "Thông tin";
+
 fn default_reading_factor() -> u32 {
     3
 }
@@ -227,6 +238,42 @@ impl CentreConfig {
     pub fn uses_demo_key(&self) -> bool {
         self.staff_key()
             .is_ok_and(|k| crate::pairing::is_demo_key(&k))
+    }
+
+    /// The page title is short, plain and names no centre (it is printed in a slip's header
+    /// and shown in the task switcher).
+    fn check_page_title(&self) -> Result<(), ConfigError> {
+        let title = self.page_title.trim();
+        let field = "page_title";
+        if title.is_empty() || title.chars().count() > 40 {
+            return Err(problem(
+                field,
+                "give a short neutral title (1 to 40 characters)",
+            ));
+        }
+        if title.contains(['<', '>', '&', '"']) {
+            return Err(problem(field, "plain words only (no < > & \")"));
+        }
+        // Any two words of the name in a row ("Ánh Dương" of "Ngôi nhà Ánh Dương"), or a
+        // one-word name, found in the title names the centre.
+        let lower = title.to_lowercase();
+        let names_it = |name: &String| {
+            let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            match words.as_slice() {
+                [] => false,
+                [one] => lower.contains(one.as_str()),
+                _ => words
+                    .windows(2)
+                    .any(|pair| lower.contains(&format!("{} {}", pair[0], pair[1]))),
+            }
+        };
+        if self.name.values().any(names_it) {
+            return Err(problem(
+                field,
+                "must not name the centre: it is printed in a slip's header and shown in the task switcher",
+            ));
+        }
+        Ok(())
     }
 
     /// The staff public key (validated by `parse`).
@@ -280,6 +327,7 @@ impl CentreConfig {
         if self.languages.is_empty() {
             return Err(problem("languages", "list at least one language"));
         }
+        self.check_page_title()?;
         for (tag, path) in &self.language_files {
             let field = format!("language_files.{tag}");
             let Some(lang) = LangTag::parse(tag) else {

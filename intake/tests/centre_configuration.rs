@@ -379,3 +379,21 @@ fn a_configuration_with_its_own_staff_key_is_not_a_demo() {
     let config = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect("valid");
     assert!(!config.uses_demo_key());
 }
+
+#[test]
+fn the_page_title_is_neutral_and_never_the_centres_name() {
+    let config =
+        CentreConfig::parse(&serde_json::to_string(&demo()).expect("json")).expect("valid");
+    assert_eq!(config.page_title, intake::config::DEFAULT_PAGE_TITLE);
+    for bad in [
+        "Ngôi nhà Ánh Dương — kiosk",
+        "sunshine house",
+        "",
+        "<b>x</b>",
+    ] {
+        let mut v = demo();
+        v["page_title"] = Value::String(bad.to_owned());
+        let err = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect_err(bad);
+        assert_eq!(err.field, "page_title", "{bad}");
+    }
+}

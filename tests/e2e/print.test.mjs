@@ -124,6 +124,21 @@ for (const width of [58, 80]) {
       const blankMm = (img.height - 1 - last) / DPI * 25.4;
       assert.ok(blankMm <= 5 && blankMm >= 1, `blank paper below the slip: ${blankMm.toFixed(1)} mm`);
 
+      // Printed as an unmanaged browser would, with its header and footer on (the page's
+      // title, its address, the date): nothing names the centre.
+      const named = join(dir, 'with-header.pdf');
+      await page.pdf({
+        path: named, printBackground: true, displayHeaderFooter: true,
+        width: `${width}mm`, height: '200mm', margin: { top: '12mm', bottom: '12mm' },
+        headerTemplate: '<div style="font-size:8px;width:100%"><span class="title"></span> <span class="url"></span> <span class="date"></span></div>',
+        footerTemplate: '<div style="font-size:8px;width:100%"><span class="url"></span> <span class="pageNumber"></span></div>',
+      });
+      const printed = execFileSync('pdftotext', [named, '-']).toString();
+      assert.match(printed, /Thông tin/, `the header shows the page's neutral title: ${printed}`);
+      assert.match(printed, /127\.0\.0\.1/, 'and the address');
+      for (const name of ['Ánh Dương', 'Anh Duong', 'Sunshine', 'Ngôi nhà']) {
+        assert.ok(!printed.includes(name), `the printed slip does not name the centre (${name}): ${printed}`);
+      }
       const code = zbar(png);
       const opened = openCode(code, await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.help_now, true);
