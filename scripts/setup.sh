@@ -10,14 +10,16 @@ export PATH="$CARGO_BIN:$PWD/node_modules/.bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
 
-# Debian packages: the browser and driver for tests, and the independent QR decoder and
-# PDF rasteriser the end-to-end tests check the kiosk's output with.
+# Debian packages: the browser and driver for tests, the independent QR decoder and PDF
+# rasteriser the end-to-end tests check the kiosk's output with, and nginx.
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v brotli >/dev/null || need_apt+=(brotli)
+# The web server whose configuration (deploy/nginx/) the end-to-end tests check.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_apt+=(nginx-light)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
