@@ -156,6 +156,10 @@ pub struct CentreConfig {
     /// Days the staff desk remembers the ids of opened codes, to warn on a second scan.
     #[serde(default = "default_replay_days")]
     pub replay_memory_days: u32,
+    /// Seconds the staff desk may stay hidden (another app, the screen off) before it locks
+    /// itself; it locks at once when the page is left (`pagehide`). 0 locks at once.
+    #[serde(default = "default_desk_lock_hidden_seconds")]
+    pub desk_lock_hidden_seconds: u32,
     /// The staff desk's public key, 64 hexadecimal characters.
     pub staff_public_key: String,
     /// The retired `demo_keys` flag: a file that still has it is refused with a message
@@ -202,6 +206,10 @@ fn default_replay_days() -> u32 {
 
 fn default_wait_seconds() -> u32 {
     1800
+}
+
+fn default_desk_lock_hidden_seconds() -> u32 {
+    60
 }
 
 fn default_page_title() -> String {
@@ -328,6 +336,12 @@ impl CentreConfig {
             return Err(problem("languages", "list at least one language"));
         }
         self.check_page_title()?;
+        if self.desk_lock_hidden_seconds > 3600 {
+            return Err(problem(
+                "desk_lock_hidden_seconds",
+                "at most 3600 (an hour); 60 is the default",
+            ));
+        }
         for (tag, path) in &self.language_files {
             let field = format!("language_files.{tag}");
             let Some(lang) = LangTag::parse(tag) else {

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './staff.mjs';
+import { PASSPHRASE, handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './staff.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -171,6 +171,53 @@ test('kept desk data that no longer parses is reported, not written over, and st
     assert.equal(await page.evaluate(() => localStorage.getItem('staff-kiosks')), null, 'started again by choice');
     assert.doesNotMatch(await panel.innerText(), /The enrolled kiosks/);
     assert.match(await panel.innerText(), /The statistics/);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('the desk locks on pagehide and after a while hidden, and her open case comes back after unlock', async () => {
+  const server = await serveForTests((c) => { c.desk_lock_hidden_seconds = 1; });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'lock-'));
+    handoff('keygen', '--out', join(dir, 'kiosk'));
+    writeFileSync(join(dir, 'a.json'), handoff('sample'));
+    const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
+    const { page, problems } = await staffPage(browser, server);
+    await importDemoKey(page);
+    await enrol(page, `A=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`);
+    await scan(page, code);
+    await page.locator('.case-sheet').getByText(/A-042/).first().waitFor();
+
+    const setHidden = (hidden) => page.evaluate((hidden) => {
+      Object.defineProperty(document, 'visibilityState', { value: hidden ? 'hidden' : 'visible', configurable: true });
+      Object.defineProperty(document, 'hidden', { value: hidden, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    }, hidden);
+    // Hidden briefly (under the configured second): still open.
+    await setHidden(true);
+    await setHidden(false);
+    await page.waitForTimeout(1300);
+    assert.equal(await page.getByRole('heading', { name: /is locked/ }).count(), 0, 'a glance away does not lock');
+    // Hidden longer: locked, the case gone from the screen.
+    await setHidden(true);
+    await page.getByRole('heading', { name: /is locked/ }).waitFor({ timeout: 5000 });
+    await setHidden(false);
+    assert.equal(await page.locator('.case-sheet').count(), 0, 'nothing of the case shows while locked');
+    // What is kept meanwhile is her code only: sealed to the staff key, no answer in clear.
+    const kept = await page.evaluate(() => JSON.stringify(sessionStorage));
+    assert.ok(kept.includes('TK') && !kept.includes('A-042') && !/police|health/i.test(kept), kept);
+    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: /Unlock/ }).click();
+    await page.locator('.case-sheet').getByText(/A-042/).first().waitFor({ timeout: 20000 });
+    assert.equal(await page.getByText(/This code was opened on this device before/).count(), 0, 'her case comes back without a second-scan warning');
+
+    // pagehide locks at once.
+    await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    await page.getByRole('heading', { name: /is locked/ }).waitFor({ timeout: 2000 });
+    assert.deepEqual(problems, []);
   } finally {
     await browser.close();
     await server.close();

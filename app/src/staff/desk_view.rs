@@ -49,7 +49,9 @@ pub fn DeskView(
     let stats = RwSignal::new(store::statistics());
 
     let new_key = RwSignal::new(String::new());
-    let open_text = move |text: String| {
+    // `fresh`: a scan now (remembered, counted, kept as the open case); not fresh: the case
+    // that was open when the desk locked, brought back as it was.
+    let open_case = move |text: String, fresh: bool| {
         // A kiosk's letter and public key (from its setup page's QR) go to the enrol field.
         if Enrolment::looks_like(&text) && Enrolment::parse(&text).is_ok() {
             new_key.set(text.trim().to_owned());
@@ -66,7 +68,12 @@ pub fn DeskView(
             )
         });
         outcome.set(Some(match result {
+            Ok(opened) if !fresh => {
+                let sheet = CaseSheet::new(&opened, &desk.config.get_value(), false);
+                Ok((sheet, opened.handoff))
+            }
             Ok(opened) => {
+                store::keep_open_case(text.trim());
                 // The kiosk seen last is tried first next time.
                 let mut list = kiosks.get_untracked();
                 if let Some(k) = list.get_mut(opened.kiosk_index) {
@@ -91,6 +98,11 @@ pub fn DeskView(
             Err(e) => Err(open_error(&e)),
         }));
     };
+    let open_text = move |text: String| open_case(text, true);
+    // Unlocked again: the case that was open comes back, with no second-scan warning.
+    if let Some(code) = store::open_case() {
+        open_case(code, false);
+    }
     let open_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = code.get_untracked();

@@ -34,6 +34,16 @@ pub struct Desk {
 }
 
 impl Desk {
+    /// Locks the desk if it is unlocked (the open case comes back after unlock).
+    pub fn lock_if_open(&self) {
+        if self
+            .state
+            .with_untracked(|s| matches!(s, DeskState::Unlocked(_)))
+        {
+            self.lock();
+        }
+    }
+
     /// Forgets the unwrapped key: the passphrase is needed again.
     pub fn lock(&self) {
         self.state.set(match store::wrapped_key() {
@@ -60,6 +70,42 @@ fn StaffDesk(
     };
     desk.lock();
     provide_context(desk);
+
+    // Locked when the page is left, and after a while hidden (another app, the screen off):
+    // a laptop left open must not show her case to whoever passes.
+    let lock_after = desk.config.with_value(|c| c.desk_lock_hidden_seconds);
+    let hidden_timer = StoredValue::new(None::<TimeoutHandle>);
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| desk.lock_if_open());
+    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if let Some(t) = hidden_timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        let hidden = document().hidden();
+        if !hidden {
+            return;
+        }
+        if lock_after == 0 {
+            desk.lock_if_open();
+            return;
+        }
+        let timer = set_timeout_with_handle(
+            move || {
+                if document().hidden() {
+                    desk.lock_if_open();
+                }
+            },
+            Duration::from_secs(u64::from(lock_after)),
+        )
+        .ok();
+        hidden_timer.set_value(timer);
+    });
+    on_cleanup(move || {
+        on_pagehide.remove();
+        on_visibility.remove();
+        if let Some(t) = hidden_timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+    });
 
     let last = StoredValue::new(js_sys::Date::now());
     let touch = move || last.set_value(js_sys::Date::now());

@@ -87,6 +87,32 @@ pub fn check_kept() {
     let _ = storage::load::<Statistics>(STATISTICS);
 }
 
+/// Where the case open when the desk locked is kept for this tab: her code as scanned —
+/// sealed to the staff key, so nothing of it reads without the key — in `sessionStorage`
+/// (gone with the tab).
+const OPEN_CASE: &str = "staff-open-case";
+
+fn session_available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.session_storage(), Ok(Some(_))))
+}
+
+/// Keeps the open case's code, to bring it back after the desk is unlocked.
+pub fn keep_open_case(code: &str) {
+    use gloo_storage::{SessionStorage, Storage};
+    if session_available() {
+        let _ = SessionStorage::set(OPEN_CASE, code);
+    }
+}
+
+/// The code of the case open when the desk locked, if any.
+pub fn open_case() -> Option<String> {
+    use gloo_storage::{SessionStorage, Storage};
+    if !session_available() {
+        return None;
+    }
+    SessionStorage::get::<String>(OPEN_CASE).ok()
+}
+
 /// Asks the browser to keep this origin's storage: a cleared browser would lose the staff
 /// key and leave every waiting code unreadable.
 pub fn ask_persistent_storage() {
