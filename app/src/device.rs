@@ -150,10 +150,11 @@ pub fn set_pin(record: &PinRecord) -> bool {
     storage::replace_unreadable(PIN, record)
 }
 
-/// The staff key pinned at pairing, whole (64 hexadecimal characters); `None` when none is
-/// pinned or the kept one is unreadable (then no code is made: the kiosk is not paired).
-pub fn pinned_staff_key() -> Option<String> {
-    storage::load(PINNED_STAFF_KEY).value()
+/// The staff key pinned at pairing, whole (64 hexadecimal characters), as kept. An
+/// unreadable pin is never read as "not paired": with the demo key configured, that would
+/// let the kiosk seal to a key whose private half is public.
+pub fn pinned_staff_key() -> Kept<String> {
+    storage::load(PINNED_STAFF_KEY)
 }
 
 /// Pins the whole staff key (at pairing, or a change confirmed with the PIN).

@@ -183,6 +183,19 @@ fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::io(format!("cannot read {path}: {e}")))
 }
 
+/// Writes a private key readable by its owner alone (0600 on Unix).
+fn write_secret(path: &str, contents: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .and_then(|mut f| f.write_all(contents))
+        .map_err(|e| Failure::io(format!("cannot write {path}: {e}")))
+}
+
 fn write(path: &str, contents: &[u8]) -> Result<(), Failure> {
     std::fs::write(path, contents).map_err(|e| Failure::io(format!("cannot write {path}: {e}")))
 }
@@ -216,14 +229,20 @@ fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
     let dist = std::path::Path::new(dist);
     let title = config.page_title.trim();
     let at = |name: &str| dist.join(name).display().to_string();
+    // Everything is worked out first, then written: a refusal leaves dist/ as it was.
+    let mut writes = Vec::new();
     for page in ["index.html", "setup/index.html"] {
         let path = at(page);
         let html = read(&path)?;
-        let (Some(open), Some(close)) = (html.find("<title>"), html.find("</title>")) else {
-            return Err(Failure::io(format!("{path}: no <title> to set")));
+        let open = html.find("<title>");
+        let close = open.and_then(|o| html[o..].find("</title>").map(|c| o + c));
+        let (Some(open), Some(close)) = (open, close) else {
+            return Err(Failure::io(format!("{path}: no <title>…</title> to set")));
         };
-        let html = format!("{}<title>{title}{}", &html[..open], &html[close..]);
-        write(&path, html.as_bytes())?;
+        writes.push((
+            path,
+            format!("{}<title>{title}{}", &html[..open], &html[close..]),
+        ));
     }
     let manifest_path = at("manifest.webmanifest");
     let mut manifest: serde_json::Value = serde_json::from_str(&read(&manifest_path)?)
@@ -232,8 +251,11 @@ fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
     manifest["short_name"] = serde_json::Value::from(title);
     let manifest =
         serde_json::to_string_pretty(&manifest).map_err(|e| Failure::io(e.to_string()))?;
-    write(&manifest_path, format!("{manifest}\n").as_bytes())?;
-    write(&at("centre.json"), text.as_bytes())?;
+    writes.push((manifest_path, format!("{manifest}\n")));
+    writes.push((at("centre.json"), text.clone()));
+    for (path, contents) in &writes {
+        write(path, contents.as_bytes())?;
+    }
     say(format!(
         "{file}: valid; applied to {} (centre.json, page titles and the app's name: {title:?})",
         dist.display()
@@ -317,7 +339,7 @@ fn staff_keys(args: &Args) -> Result<Vec<KeyPair>, Failure> {
 fn keygen(args: &Args) -> Result<(), Failure> {
     let name = args.required("out")?;
     let pair = KeyPair::generate().map_err(|e| Failure::io(e.to_string()))?;
-    write(
+    write_secret(
         &format!("{name}.key"),
         format!("{}\n", pair.private_hex()).as_bytes(),
     )?;

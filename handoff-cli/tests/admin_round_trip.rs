@@ -25,6 +25,19 @@ fn handoff(dir: &Path, args: &[&str]) -> Output {
 /// Makes `NAME.key` and `NAME.pub`, and the key's wrapped backup `NAME.backup`.
 fn keys_with_backup(dir: &Path, name: &str) {
     assert!(handoff(dir, &["keygen", "--out", name]).status.success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join(format!("{name}.key")))
+            .expect("key written")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "a private key is readable by its owner alone"
+        );
+    }
     let wrapped = handoff(dir, &["wrap", &format!("{name}.key")]);
     assert!(wrapped.status.success(), "{wrapped:?}");
     std::fs::write(dir.join(format!("{name}.backup")), &wrapped.stdout).expect("write");
@@ -369,6 +382,24 @@ fn apply_config_writes_the_neutral_title_and_refuses_one_that_names_the_centre()
     std::fs::create_dir_all(dist.join("setup")).expect("dirs");
     let page = "<!doctype html><html><head><title>Old</title></head><body></body></html>";
     std::fs::write(dist.join("index.html"), page).expect("write");
+    // A page whose closing tag comes first is refused, not sliced.
+    std::fs::write(dist.join("setup/index.html"), "</title> odd <title>").expect("write");
+    std::fs::write(dist.join("manifest.webmanifest"), "{}").expect("write");
+    let defaults = dir.join("defaults.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/centre.json"),
+        &defaults,
+    )
+    .expect("copy");
+    let odd = handoff(&dir, &["apply-config", "defaults.json", "dist"]);
+    assert_eq!(odd.status.code(), Some(1), "{odd:?}");
+    assert!(String::from_utf8_lossy(&odd.stderr).contains("no <title>"));
+    assert!(
+        std::fs::read_to_string(dist.join("index.html"))
+            .expect("page")
+            .contains("<title>Old</title>"),
+        "a refusal leaves dist/ as it was"
+    );
     std::fs::write(dist.join("setup/index.html"), page).expect("write");
     std::fs::write(
         dist.join("manifest.webmanifest"),

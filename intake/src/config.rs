@@ -264,9 +264,14 @@ impl CentreConfig {
         }
         // Any two words of the name in a row ("Ánh Dương" of "Ngôi nhà Ánh Dương"), or a
         // one-word name, found in the title names the centre.
-        let lower = title.to_lowercase();
+        // Compared in one Unicode form: "Ánh" typed decomposed is still "Ánh".
+        let fold = |t: &str| -> String {
+            use unicode_normalization::UnicodeNormalization;
+            t.nfc().collect::<String>().to_lowercase()
+        };
+        let lower = fold(title);
         let names_it = |name: &String| {
-            let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            let words: Vec<String> = name.split_whitespace().map(fold).collect();
             match words.as_slice() {
                 [] => false,
                 [one] => lower.contains(one.as_str()),

@@ -137,6 +137,22 @@ test('a kept value that no longer parses is reported and never silently replaced
     await page.getByLabel('Mã PIN / PIN').waitFor();
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
     assert.match(kept, /^[0-9a-f]{64}$/, 'a new key, by choice');
+
+    // An unreadable pinned staff key is a pin to nothing, never "not paired": even with the
+    // demo key configured (which may seal unpaired) no code is made until it is forgotten.
+    await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '42'));
+    await page.goto(server.url + '/');
+    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+    await tap(page, 'Gặp nhân viên ngay');
+    await tap(page, 'Lấy mã ngay');
+    await page.getByText(/chưa tạo được mã/).waitFor();
+    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code with an unreadable pin');
+    await page.goto(server.url + '/setup/');
+    await page.getByLabel('Mã PIN / PIN').fill('246810');
+    await page.getByRole('button', { name: /Open/ }).click();
+    await page.getByRole('button', { name: /Forget the unreadable pin/ }).click();
+    await page.getByLabel('Mã PIN / PIN').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-pinned-staff-key')), null, 'forgotten by choice');
   } finally {
     await browser.close();
     await server.close();

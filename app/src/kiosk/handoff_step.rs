@@ -39,6 +39,11 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         Kept::Absent => None,
         Kept::Unreadable => return done(None),
     };
+    let pinned_staff_key = match device::pinned_staff_key() {
+        Kept::Value(hex) => Some(hex),
+        Kept::Absent => None,
+        Kept::Unreadable => return done(None),
+    };
     let ticket = device::next_ticket(device::letter(), &today);
     let request = SealRequest {
         id: 0,
@@ -47,7 +52,7 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         now_minutes: (js_sys::Date::now() / 60_000.0) as u32,
         kiosk_private_hex,
         staff_public_hex: config.staff_public_key.clone(),
-        pinned_staff_key: device::pinned_staff_key(),
+        pinned_staff_key,
     };
     sealer::request(request, move |reply| match reply {
         SealReply::Made {

@@ -198,7 +198,13 @@ fn SetupScreen(
     let staff_fp = staff.as_ref().map(|s| s.fingerprint()).unwrap_or_default();
     // The whole key is pinned; people compare its fingerprint.
     let whole = staff.as_ref().map(|s| s.to_hex()).unwrap_or_default();
-    let pinned = RwSignal::new(device::pinned_staff_key());
+    // An unreadable pin counts as a pin to nothing here; the kiosk makes no code until it
+    // is pinned again or, by choice in the panel above, forgotten.
+    let kept_pin = device::pinned_staff_key();
+    let pinned = RwSignal::new(match kept_pin {
+        Kept::Value(hex) => Some(hex),
+        Kept::Absent | Kept::Unreadable => None,
+    });
     let demo = config.uses_demo_key();
     let check = Memo::new(move |_| {
         staff
@@ -375,6 +381,12 @@ fn Unreadable() -> impl IntoView {
             let _ = w.location().reload();
         }
     };
+    let forget_pin = move |_| {
+        storage::forget(device::PINNED_STAFF_KEY);
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
     view! {
         <section class="panel unreadable" role="alert" aria-labelledby="unreadable-title">
             <h2 id="unreadable-title"><Bi vi="Dữ liệu lưu trên máy không đọc được" en="Kept data that cannot be read"/></h2>
@@ -385,6 +397,9 @@ fn Unreadable() -> impl IntoView {
                         <li data-kept=id>{bilingual(what)}
                             {(name == device::KIOSK_KEY).then(|| view! {
                                 <button type="button" class="desk-button desk-button--primary" on:click=new_key><Bi vi="Tạo khoá mới" en="Make a new key"/></button>
+                            })}
+                            {(name == device::PINNED_STAFF_KEY).then(|| view! {
+                                <button type="button" class="desk-button" on:click=forget_pin><Bi vi="Bỏ khoá đã ghim không đọc được" en="Forget the unreadable pin"/></button>
                             })}
                         </li>
                     }

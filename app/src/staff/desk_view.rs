@@ -2,6 +2,7 @@
 use super::case_sheet::CaseSheetView;
 use super::messages::open_error;
 use super::{Desk, DeskState, store};
+use crate::storage::Kept;
 use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::repeat::RepeatGuard;
@@ -45,6 +46,7 @@ pub fn DeskView(
     let staff = StoredValue::new(staff);
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
+    let replay_unknown = RwSignal::new(false);
     let kiosks = RwSignal::new(store::kiosks());
     let stats = RwSignal::new(store::statistics());
 
@@ -73,7 +75,7 @@ pub fn DeskView(
                 Ok((sheet, opened.handoff))
             }
             Ok(opened) => {
-                store::keep_open_case(text.trim());
+                store::keep_open_case(text.trim(), now_minutes());
                 // The kiosk seen last is tried first next time.
                 let mut list = kiosks.get_untracked();
                 if let Some(k) = list.get_mut(opened.kiosk_index) {
@@ -81,11 +83,23 @@ pub fn DeskView(
                     store::keep_kiosks(&list);
                     kiosks.set(list);
                 }
-                let mut memory = store::opened();
-                let seen =
-                    memory.check_and_remember(opened.handoff.id, now_minutes(), REMEMBER_MINUTES);
-                store::keep_opened(&memory);
-                if !seen {
+                // An unreadable list of opened codes cannot say whether this is a second scan:
+                // the desk says so, and does not count her again in the statistics.
+                let (seen, known) = match store::opened_kept() {
+                    Kept::Unreadable => (false, false),
+                    kept => {
+                        let mut memory = kept.value().unwrap_or_default();
+                        let seen = memory.check_and_remember(
+                            opened.handoff.id,
+                            now_minutes(),
+                            REMEMBER_MINUTES,
+                        );
+                        store::keep_opened(&memory);
+                        (seen, true)
+                    }
+                };
+                replay_unknown.set(!known);
+                if !seen && known {
                     let mut counts = store::statistics();
                     if counts.add(opened.handoff.created_minutes, &opened.handoff.answers) {
                         store::keep_statistics(&counts);
@@ -100,7 +114,7 @@ pub fn DeskView(
     };
     let open_text = move |text: String| open_case(text, true);
     // Unlocked again: the case that was open comes back, with no second-scan warning.
-    if let Some(code) = store::open_case() {
+    if let Some(code) = store::open_case(now_minutes()) {
         open_case(code, false);
     }
     let open_code = move |ev: leptos::ev::SubmitEvent| {
@@ -139,6 +153,9 @@ pub fn DeskView(
             <button type="submit" class="desk-button desk-button--primary"><Bi vi="Mở" en="Open"/></button>
             <super::camera::CameraScanner on_code=from_camera />
         </form>
+        <p class="case-sheet__warning" role="alert" hidden=move || !replay_unknown.get()>
+            <Bi vi="Không kiểm tra được mã này đã được mở trước đây hay chưa: danh sách mã đã mở không đọc được (xem ở trên)." en="Whether this code was opened before cannot be checked: the list of opened codes cannot be read (see above)."/>
+        </p>
         {move || outcome.get().map(|o| match o {
             Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),
             Err(message) => view! { <p class="desk__error" role="alert">{bilingual(message)}</p> }.into_any(),

@@ -166,8 +166,10 @@ pub fn CreateOrImport() -> impl IntoView {
                 .and_then(|w| w.unwrap_key(&secret))
                 .and_then(|pair| wrap(&pair, &secret).map(|w| (w, pair)));
             match result {
-                Ok((wrapped, pair)) => {
-                    store::keep_wrapped_key(&wrapped);
+                Ok((wrapped, _)) if !store::keep_wrapped_key(&wrapped) => {
+                    message.set(Some("Không lưu được khoá trên thiết bị này. / The key could not be kept on this device.".into()));
+                }
+                Ok((_, pair)) => {
                     store::ask_persistent_storage();
                     backup.set(String::new());
                     import_pass.set(String::new());

@@ -75,15 +75,25 @@ fn StaffDesk(
     // a laptop left open must not show her case to whoever passes.
     let lock_after = desk.config.with_value(|c| c.desk_lock_hidden_seconds);
     let hidden_timer = StoredValue::new(None::<TimeoutHandle>);
+    // When it was hidden: a laptop that sleeps while hidden freezes the timer, so coming
+    // back counts the time itself.
+    let hidden_at = StoredValue::new(None::<f64>);
     let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| desk.lock_if_open());
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if let Some(t) = hidden_timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
-        let hidden = document().hidden();
-        if !hidden {
+        if !document().hidden() {
+            let away = hidden_at
+                .try_update_value(Option::take)
+                .flatten()
+                .map(|at| js_sys::Date::now() - at);
+            if away.is_some_and(|ms| ms >= f64::from(lock_after) * 1000.0) {
+                desk.lock_if_open();
+            }
             return;
         }
+        hidden_at.set_value(Some(js_sys::Date::now()));
         if lock_after == 0 {
             desk.lock_if_open();
             return;

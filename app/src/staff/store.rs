@@ -34,9 +34,9 @@ pub fn keep_kiosks(kiosks: &[EnrolledKiosk]) -> bool {
     storage::keep(KIOSKS, &kiosks)
 }
 
-/// The ids of opened handoffs.
-pub fn opened() -> ReplayMemory {
-    storage::load(OPENED).value().unwrap_or_default()
+/// The ids of opened handoffs, as kept (unreadable: a second scan cannot be noticed).
+pub fn opened_kept() -> Kept<ReplayMemory> {
+    storage::load(OPENED)
 }
 
 /// Keeps the ids of opened handoffs.
@@ -96,21 +96,45 @@ fn session_available() -> bool {
     web_sys::window().is_some_and(|w| matches!(w.session_storage(), Ok(Some(_))))
 }
 
+/// How long an open case is brought back after the desk locks (a shift's break, not days:
+/// a tab restored tomorrow must not show yesterday's survivor).
+const OPEN_CASE_MINUTES: u32 = 4 * 60;
+
+/// The open case as kept: its code and when it was opened.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeptCase {
+    code: String,
+    opened_minutes: u32,
+}
+
 /// Keeps the open case's code, to bring it back after the desk is unlocked.
-pub fn keep_open_case(code: &str) {
+pub fn keep_open_case(code: &str, now_minutes: u32) {
     use gloo_storage::{SessionStorage, Storage};
     if session_available() {
-        let _ = SessionStorage::set(OPEN_CASE, code);
+        let case = KeptCase {
+            code: code.to_owned(),
+            opened_minutes: now_minutes,
+        };
+        let _ = SessionStorage::set(OPEN_CASE, &case);
     }
 }
 
-/// The code of the case open when the desk locked, if any.
-pub fn open_case() -> Option<String> {
+/// The code of the case open when the desk locked, if it is recent; an old one is forgotten.
+pub fn open_case(now_minutes: u32) -> Option<String> {
     use gloo_storage::{SessionStorage, Storage};
     if !session_available() {
         return None;
     }
-    SessionStorage::get::<String>(OPEN_CASE).ok()
+    let case = SessionStorage::get::<KeptCase>(OPEN_CASE).ok();
+    match case {
+        Some(c) if now_minutes.saturating_sub(c.opened_minutes) <= OPEN_CASE_MINUTES => {
+            Some(c.code)
+        }
+        _ => {
+            SessionStorage::delete(OPEN_CASE);
+            None
+        }
+    }
 }
 
 /// Asks the browser to keep this origin's storage: a cleared browser would lose the staff

@@ -16,8 +16,10 @@ pub const PASSES: u32 = 3;
 const _: () = assert!(MEMORY_KIB >= 64 * 1024 && PASSES >= 3);
 
 /// The most a backup may ask for (a damaged or hostile file must not exhaust the device).
-const MAX_MEMORY_KIB: u32 = 1024 * 1024;
-const MAX_PASSES: u32 = 16;
+const MAX_MEMORY_KIB: u32 = 256 * 1024;
+const MAX_PASSES: u32 = 10;
+/// The least a backup may ask for (tests wrap cheaply; a device wraps at its own cost).
+const MIN_MEMORY_KIB: u32 = 8 * 1024;
 /// The shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
 
@@ -138,9 +140,8 @@ impl WrappedKey {
     pub fn parse(text: &str) -> Result<WrappedKey, WrapError> {
         let w: WrappedKey = serde_json::from_str(text).map_err(|_| WrapError::NotABackup)?;
         if w.format != FORMAT
-            || w.memory_kib < 8 * 1024
-            || w.memory_kib > 1024 * 1024
-            || !(1..=10).contains(&w.passes)
+            || !(MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&w.memory_kib)
+            || !(1..=MAX_PASSES).contains(&w.passes)
         {
             return Err(WrapError::NotABackup);
         }
@@ -257,7 +258,7 @@ mod tests {
     fn a_hostile_cost_is_refused() {
         let pair = KeyPair::generate().expect("randomness");
         let mut w = wrap_with_cost(&pair, "correct horse battery", CHEAP, 1).expect("wraps");
-        w.memory_kib = 4 * 1024 * 1024;
+        w.memory_kib = 1024 * 1024;
         assert_eq!(
             w.unwrap_key("correct horse battery").map(|_| ()),
             Err(WrapError::NotABackup)
