@@ -127,6 +127,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
             let text =
                 std::fs::read_to_string(path).map_err(|e| Failure::io(format!("{path}: {e}")))?;
             let config = intake::config::CentreConfig::parse(&text)
+                .and_then(|c| c.check_for_publishing().map(|()| c))
                 .map_err(|e| Failure::io(format!("{path}: {e}")))?;
             say(format!(
                 "{path}: valid — {} languages, {} services, staff key {}",
@@ -225,6 +226,7 @@ fn key_pair(arg: &str) -> Result<KeyPair, Failure> {
 fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
     let text = read(file)?;
     let config = intake::config::CentreConfig::parse(&text)
+        .and_then(|c| c.check_for_publishing().map(|()| c))
         .map_err(|e| Failure::io(format!("{file}: {e}")))?;
     let dist = std::path::Path::new(dist);
     let title = config.page_title.trim();

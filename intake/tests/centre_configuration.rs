@@ -396,4 +396,10 @@ fn the_page_title_is_neutral_and_never_the_centres_name() {
         let err = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect_err(bad);
         assert_eq!(err.field, "page_title", "{bad}");
     }
+    // Typed with combining marks: caught before publishing (check-config, apply-config).
+    let mut v = demo();
+    v["page_title"] = Value::String("A\u{301}nh Du\u{31B}o\u{31B}ng".to_owned());
+    let config = CentreConfig::parse(&serde_json::to_string(&v).expect("json")).expect("parses");
+    let err = config.check_for_publishing().expect_err("names the centre");
+    assert_eq!(err.field, "page_title");
 }
