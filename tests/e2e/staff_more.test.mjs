@@ -167,7 +167,12 @@ test('kept desk data that no longer parses is reported, not written over, and st
     await enrol(page, `A=${readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim()}`);
     await page.getByText(/The kiosk list could not be kept on this device/).waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('staff-kiosks')), 'one line per kiosk, the old way');
-    await panel.getByRole('listitem').filter({ hasText: 'The enrolled kiosks' }).getByRole('button', { name: /Start again/ }).click();
+    const item = panel.getByRole('listitem').filter({ hasText: 'The enrolled kiosks' });
+    await item.getByRole('button', { name: /Start again…/ }).click();
+    await item.getByRole('button', { name: /Cancel/ }).click();
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-kiosks')), 'one line per kiosk, the old way', 'Cancel keeps it');
+    await item.getByRole('button', { name: /Start again…/ }).click();
+    await item.getByRole('button', { name: /Confirm start again/ }).click();
     assert.equal(await page.evaluate(() => localStorage.getItem('staff-kiosks')), null, 'started again by choice');
     assert.doesNotMatch(await panel.innerText(), /The enrolled kiosks/);
     assert.match(await panel.innerText(), /The statistics/);
@@ -221,5 +226,29 @@ test('the desk locks on pagehide and after a while hidden, and her open case com
   } finally {
     await browser.close();
     await server.close();
+  }
+});
+
+test('a desk whose key is not the configured staff key says so', async () => {
+  const server = await serveForTests((c) => { c.staff_public_key = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim(); });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const { page } = await staffPage(browser, server);
+    await importDemoKey(page);
+    await page.getByText(/This desk's key is not the staff key in centre.json/).waitFor();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  // The desk whose key is the configured one shows no such warning.
+  const same = await serveForTests();
+  const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const { page } = await staffPage(browser2, same);
+    await importDemoKey(page);
+    assert.equal(await page.getByText(/This desk's key is not the staff key/).count(), 0);
+  } finally {
+    await browser2.close();
+    await same.close();
   }
 });

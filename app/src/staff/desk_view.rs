@@ -42,6 +42,9 @@ pub fn DeskView(
     let desk = expect_context::<Desk>();
     let fingerprint = staff.public().fingerprint();
     let public_hex = staff.public().to_hex();
+    let matches_config = desk
+        .config
+        .with_value(|c| c.staff_key().is_ok_and(|k| &k == staff.public()));
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
     let staff = StoredValue::new(staff);
     let code = RwSignal::new(String::new());
@@ -141,6 +144,13 @@ pub fn DeskView(
             <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
             <button type="button" class="desk-button" on:click=move |_| desk.lock()><Bi vi="Khoá bàn" en="Lock"/></button>
         </header>
+        // The kiosks seal to the configuration's key: a desk holding another key opens none
+        // of their codes, and a kiosk asked to "pin again" would be pinning someone's key.
+        {(!matches_config).then(|| view! {
+            <p class="desk__error" role="alert"><Bi
+                vi="Khoá của bàn này khác khoá nhân viên trong centre.json: máy tiếp đón khoá mã cho khoá kia, bàn này không mở được. Đừng ghim lại máy tiếp đón khi chưa hỏi người quản lý."
+                en="This desk's key is not the staff key in centre.json: kiosks seal to that one, and this desk cannot open their codes. Do not re-pin any kiosk before asking the manager."/></p>
+        })}
         <details class="panel no-print">
             <summary><Bi vi="Khoá công khai của bàn (để cấu hình máy tiếp đón)" en="This desk's public key (for the kiosk configuration)"/></summary>
             <div class="setup__qr" role="img" aria-label="QR: khoá công khai / public key" inner_html=public_qr></div>

@@ -175,11 +175,21 @@ fn Unreadable() -> impl IntoView {
                 <ul>
                     {list.into_iter().map(|name| view! {
                         <li>{bilingual(store::describe(name))}
-                            {(name != store::WRAPPED_KEY).then(|| view! {
-                                <button type="button" class="desk-button" on:click=move |_| {
-                                    store::start_again(name);
-                                    names.set(storage::unreadable());
-                                }><Bi vi="Bắt đầu lại" en="Start again"/></button>
+                            {(name != store::WRAPPED_KEY).then(|| {
+                                // Starting again loses what the list held: asked first.
+                                let asking = RwSignal::new(false);
+                                view! {
+                                    <button type="button" class="desk-button" hidden=move || asking.get()
+                                        on:click=move |_| asking.set(true)><Bi vi="Bắt đầu lại…" en="Start again…"/></button>
+                                    <span class="kiosks__confirm" role="group" hidden=move || !asking.get()>
+                                        <Bi vi="Bắt đầu lại danh sách này? Những gì nó giữ sẽ mất." en="Start this list again? What it held is lost."/>
+                                        <button type="button" class="desk-button desk-button--primary" on:click=move |_| {
+                                            store::start_again(name);
+                                            names.set(storage::unreadable());
+                                        }><Bi vi="Xác nhận bắt đầu lại" en="Confirm start again"/></button>
+                                        <button type="button" class="desk-button" on:click=move |_| asking.set(false)><Bi vi="Huỷ" en="Cancel"/></button>
+                                    </span>
+                                }
                             })}
                         </li>
                     }).collect_view()}
