@@ -8,6 +8,16 @@ use intake::progress::Segment;
 use intake::{AgeBand, Children, LangTag, Reply, Service};
 use proptest::prelude::*;
 
+/// An adult's taps from the first screen to the services: no danger, no doctor, no children.
+const TO_SERVICES: [E; 6] = [
+    E::ChooseLanguage(LangTag::VI),
+    E::ChooseAge(AgeBand::Adult),
+    E::Consent(ConsentChoice::Yes),
+    E::Reply(Reply::No),
+    E::Reply(Reply::No),
+    E::ChooseChildren(Children::Count(0)),
+];
+
 fn walk(flow: &mut Flow, events: &[E]) -> Vec<(S, usize, usize)> {
     let mut seen = vec![];
     for e in events {
@@ -24,16 +34,7 @@ fn an_adult_who_shares_nothing_sees_fifteen_steps_and_sharing_hollow() {
     assert_eq!((f.progress().at(), f.progress().of()), (1, 15));
     let seen = walk(
         &mut f,
-        &[
-            E::ChooseLanguage(LangTag::VI),
-            E::ChooseAge(AgeBand::Adult),
-            E::Consent(ConsentChoice::Yes),
-            E::Reply(Reply::No),
-            E::Reply(Reply::No),
-            E::ChooseChildren(Children::Count(0)),
-            E::ToggleTalkFirst,
-            E::Continue,
-        ],
+        &[&TO_SERVICES[..], &[E::ToggleTalkFirst, E::Continue]].concat(),
     );
     assert!(seen.iter().all(|(_, _, of)| *of == 15), "{seen:?}");
     let numbers: Vec<usize> = seen.iter().map(|(_, at, _)| *at).collect();
@@ -61,15 +62,7 @@ fn sharing_is_hollow_until_she_reaches_it_and_done_once_she_has() {
     let mut f = Flow::new();
     walk(
         &mut f,
-        &[
-            E::ChooseLanguage(LangTag::VI),
-            E::ChooseAge(AgeBand::Adult),
-            E::Consent(ConsentChoice::Yes),
-            E::Reply(Reply::No),
-            E::Reply(Reply::No),
-            E::ChooseChildren(Children::Count(0)),
-            E::ToggleService(Service::Legal),
-        ],
+        &[&TO_SERVICES[..], &[E::ToggleService(Service::Legal)]].concat(),
     );
     assert_eq!(f.progress().segments[8], Segment::Optional);
     walk(&mut f, &[E::Continue, E::Continue]);
