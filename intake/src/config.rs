@@ -160,6 +160,11 @@ pub struct CentreConfig {
     /// itself; it locks at once when the page is left (`pagehide`). 0 locks at once.
     #[serde(default = "default_desk_lock_hidden_seconds")]
     pub desk_lock_hidden_seconds: u32,
+    /// Days a staff key retired after a loss still opens its codes (with a warning) before
+    /// the desk deletes it: long enough for the codes printed before the loss to reach a
+    /// desk, short enough to stop whoever holds the key (default 7, at most 30).
+    #[serde(default = "default_compromised_key_days")]
+    pub compromised_key_days: u32,
     /// The staff desk's public key, 64 hexadecimal characters.
     pub staff_public_key: String,
     /// The retired `demo_keys` flag: a file that still has it is refused with a message
@@ -210,6 +215,10 @@ fn default_wait_seconds() -> u32 {
 
 fn default_desk_lock_hidden_seconds() -> u32 {
     60
+}
+
+fn default_compromised_key_days() -> u32 {
+    7
 }
 
 fn default_page_title() -> String {
@@ -356,6 +365,12 @@ impl CentreConfig {
             return Err(problem(
                 "desk_lock_hidden_seconds",
                 "at most 3600 (an hour); 60 is the default",
+            ));
+        }
+        if !(1..=30).contains(&self.compromised_key_days) {
+            return Err(problem(
+                "compromised_key_days",
+                "from 1 to 30 days; 7 is the default",
             ));
         }
         for (tag, path) in &self.language_files {

@@ -2,6 +2,8 @@
 //! memory and anonymous statistics. Pure: the staff page only renders these.
 pub mod case_sheet;
 pub mod export;
+pub mod keyring;
+pub mod passphrase;
 pub mod repeat;
 pub mod replay;
 pub mod stats;

@@ -105,47 +105,125 @@ pub fn wrap_with_cost(
     memory_kib: u32,
     passes: u32,
 ) -> Result<WrappedKey, WrapError> {
-    if normalise(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err(WrapError::PassphraseTooShort);
+    WrappingKey::new(passphrase, memory_kib, passes)?.seal(
+        FORMAT,
+        pair.private_hex().as_bytes(),
+        &pair.public().to_hex(),
+    )
+}
+
+/// The key Argon2id derives from a passphrase, with its salt and cost: it seals and opens
+/// what is kept under that passphrase. A desk holds it while unlocked, so that a change to
+/// its keys is kept without asking for the passphrase again (it is no more secret than the
+/// staff keys it sits beside).
+#[derive(Clone)]
+pub struct WrappingKey {
+    key: zeroize::Zeroizing<[u8; 32]>,
+    salt: [u8; 16],
+    memory_kib: u32,
+    passes: u32,
+}
+
+impl WrappingKey {
+    /// Derives a new wrapping key (a fresh salt) from `passphrase`.
+    pub fn new(passphrase: &str, memory_kib: u32, passes: u32) -> Result<WrappingKey, WrapError> {
+        if normalise(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(WrapError::PassphraseTooShort);
+        }
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|_| WrapError::NoRandomness)?;
+        let key = derive(passphrase, &salt, memory_kib, passes)?;
+        Ok(WrappingKey {
+            key: zeroize::Zeroizing::new(key),
+            salt,
+            memory_kib,
+            passes,
+        })
     }
-    let mut salt = [0u8; 16];
-    let mut nonce = [0u8; 12];
-    getrandom::fill(&mut salt).map_err(|_| WrapError::NoRandomness)?;
-    getrandom::fill(&mut nonce).map_err(|_| WrapError::NoRandomness)?;
-    let key = derive(passphrase, &salt, memory_kib, passes)?;
-    let public = pair.public().to_hex();
-    let cipher = ChaCha20Poly1305::new(&Key::from(key));
-    let ciphertext = cipher
-        .encrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: pair.private_hex().as_bytes(),
-                aad: public.as_bytes(),
-            },
-        )
-        .map_err(|_| WrapError::NoRandomness)?;
-    Ok(WrappedKey {
-        format: FORMAT.to_owned(),
-        memory_kib,
-        passes,
-        salt: hex(&salt),
-        nonce: hex(&nonce),
-        ciphertext: hex(&ciphertext),
-        public_key: public,
-    })
+
+    /// Derives the wrapping key that `wrapped` was sealed with, from `passphrase`.
+    fn of(wrapped: &WrappedKey, passphrase: &str) -> Result<WrappingKey, WrapError> {
+        let salt: [u8; 16] = unhex(&wrapped.salt)
+            .and_then(|s| s.try_into().ok())
+            .ok_or(WrapError::NotABackup)?;
+        let key = derive(passphrase, &salt, wrapped.memory_kib, wrapped.passes)?;
+        Ok(WrappingKey {
+            key: zeroize::Zeroizing::new(key),
+            salt,
+            memory_kib: wrapped.memory_kib,
+            passes: wrapped.passes,
+        })
+    }
+
+    /// Seals `secret` (with `public` as associated data) under a fresh nonce.
+    pub(crate) fn seal(
+        &self,
+        format: &str,
+        secret: &[u8],
+        public: &str,
+    ) -> Result<WrappedKey, WrapError> {
+        let mut nonce = [0u8; 12];
+        getrandom::fill(&mut nonce).map_err(|_| WrapError::NoRandomness)?;
+        let cipher = ChaCha20Poly1305::new(&Key::from(*self.key));
+        let ciphertext = cipher
+            .encrypt(
+                &Nonce::from(nonce),
+                Payload {
+                    msg: secret,
+                    aad: public.as_bytes(),
+                },
+            )
+            .map_err(|_| WrapError::NoRandomness)?;
+        Ok(WrappedKey {
+            format: format.to_owned(),
+            memory_kib: self.memory_kib,
+            passes: self.passes,
+            salt: hex(&self.salt),
+            nonce: hex(&nonce),
+            ciphertext: hex(&ciphertext),
+            public_key: public.to_owned(),
+        })
+    }
+
+    /// Opens what `wrapped` seals (it must have been sealed with this key).
+    pub(crate) fn open(
+        &self,
+        wrapped: &WrappedKey,
+    ) -> Result<zeroize::Zeroizing<Vec<u8>>, WrapError> {
+        let nonce: [u8; 12] = unhex(&wrapped.nonce)
+            .and_then(|n| n.try_into().ok())
+            .ok_or(WrapError::NotABackup)?;
+        let ciphertext = unhex(&wrapped.ciphertext).ok_or(WrapError::NotABackup)?;
+        ChaCha20Poly1305::new(&Key::from(*self.key))
+            .decrypt(
+                &Nonce::from(nonce),
+                Payload {
+                    msg: &ciphertext,
+                    aad: wrapped.public_key.as_bytes(),
+                },
+            )
+            .map(zeroize::Zeroizing::new)
+            .map_err(|_| WrapError::WrongPassphrase)
+    }
 }
 
 impl WrappedKey {
     /// Reads a backup's JSON text.
     pub fn parse(text: &str) -> Result<WrappedKey, WrapError> {
         let w: WrappedKey = serde_json::from_str(text).map_err(|_| WrapError::NotABackup)?;
-        if w.format != FORMAT
-            || !(MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&w.memory_kib)
-            || !(1..=MAX_PASSES).contains(&w.passes)
+        w.check(FORMAT)?;
+        Ok(w)
+    }
+
+    /// Refuses another format and a cost outside the bounds.
+    pub(crate) fn check(&self, format: &str) -> Result<(), WrapError> {
+        if self.format != format
+            || !(MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&self.memory_kib)
+            || !(1..=MAX_PASSES).contains(&self.passes)
         {
             return Err(WrapError::NotABackup);
         }
-        Ok(w)
+        Ok(())
     }
 
     /// The backup as JSON text.
@@ -158,25 +236,22 @@ impl WrappedKey {
         PublicKey::from_hex(&self.public_key)
     }
 
+    /// Opens what this seals with `passphrase`: the secret and the wrapping key.
+    pub(crate) fn open_with(
+        &self,
+        passphrase: &str,
+    ) -> Result<(zeroize::Zeroizing<Vec<u8>>, WrappingKey), WrapError> {
+        let key = WrappingKey::of(self, passphrase)?;
+        let plain = key.open(self)?;
+        Ok((plain, key))
+    }
+
     /// Unwraps the key pair with `passphrase`.
     pub fn unwrap_key(&self, passphrase: &str) -> Result<KeyPair, WrapError> {
-        let salt = unhex(&self.salt).ok_or(WrapError::NotABackup)?;
-        let nonce: [u8; 12] = unhex(&self.nonce)
-            .and_then(|n| n.try_into().ok())
-            .ok_or(WrapError::NotABackup)?;
-        let ciphertext = unhex(&self.ciphertext).ok_or(WrapError::NotABackup)?;
-        let key = derive(passphrase, &salt, self.memory_kib, self.passes)?;
-        let plain = ChaCha20Poly1305::new(&Key::from(key))
-            .decrypt(
-                &Nonce::from(nonce),
-                Payload {
-                    msg: &ciphertext,
-                    aad: self.public_key.as_bytes(),
-                },
-            )
-            .map_err(|_| WrapError::WrongPassphrase)?;
-        let text = String::from_utf8(plain).map_err(|_| WrapError::WrongPassphrase)?;
-        let pair = KeyPair::from_private_hex(&text).map_err(|_| WrapError::WrongPassphrase)?;
+        self.check(FORMAT)?;
+        let (plain, _) = self.open_with(passphrase)?;
+        let text = std::str::from_utf8(&plain).map_err(|_| WrapError::WrongPassphrase)?;
+        let pair = KeyPair::from_private_hex(text).map_err(|_| WrapError::WrongPassphrase)?;
         if pair.public().to_hex() != self.public_key {
             return Err(WrapError::WrongPassphrase);
         }

@@ -1,0 +1,480 @@
+//! The staff keys a desk holds: the current one, which kiosks seal to, and older ones kept to
+//! open codes made before a change. A key retired after a loss (a stolen staff device, a
+//! passphrase seen) is *compromised*: whoever holds it can read its codes and forge codes
+//! from any kiosk, so its codes open only with a warning, and only for a few days; then it
+//! is deleted. The whole ring is kept wrapped under one staff passphrase.
+use super::wrap::{MEMORY_KIB, PASSES, WrapError, WrappedKey, WrappingKey};
+use crate::handoff::{EnrolledKiosk, KeyPair, OpenError, Opened, PublicKey, open};
+use serde::{Deserialize, Serialize};
+
+/// What a desk's key is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "standing", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Standing {
+    /// The key kiosks seal to now.
+    Current,
+    /// Replaced in a routine change: its codes open as before.
+    Retired { since_minutes: u32 },
+    /// Replaced after a loss: its codes open with a warning until the window ends.
+    Compromised { since_minutes: u32 },
+}
+
+/// One key of the ring.
+#[derive(Debug, Clone)]
+pub struct StaffKey {
+    pub pair: KeyPair,
+    pub standing: Standing,
+    pub added_minutes: u32,
+}
+
+/// The keys of a desk, the current one first.
+#[derive(Debug, Clone)]
+pub struct Keyring {
+    keys: Vec<StaffKey>,
+}
+
+/// Which of the desk's keys a code was sealed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealedTo {
+    Current,
+    /// An older key from a routine change.
+    Retired,
+    /// A key retired after a loss: confirm everything with her; it is deleted after
+    /// `days_left` more days.
+    Compromised {
+        days_left: u32,
+    },
+}
+
+/// A code the ring opened, and the key it was sealed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RingOpened {
+    pub opened: Opened,
+    pub sealed_to: SealedTo,
+}
+
+/// Why a key could not be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum KeyringError {
+    #[error("this desk already holds this key")]
+    AlreadyHeld,
+}
+
+const MINUTES_PER_DAY: u32 = 24 * 60;
+
+impl Keyring {
+    /// A ring of one key: the first key of a desk.
+    pub fn new(pair: KeyPair, now_minutes: u32) -> Keyring {
+        Keyring {
+            keys: vec![StaffKey {
+                pair,
+                standing: Standing::Current,
+                added_minutes: now_minutes,
+            }],
+        }
+    }
+
+    /// The key kiosks seal to.
+    pub fn current(&self) -> &KeyPair {
+        // A ring is never empty: `new` makes one key, and only older keys are removed.
+        &self.keys[0].pair
+    }
+
+    /// Every key, the current one first.
+    pub fn keys(&self) -> &[StaffKey] {
+        &self.keys
+    }
+
+    /// Makes `pair` the current key; the current one becomes retired, or compromised when it
+    /// was replaced after a loss.
+    pub fn rotate(&mut self, pair: KeyPair, now_minutes: u32, old_compromised: bool) {
+        if let Some(old) = self.keys.first_mut() {
+            old.standing = if old_compromised {
+                Standing::Compromised {
+                    since_minutes: now_minutes,
+                }
+            } else {
+                Standing::Retired {
+                    since_minutes: now_minutes,
+                }
+            };
+        }
+        self.keys.insert(
+            0,
+            StaffKey {
+                pair,
+                standing: Standing::Current,
+                added_minutes: now_minutes,
+            },
+        );
+    }
+
+    /// Adds an older key from its backup (a second desk following a change, or a key
+    /// found again), retired or compromised.
+    pub fn add_old(
+        &mut self,
+        pair: KeyPair,
+        now_minutes: u32,
+        compromised: bool,
+    ) -> Result<(), KeyringError> {
+        if self.keys.iter().any(|k| k.pair.public() == pair.public()) {
+            return Err(KeyringError::AlreadyHeld);
+        }
+        let standing = if compromised {
+            Standing::Compromised {
+                since_minutes: now_minutes,
+            }
+        } else {
+            Standing::Retired {
+                since_minutes: now_minutes,
+            }
+        };
+        self.keys.push(StaffKey {
+            pair,
+            standing,
+            added_minutes: now_minutes,
+        });
+        Ok(())
+    }
+
+    /// Marks an older key compromised from now (the current key cannot be: make a new key
+    /// first). Whether a key was marked.
+    pub fn mark_compromised(&mut self, public: &PublicKey, now_minutes: u32) -> bool {
+        match self
+            .keys
+            .iter_mut()
+            .skip(1)
+            .find(|k| k.pair.public() == public)
+        {
+            Some(k) if matches!(k.standing, Standing::Retired { .. }) => {
+                k.standing = Standing::Compromised {
+                    since_minutes: now_minutes,
+                };
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Days left before a compromised key is deleted (none for any other key).
+    pub fn days_left(standing: Standing, now_minutes: u32, window_days: u32) -> Option<u32> {
+        match standing {
+            Standing::Compromised { since_minutes } => {
+                let end = since_minutes.saturating_add(window_days.saturating_mul(MINUTES_PER_DAY));
+                Some(end.saturating_sub(now_minutes).div_ceil(MINUTES_PER_DAY))
+            }
+            _ => None,
+        }
+    }
+
+    /// Deletes the compromised keys whose window has ended; the keys deleted.
+    pub fn expire(&mut self, now_minutes: u32, window_days: u32) -> Vec<PublicKey> {
+        let mut gone = Vec::new();
+        self.keys.retain(|k| {
+            let ended = Self::days_left(k.standing, now_minutes, window_days) == Some(0);
+            if ended {
+                gone.push(k.pair.public().clone());
+            }
+            !ended
+        });
+        gone
+    }
+
+    /// Opens a code with the ring's keys — the current one first, then retired ones, then
+    /// compromised ones still in their window — and says which key opened it.
+    pub fn open(
+        &self,
+        code: &str,
+        kiosks: &[EnrolledKiosk],
+        now_minutes: u32,
+        window_minutes: u32,
+        compromised_days: u32,
+    ) -> Result<RingOpened, OpenError> {
+        let mut order: Vec<&StaffKey> = self
+            .keys
+            .iter()
+            .filter(|k| Self::days_left(k.standing, now_minutes, compromised_days) != Some(0))
+            .collect();
+        order.sort_by_key(|k| match k.standing {
+            Standing::Current => 0,
+            Standing::Retired { .. } => 1,
+            Standing::Compromised { .. } => 2,
+        });
+        let pairs: Vec<KeyPair> = order.iter().map(|k| k.pair.clone()).collect();
+        let opened = open(code, &pairs, kiosks, now_minutes, window_minutes)?;
+        let key = order
+            .get(opened.staff_key_index)
+            .ok_or(OpenError::NotForThisDesk)?;
+        let sealed_to = match key.standing {
+            Standing::Current => SealedTo::Current,
+            Standing::Retired { .. } => SealedTo::Retired,
+            Standing::Compromised { .. } => SealedTo::Compromised {
+                days_left: Self::days_left(key.standing, now_minutes, compromised_days)
+                    .unwrap_or(0),
+            },
+        };
+        Ok(RingOpened { opened, sealed_to })
+    }
+
+    /// Wraps the ring under a new passphrase, at the device's cost.
+    pub fn lock(&self, passphrase: &str) -> Result<(WrappedKeyring, WrappingKey), WrapError> {
+        self.lock_with_cost(passphrase, MEMORY_KIB, PASSES)
+    }
+
+    /// Wraps with a chosen cost (tests use a small one).
+    pub fn lock_with_cost(
+        &self,
+        passphrase: &str,
+        memory_kib: u32,
+        passes: u32,
+    ) -> Result<(WrappedKeyring, WrappingKey), WrapError> {
+        let key = WrappingKey::new(passphrase, memory_kib, passes)?;
+        Ok((self.wrap(&key)?, key))
+    }
+
+    /// Wraps the ring again with the wrapping key of an unlocked desk (after a change).
+    pub fn wrap(&self, key: &WrappingKey) -> Result<WrappedKeyring, WrapError> {
+        let kept: Vec<KeptKey> = self
+            .keys
+            .iter()
+            .map(|k| KeptKey {
+                private_key: k.pair.private_hex(),
+                standing: k.standing,
+                added_minutes: k.added_minutes,
+            })
+            .collect();
+        let plain = zeroize::Zeroizing::new(
+            serde_json::to_vec(&kept).map_err(|_| WrapError::NoRandomness)?,
+        );
+        key.seal(KEYRING_FORMAT, &plain, &self.current().public().to_hex())
+            .map(WrappedKeyring)
+    }
+}
+
+/// A key as kept inside the wrapped ring (never outside it).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptKey {
+    private_key: String,
+    standing: Standing,
+    added_minutes: u32,
+}
+
+/// The desk's keys as kept on the device: wrapped, with only the current public key in
+/// the clear (for its fingerprint on the locked screen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WrappedKeyring(WrappedKey);
+
+/// A ring is a different thing from a one-key backup: neither is read as the other.
+const KEYRING_FORMAT: &str = "anh-duong-staff-keyring-v1";
+
+impl WrappedKeyring {
+    /// The current key's public half, without the passphrase.
+    pub fn current_public(&self) -> Result<PublicKey, crate::handoff::KeyError> {
+        self.0.public()
+    }
+
+    /// Unlocks the ring with `passphrase`: its keys, and the wrapping key to keep changes.
+    pub fn unlock(&self, passphrase: &str) -> Result<(Keyring, WrappingKey), WrapError> {
+        self.0.check(KEYRING_FORMAT)?;
+        let (plain, key) = self.0.open_with(passphrase)?;
+        let kept: Vec<KeptKey> =
+            serde_json::from_slice(&plain).map_err(|_| WrapError::WrongPassphrase)?;
+        let keys = kept
+            .into_iter()
+            .map(|k| {
+                KeyPair::from_private_hex(&k.private_key)
+                    .map(|pair| StaffKey {
+                        pair,
+                        standing: k.standing,
+                        added_minutes: k.added_minutes,
+                    })
+                    .map_err(|_| WrapError::WrongPassphrase)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        // The current key first, and it is the one named in the clear.
+        match keys.first() {
+            Some(k)
+                if k.standing == Standing::Current
+                    && k.pair.public().to_hex() == self.0.public_key =>
+            {
+                Ok((Keyring { keys }, key))
+            }
+            _ => Err(WrapError::WrongPassphrase),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Answers;
+    use crate::handoff::{Handoff, HandoffId, KioskLetter, Ticket, build_minutes, seal};
+
+    const CHEAP: u32 = 8 * 1024;
+    const DAY: u32 = 24 * 60;
+    const NOW: u32 = 29_000_000;
+
+    /// A code sealed to `staff` by a new kiosk, and that kiosk's public key.
+    fn sample_code(staff: &KeyPair, now: u32) -> (String, PublicKey) {
+        let kiosk = pair();
+        let handoff = Handoff {
+            created_minutes: now,
+            id: HandoffId([7; 8]),
+            ticket: Ticket {
+                letter: KioskLetter::DEFAULT,
+                number: 12,
+            },
+            answers: Answers::default(),
+        };
+        let code = seal(&handoff, staff.public(), &kiosk, now).expect("seals");
+        (code, kiosk.public().clone())
+    }
+
+    fn pair() -> KeyPair {
+        KeyPair::generate().expect("randomness")
+    }
+
+    #[test]
+    fn a_ring_keeps_its_keys_and_their_standing_through_wrapping() {
+        let (a, b, c) = (pair(), pair(), pair());
+        let mut ring = Keyring::new(a.clone(), NOW);
+        ring.rotate(b.clone(), NOW + 10, false);
+        ring.add_old(c.clone(), NOW + 20, true).expect("new key");
+        let (wrapped, key) = ring
+            .lock_with_cost("a desk passphrase", CHEAP, 1)
+            .expect("wraps");
+        let text = serde_json::to_string(&wrapped).expect("serialises");
+        assert!(!text.contains(&a.private_hex()) && !text.contains(&c.private_hex()));
+        let back: WrappedKeyring = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back.current_public().expect("public"), *b.public());
+        let (ring2, _) = back.unlock("a desk passphrase").expect("unlocks");
+        let standings: Vec<_> = ring2
+            .keys()
+            .iter()
+            .map(|k| (k.pair.public().clone(), k.standing))
+            .collect();
+        assert_eq!(
+            standings,
+            vec![
+                (b.public().clone(), Standing::Current),
+                (
+                    a.public().clone(),
+                    Standing::Retired {
+                        since_minutes: NOW + 10
+                    }
+                ),
+                (
+                    c.public().clone(),
+                    Standing::Compromised {
+                        since_minutes: NOW + 20
+                    }
+                ),
+            ]
+        );
+        assert_eq!(
+            back.unlock("another passphrase!").map(|_| ()).err(),
+            Some(WrapError::WrongPassphrase)
+        );
+        // Re-wrapped with the unlocked wrapping key: the same passphrase opens it.
+        let again = ring2.wrap(&key).expect("wraps again");
+        assert_ne!(again, back, "a fresh nonce every time");
+        assert!(again.unlock("a desk passphrase").is_ok());
+    }
+
+    #[test]
+    fn a_backup_is_not_a_ring_and_a_ring_is_not_a_backup() {
+        let a = pair();
+        let backup =
+            super::super::wrap::wrap_with_cost(&a, "a desk passphrase", CHEAP, 1).expect("wraps");
+        let as_ring: WrappedKeyring = serde_json::from_str(&backup.to_json()).expect("same shape");
+        assert_eq!(
+            as_ring.unlock("a desk passphrase").map(|_| ()).err(),
+            Some(WrapError::NotABackup)
+        );
+        let (ring, _) = Keyring::new(a, NOW)
+            .lock_with_cost("a desk passphrase", CHEAP, 1)
+            .expect("wraps");
+        let text = serde_json::to_string(&ring).expect("serialises");
+        assert_eq!(
+            WrappedKey::parse(&text).map(|_| ()),
+            Err(WrapError::NotABackup)
+        );
+    }
+
+    #[test]
+    fn a_key_is_held_once_and_only_an_older_key_is_marked_compromised() {
+        let (a, b) = (pair(), pair());
+        let mut ring = Keyring::new(a.clone(), NOW);
+        assert_eq!(
+            ring.add_old(a.clone(), NOW, false),
+            Err(KeyringError::AlreadyHeld)
+        );
+        assert!(
+            !ring.mark_compromised(a.public(), NOW),
+            "not the current key"
+        );
+        ring.rotate(b, NOW, false);
+        assert!(ring.mark_compromised(a.public(), NOW + 5));
+        assert_eq!(
+            ring.keys()[1].standing,
+            Standing::Compromised {
+                since_minutes: NOW + 5
+            }
+        );
+    }
+
+    #[test]
+    fn codes_sealed_to_an_older_key_open_and_a_compromised_key_only_within_its_window() {
+        let (old, new) = (pair(), pair());
+        let now = build_minutes().max(NOW);
+        let (code, kiosk) = sample_code(&old, now);
+        let kiosks = [EnrolledKiosk::enrolled(kiosk, KioskLetter::DEFAULT, now)];
+        let mut ring = Keyring::new(old.clone(), now);
+        assert_eq!(
+            ring.open(&code, &kiosks, now, DAY, 7)
+                .expect("opens")
+                .sealed_to,
+            SealedTo::Current
+        );
+
+        // A routine change: the old key's codes open as before.
+        ring.rotate(new.clone(), now + 1, false);
+        assert_eq!(ring.current().public(), new.public());
+        assert_eq!(
+            ring.open(&code, &kiosks, now + 2, DAY, 7)
+                .expect("opens")
+                .sealed_to,
+            SealedTo::Retired
+        );
+
+        // After a loss: with a warning, for seven days, then not at all, and then deleted.
+        let mut lost = Keyring::new(old.clone(), now);
+        lost.rotate(new, now + 1, true);
+        assert_eq!(
+            lost.open(&code, &kiosks, now + 2, DAY, 7)
+                .expect("opens")
+                .sealed_to,
+            SealedTo::Compromised { days_left: 7 }
+        );
+        assert_eq!(
+            lost.open(&code, &kiosks, now + 1 + 6 * DAY + 1, DAY, 7)
+                .expect("opens")
+                .sealed_to,
+            SealedTo::Compromised { days_left: 1 }
+        );
+        let after = now + 1 + 7 * DAY;
+        assert_eq!(
+            lost.open(&code, &kiosks, after, DAY, 7).map(|_| ()),
+            Err(OpenError::NotForThisDesk)
+        );
+        assert_eq!(lost.expire(after - 1, 7), vec![]);
+        assert_eq!(lost.expire(after, 7), vec![old.public().clone()]);
+        assert_eq!(lost.keys().len(), 1);
+        // A longer window, from the configuration.
+        let mut longer = Keyring::new(old, now);
+        longer.rotate(pair(), now, true);
+        assert!(longer.open(&code, &kiosks, now + 10 * DAY, DAY, 14).is_ok());
+    }
+}
