@@ -12,3 +12,4 @@ sed 's|<title>Bàn tiếp đón</title>|<title>Cài đặt máy</title>|' dist/s
 node scripts/postbuild.mjs dist
 node scripts/sizes.mjs dist index.html:centre.json staff/index.html:centre.json
 node scripts/sizes.mjs dist sealer-worker.js:sealer.js,sealer_bg.wasm | sed 's/^First load of sealer-worker.js/Fetched after the first screen: the sealing worker/'
+node scripts/sizes.mjs dist staff/strength-worker.js:staff/strength.js,staff/strength_bg.wasm | sed 's/^First load of staff\/strength-worker.js/Fetched only when staff type their own passphrase: the strength worker/'

@@ -43,7 +43,9 @@ for (const page of all.filter((f) => f.endsWith('.html'))) {
 
 const precache = all
   .map((f) => relative(dist, f).split('\\').join('/'))
-  .filter((f) => f !== 'sw.js' && !f.endsWith('.map'))
+  // The strength worker (most of a megabyte) is fetched only when staff type their own
+  // passphrase, never by a kiosk: offline, the desk says so and offers the generated one.
+  .filter((f) => f !== 'sw.js' && !f.endsWith('.map') && !f.startsWith('staff/strength'))
   .sort();
 const version = createHash('sha256');
 for (const f of precache) version.update(f).update(readFileSync(join(dist, f)));

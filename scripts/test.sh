@@ -10,11 +10,11 @@ cargo fmt --all --check
 step "clippy (native)"
 cargo clippy --offline --workspace --all-targets -- -D warnings
 step "clippy (app and sealing worker on wasm32)"
-cargo clippy --offline -p app -p sealer --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --offline -p app -p sealer -p strength --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests (intake, handoff tool)"
 # The bench crates (floor app, probe) have no tests of their own: not built here.
-cargo test --offline --workspace --exclude app --exclude floor --exclude probe --features intake/scan
+cargo test --offline --workspace --exclude app --exclude floor --exclude probe --features intake/scan,intake/strength
 
 step "component tests (app, headless Chromium)"
 cargo test --offline -p app --target wasm32-unknown-unknown

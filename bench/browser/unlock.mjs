@@ -18,7 +18,7 @@ try {
     const { context, page } = await freshPage(browser, rate);
     await page.goto(server.url + '/staff/');
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor({ timeout: 60000 });
-    await page.getByLabel(/Backup file contents/).fill(backup);
+    await page.getByLabel(/backup file's contents/).fill(backup);
     await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: /Import/ }).click();
     await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 120000 });

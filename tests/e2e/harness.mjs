@@ -32,16 +32,21 @@ export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 export const HANDOFF_BIN = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'handoff');
 
 /** Serves dist/ with the test configuration (short timeouts) in place of the demo one,
- *  changed by `edit` when given. */
-export function serveForTests(edit) {
-  let config = TEST_CONFIG;
-  if (edit) {
+ *  changed by `edit` when given. `server.setConfig(edit)` serves another one from then on
+ *  (the same origin: what the pages keep stays). */
+export async function serveForTests(edit) {
+  const overrides = { '/centre.json': TEST_CONFIG, ...CLIPS };
+  const edited = (change) => {
     const c = JSON.parse(readFileSync(TEST_CONFIG, 'utf8'));
-    edit(c);
-    config = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'centre.json');
-    writeFileSync(config, JSON.stringify(c));
-  }
-  return serve(DIST, { overrides: { '/centre.json': config, ...CLIPS } });
+    change(c);
+    const file = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'centre.json');
+    writeFileSync(file, JSON.stringify(c));
+    return file;
+  };
+  if (edit) overrides['/centre.json'] = edited(edit);
+  const server = await serve(DIST, { overrides });
+  server.setConfig = (change) => { overrides['/centre.json'] = edited(change); };
+  return server;
 }
 
 /** The recorded clips the test configuration names (`clips/missing.wav` is left missing). */

@@ -60,7 +60,7 @@ export async function scan(page, text) {
 export async function importDemoKey(page) {
   await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
   const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
-  await page.getByLabel(/Backup file contents/).fill(backup);
+  await page.getByLabel(/backup file's contents/).fill(backup);
   await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: /Import/ }).click();
   await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });

@@ -24,7 +24,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await checkScreen(page, 'staff-1-no-key');
 
     const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
-    await page.getByLabel(/Backup file contents/).fill(backup);
+    await page.getByLabel(/backup file's contents/).fill(backup);
     await page.getByLabel('Mật khẩu / Passphrase').fill('wrong passphrase!!');
     await page.getByRole('button', { name: /Import/ }).click();
     await page.getByText(/Wrong passphrase/).waitFor();

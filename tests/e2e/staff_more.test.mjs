@@ -30,16 +30,34 @@ test('creating the staff key makes the first backup part of it, and the backup i
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
     // Nothing invites the browser to save the passphrase beside the key.
     assert.equal(await page.locator('input[autocomplete="username"], input[autocomplete$="password"], input[name="username"]').count(), 0, 'no username field, no password hints');
-    const pass = page.getByLabel(/Passphrase \(10\+ characters\)/);
+    // A generated passphrase is the default: six plain words, another on request.
+    const suggested = page.getByTestId('suggested-passphrase');
+    const first = await suggested.innerText();
+    assert.match(first, /^[a-z]{5,10}( [a-z]{5,10}){5}$/, first);
+    await page.getByRole('button', { name: /Another suggestion/ }).click();
+    assert.notEqual(await suggested.innerText(), first);
+    await checkScreen(page, 'staff-0-new-key');
+    // One staff type themselves is checked: too short, different twice, easy to guess.
+    await page.getByRole('button', { name: /Use my own passphrase/ }).click();
+    const pass = page.getByLabel(/Your passphrase \(10\+ characters/);
+    const again = page.getByLabel('Nhập lại / Again');
     await pass.fill('short');
-    await page.getByLabel('Nhập lại / Again').fill('short');
-    await page.getByRole('button', { name: /Create/ }).click();
-    await page.getByText(/at least 10 characters/).waitFor();
-    await pass.fill('a long staff passphrase');
-    await page.getByLabel('Nhập lại / Again').fill('a long staff passphrase');
-    await page.getByRole('button', { name: /Create/ }).click();
+    await again.fill('short');
+    await page.getByRole('button', { name: /Create the key/ }).click();
+    await page.getByText(/at least 10 characters/).waitFor({ timeout: 20000 });
+    await pass.fill('password2026!');
+    await again.fill('password2026?');
+    await page.getByRole('button', { name: /Create the key/ }).click();
+    await page.getByText(/The two passphrases differ/).waitFor();
+    await again.fill('password2026!');
+    await page.getByRole('button', { name: /Create the key/ }).click();
+    await page.getByText(/This passphrase is easy to guess/).waitFor();
+    await checkScreen(page, 'staff-0-own-passphrase-refused');
+    await page.getByRole('button', { name: /Use the suggested passphrase/ }).click();
+    const passphrase = await suggested.innerText();
+    await page.getByRole('button', { name: /Create the key/ }).click();
     await page.getByRole('heading', { name: /Save the backup before use/ }).waitFor({ timeout: 20000 });
-    assert.equal(await page.evaluate(() => localStorage.getItem('staff-wrapped-key')), null, 'not kept before the backup');
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-keyring')), null, 'not kept before the backup');
     await checkScreen(page, 'staff-0-save-backup');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the backup/ }).click()]);
     const file = join(mkdtempSync(join(tmpdir(), 'backup-')), 'backup.json');
@@ -47,34 +65,34 @@ test('creating the staff key makes the first backup part of it, and the backup i
     const backup = readFileSync(file, 'utf8');
     assert.match(backup, /anh-duong-staff-key-v2/);
     // A download is not a backup: nothing is kept until the saved file is loaded back.
-    assert.equal(await page.evaluate(() => localStorage.getItem('staff-wrapped-key')), null, 'not kept after the download alone');
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-keyring')), null, 'not kept after the download alone');
     assert.equal(await page.getByRole('link', { name: /Download again/ }).count(), 1, 'the link stays valid until proven');
     // Hidden while a file picker is open (Android): nothing is lost.
     await page.evaluate(() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); });
     await page.evaluate(() => { Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange')); });
     // Another file, or the wrong passphrase, does not count.
     const other = join(mkdtempSync(join(tmpdir(), 'other-')), 'other.json');
-    writeFileSync(other, handoffWithPassphrase('a long staff passphrase', 'wrap', join(FIXTURES, 'demo-staff.key')));
+    writeFileSync(other, handoffWithPassphrase(passphrase, 'wrap', join(FIXTURES, 'demo-staff.key')));
     await page.locator('input[type="file"]').setInputFiles(other);
-    await page.getByLabel('Mật khẩu (nhập lại) / The passphrase (again)').fill('a long staff passphrase');
+    await page.getByLabel(/The passphrase \(typed again/).fill(passphrase);
     await page.getByRole('button', { name: /Check and start/ }).click();
     await page.getByText(/This is not the backup just downloaded/).waitFor({ timeout: 20000 });
     await page.locator('input[type="file"]').setInputFiles(file);
-    await page.getByLabel('Mật khẩu (nhập lại) / The passphrase (again)').fill('not the passphrase');
+    await page.getByLabel(/The passphrase \(typed again/).fill('not the passphrase');
     await page.getByRole('button', { name: /Check and start/ }).click();
     await page.getByText(/Wrong passphrase/).waitFor({ timeout: 20000 });
-    assert.equal(await page.evaluate(() => localStorage.getItem('staff-wrapped-key')), null, 'still not kept');
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-keyring')), null, 'still not kept');
     await checkScreen(page, 'staff-0b-prove-backup');
-    await page.getByLabel('Mật khẩu (nhập lại) / The passphrase (again)').fill('a long staff passphrase');
+    await page.getByLabel(/The passphrase \(typed again/).fill(passphrase);
     await page.getByRole('button', { name: /Check and start/ }).click();
     await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
-    const wrapped = await page.evaluate(() => localStorage.getItem('staff-wrapped-key'));
-    assert.ok(wrapped && !/"private/.test(wrapped), 'only the wrapped key is kept');
+    const wrapped = await page.evaluate(() => localStorage.getItem('staff-keyring'));
+    assert.ok(wrapped && /anh-duong-staff-keyring-v1/.test(wrapped) && !/private/.test(wrapped), 'only the wrapped keys are kept');
 
     // A second staff device imports the backup.
     const second = await staffPage(browser, server);
-    await second.page.getByLabel(/Backup file contents/).fill(backup);
-    await second.page.getByLabel('Mật khẩu / Passphrase').fill('a long staff passphrase');
+    await second.page.getByLabel(/backup file's contents/).fill(backup);
+    await second.page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await second.page.getByRole('button', { name: /Import/ }).click();
     await second.page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
     assert.deepEqual([...problems, ...second.problems], []);

@@ -1,25 +1,22 @@
 //! The unlocked desk: the code field (USB scanner or paste), the case sheet, the kiosks.
 use super::case_sheet::CaseSheetView;
 use super::messages::open_error;
-use super::{Desk, DeskState, store};
+use super::{Desk, Unlocked, now_minutes, store};
 use crate::storage::Kept;
 use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
+use intake::desk::keyring::SealedTo;
 use intake::desk::repeat::RepeatGuard;
 use intake::desk::words;
-use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KeyPair, KioskState, open};
+use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KioskState};
 use intake::pairing::Enrolment;
 use leptos::prelude::*;
 
 /// How long the ids of opened codes are remembered: 30 days.
 const REMEMBER_MINUTES: u32 = 30 * 24 * 60;
 
-fn now_minutes() -> u32 {
-    (js_sys::Date::now() / 60_000.0) as u32
-}
-
 /// A moment as the desk's clock shows it: `2026-12-02 14:05`.
-fn when(minutes: u32) -> String {
+pub(super) fn when(minutes: u32) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         f64::from(minutes) * 60_000.0,
     ));
@@ -36,19 +33,28 @@ fn when(minutes: u32) -> String {
 /// The desk for a shift.
 #[component]
 pub fn DeskView(
-    /// The unlocked staff key.
-    staff: KeyPair,
+    /// The unlocked staff keys.
+    keys: Unlocked,
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let fingerprint = staff.public().fingerprint();
-    let public_hex = staff.public().to_hex();
-    let matches_config = desk
-        .config
-        .with_value(|c| c.staff_key().is_ok_and(|k| &k == staff.public()));
+    let current = keys.ring.current().public().clone();
+    let fingerprint = current.fingerprint();
+    let public_hex = current.to_hex();
+    let configured = desk.config.with_value(|c| c.staff_key().ok());
+    let matches_config = configured.as_ref() == Some(&current);
+    // The configuration still names an older key of this desk: a change not yet published.
+    let config_is_older = !matches_config
+        && keys
+            .ring
+            .keys()
+            .iter()
+            .any(|k| Some(k.pair.public()) == configured.as_ref());
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
-    let staff = StoredValue::new(staff);
+    let compromised_days = desk.config.with_value(|c| c.compromised_key_days);
+    let ring = StoredValue::new(keys.ring.clone());
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
+    let sealed_to = RwSignal::new(SealedTo::Current);
     let replay_unknown = RwSignal::new(false);
     let kiosks = RwSignal::new(store::kiosks());
     let stats = RwSignal::new(store::statistics());
@@ -57,21 +63,24 @@ pub fn DeskView(
     // `fresh`: a scan now (remembered, counted, kept as the open case); not fresh: the case
     // that was open when the desk locked, brought back as it was.
     let open_case = move |text: String, fresh: bool| {
+        sealed_to.set(SealedTo::Current);
         // A kiosk's letter and public key (from its setup page's QR) go to the enrol field.
         if Enrolment::looks_like(&text) && Enrolment::parse(&text).is_ok() {
             new_key.set(text.trim().to_owned());
             outcome.set(Some(Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())));
             return;
         }
-        let result = staff.with_value(|s| {
-            open(
+        let result = ring.with_value(|r| {
+            r.open(
                 &text,
-                std::slice::from_ref(s),
                 &kiosks.get_untracked(),
                 now_minutes(),
                 DEFAULT_WINDOW_MINUTES,
+                compromised_days,
             )
         });
+        sealed_to.set(result.as_ref().map_or(SealedTo::Current, |r| r.sealed_to));
+        let result = result.map(|r| r.opened);
         outcome.set(Some(match result {
             Ok(opened) if !fresh => {
                 let sheet = CaseSheet::new(&opened, &desk.config.get_value(), false);
@@ -146,7 +155,12 @@ pub fn DeskView(
         </header>
         // The kiosks seal to the configuration's key: a desk holding another key opens none
         // of their codes, and a kiosk asked to "pin again" would be pinning someone's key.
-        {(!matches_config).then(|| view! {
+        {config_is_older.then(|| view! {
+            <p class="desk__error" role="alert"><Bi
+                vi="Máy tiếp đón vẫn khoá mã cho khoá cũ: đưa khoá công khai mới (bên dưới) vào centre.json, rồi ghim nó ở trang cài đặt của từng máy. Cho đến lúc đó, mã cũ vẫn mở ở đây."
+                en="Kiosks still seal to the old key: publish the new public key (below) in centre.json, then pin it on each kiosk's setup page. Until then their codes still open here."/></p>
+        })}
+        {(!matches_config && !config_is_older).then(|| view! {
             <p class="desk__error" role="alert"><Bi
                 vi="Khoá của bàn này khác khoá nhân viên trong centre.json: máy tiếp đón khoá mã cho khoá kia, bàn này không mở được. Đừng ghim lại máy tiếp đón khi chưa hỏi người quản lý."
                 en="This desk's key is not the staff key in centre.json: kiosks seal to that one, and this desk cannot open their codes. Do not re-pin any kiosk before asking the manager."/></p>
@@ -166,10 +180,18 @@ pub fn DeskView(
         <p class="case-sheet__warning" role="alert" hidden=move || !replay_unknown.get()>
             <Bi vi="Không kiểm tra được mã này đã được mở trước đây hay chưa: danh sách mã đã mở không đọc được (xem ở trên)." en="Whether this code was opened before cannot be checked: the list of opened codes cannot be read (see above)."/>
         </p>
+        {move || match sealed_to.get() { SealedTo::Compromised { days_left } => Some(days_left), _ => None }.map(|days| {
+            view! {
+                <p class="case-sheet__warning" role="alert">{bilingual(format!(
+                    "Mã này được khoá cho một khoá nhân viên đã thu hồi vì có thể bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với chị ấy. (Khoá này sẽ bị xoá sau {days} ngày.) / Sealed to a retired key — confirm everything with her: whoever holds that key could have forged this code. (The key is deleted in {days} days.)"
+                ))}</p>
+            }
+        })}
         {move || outcome.get().map(|o| match o {
             Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),
             Err(message) => view! { <p class="desk__error" role="alert">{bilingual(message)}</p> }.into_any(),
         })}
+        <super::key_ring::StaffKeys ring=keys.ring wrapping=keys.wrapping />
         <Kiosks kiosks=kiosks new_key=new_key />
         <StatisticsPanel stats=stats />
     }
@@ -310,6 +332,6 @@ fn Kiosks(
 }
 
 /// Whether the desk should show the demo banner: the configuration says demo keys.
-pub fn demo(state: &DeskState, demo_keys: bool) -> bool {
-    demo_keys && !matches!(state, DeskState::NoKey)
+pub fn demo(state: &super::DeskState, demo_keys: bool) -> bool {
+    demo_keys && !matches!(state, super::DeskState::NoKey)
 }

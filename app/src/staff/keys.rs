@@ -1,16 +1,18 @@
-//! The staff key: created here and kept only wrapped under a passphrase, with the first
-//! backup part of creating it; imported from a backup; unlocked for a shift. No form carries
-//! a username or a password-manager hint: a browser that saved the passphrase would keep it
-//! beside the wrapped key (docs/deploy.md also turns the password manager off by policy).
+//! The staff key: created here and kept only wrapped under a passphrase (a generated one
+//! by default), with the first backup part of creating it; imported from a backup; unlocked
+//! for a shift. No form carries a username or a password-manager hint: a browser that saved
+//! the passphrase would keep it beside the wrapped key (docs/deploy.md also turns the
+//! password manager off by policy).
 use super::download::{download_keeping_link, revoke};
-use super::store;
-use super::{Desk, DeskState};
+use super::{Desk, DeskState, Unlocked, now_minutes, store};
 use crate::ui::bilingual::{Bi, bilingual};
+use intake::desk::keyring::{Keyring, WrappedKeyring};
+use intake::desk::passphrase::generate;
 use intake::desk::wrap::{WrapError, WrappedKey, wrap};
 use intake::handoff::KeyPair;
 use leptos::prelude::*;
 
-fn wrap_message(e: &WrapError) -> &'static str {
+pub(super) fn wrap_message(e: &WrapError) -> &'static str {
     match e {
         WrapError::PassphraseTooShort => {
             "Mật khẩu cần ít nhất 10 ký tự. / The passphrase needs at least 10 characters."
@@ -28,7 +30,7 @@ fn wrap_message(e: &WrapError) -> &'static str {
 }
 
 /// Runs `work` after the browser has painted "working…" (Argon2id takes a moment).
-fn after_paint(work: impl FnOnce() + 'static) {
+pub(super) fn after_paint(work: impl FnOnce() + 'static) {
     leptos::task::spawn_local(async move {
         gloo_timers_tick().await;
         work();
@@ -44,32 +46,101 @@ async fn gloo_timers_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// No key on this device yet: create one, or import a backup.
+/// Keeps `ring` wrapped under `passphrase` and unlocks the desk with it.
+pub(super) fn keep_ring(desk: Desk, ring: Keyring, passphrase: &str) -> Result<(), &'static str> {
+    let (wrapped, wrapping) = ring.lock(passphrase).map_err(|e| wrap_message(&e))?;
+    if !store::keep_keyring(&wrapped) {
+        return Err(
+            "Không lưu được khoá trên thiết bị này. / The key could not be kept on this device.",
+        );
+    }
+    store::ask_persistent_storage();
+    desk.state
+        .set(DeskState::Unlocked(Unlocked { ring, wrapping }));
+    Ok(())
+}
+
+/// Reads the first file chosen in an `<input type=file>` into `into`.
+pub(super) fn read_file_into(
+    into: RwSignal<String>,
+    message: RwSignal<Option<String>>,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |ev: leptos::ev::Event| {
+        let file = event_target::<web_sys::HtmlInputElement>(&ev)
+            .files()
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    Ok(text) => into.set(text.as_string().unwrap_or_default()),
+                    Err(_) => message.set(Some(
+                        "Không đọc được tệp. / The file could not be read.".into(),
+                    )),
+                }
+            });
+        }
+    }
+}
+
+/// Making a new staff key: a passphrase (generated, or typed and checked), the key, its
+/// backup downloaded and then loaded back and opened. Only then does `on_proven` get the key
+/// and the passphrase that opened its backup.
 #[component]
-pub fn CreateOrImport() -> impl IntoView {
-    let desk = expect_context::<Desk>();
+pub fn NewKey(
+    /// Called once the backup is proven.
+    on_proven: Callback<(KeyPair, String)>,
+) -> impl IntoView {
+    let suggested = RwSignal::new(generate().unwrap_or_default());
+    let own = RwSignal::new(false);
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let backup = RwSignal::new(String::new());
-    let import_pass = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let created = RwSignal::new(None::<(WrappedKey, KeyPair)>);
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pass.get() != again.get() {
+        let own_typed = own.get_untracked();
+        let typed = pass.get_untracked();
+        if own_typed && typed != again.get_untracked() {
             message.set(Some(
                 "Hai mật khẩu không giống nhau. / The two passphrases differ.".into(),
             ));
             return;
         }
         busy.set(true);
-        after_paint(move || {
+        leptos::task::spawn_local(async move {
+            let passphrase = if own_typed {
+                // A short one is refused by the wrapping itself, with its own message.
+                if typed.chars().count() >= intake::desk::wrap::MIN_PASSPHRASE_CHARS {
+                    match super::strength::is_strong(typed.clone()).await {
+                        Some(true) => {}
+                        Some(false) => {
+                            busy.set(false);
+                            message.set(Some("Mật khẩu này dễ đoán. Hãy dùng mật khẩu gợi ý, hoặc một câu dài hơn gồm những từ không liên quan đến nhau và không liên quan đến trung tâm. / This passphrase is easy to guess: use the suggested one, or a longer line of words that have nothing to do with each other or with the centre.".into()));
+                            return;
+                        }
+                        None => {
+                            busy.set(false);
+                            message.set(Some("Không kiểm tra được độ mạnh của mật khẩu lúc này (mất mạng?). Hãy dùng mật khẩu gợi ý. / The passphrase's strength cannot be checked now (offline?): use the suggested passphrase.".into()));
+                            return;
+                        }
+                    }
+                }
+                typed
+            } else {
+                suggested.get_untracked()
+            };
+            if passphrase.is_empty() {
+                busy.set(false);
+                message.set(Some(wrap_message(&WrapError::NoRandomness).into()));
+                return;
+            }
+            gloo_timers_tick().await;
             busy.set(false);
             let result = KeyPair::generate()
                 .map_err(|_| WrapError::NoRandomness)
-                .and_then(|pair| wrap(&pair, &pass.get_untracked()).map(|w| (w, pair)));
+                .and_then(|pair| wrap(&pair, &passphrase).map(|w| (w, pair)));
             match result {
                 Ok(made) => {
                     pass.set(String::new());
@@ -108,21 +179,7 @@ pub fn CreateOrImport() -> impl IntoView {
     };
     let loaded = RwSignal::new(String::new());
     let proof_pass = RwSignal::new(String::new());
-    let read_file = move |ev: leptos::ev::Event| {
-        let file = event_target::<web_sys::HtmlInputElement>(&ev)
-            .files()
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            leptos::task::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(text) => loaded.set(text.as_string().unwrap_or_default()),
-                    Err(_) => message.set(Some(
-                        "Không đọc được tệp. / The file could not be read.".into(),
-                    )),
-                }
-            });
-        }
-    };
+    let read_file = read_file_into(loaded, message);
     let prove = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((wrapped, pair)) = created.get_untracked() else {
@@ -132,22 +189,21 @@ pub fn CreateOrImport() -> impl IntoView {
         after_paint(move || {
             busy.set(false);
             // The very file that was downloaded, and the passphrase that opens it.
+            let passphrase = proof_pass.get_untracked();
             let result = WrappedKey::parse(loaded.get_untracked().trim()).and_then(|w| {
                 if w != wrapped {
                     return Err(WrapError::NotABackup);
                 }
-                w.unwrap_key(&proof_pass.get_untracked())
+                w.unwrap_key(&passphrase)
             });
             match result {
-                Ok(_) if store::keep_wrapped_key(&wrapped) => {
-                    store::ask_persistent_storage();
+                Ok(_) => {
                     if let Some(url) = link.get_untracked() {
                         revoke(&url);
                     }
                     proof_pass.set(String::new());
-                    desk.state.set(DeskState::Unlocked(pair));
+                    on_proven.run((pair, passphrase));
                 }
-                Ok(_) => message.set(Some("Không lưu được. / Could not save.".into())),
                 Err(WrapError::NotABackup) => message.set(Some(
                     "Đây không phải tệp sao lưu vừa tải xuống. Chọn đúng tệp staff-key-backup.json vừa lưu. / This is not the backup just downloaded: choose the staff-key-backup.json you saved.".into(),
                 )),
@@ -155,6 +211,72 @@ pub fn CreateOrImport() -> impl IntoView {
             }
         });
     };
+
+    view! {
+        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+        <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
+        {move || match created.get() {
+            Some((wrapped, _)) => view! {
+                <div class="new-key">
+                    <h3><Bi vi="Lưu bản sao lưu trước khi dùng" en="Save the backup before use"/></h3>
+                    <p>"Khoá mới / New key: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
+                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn (USB trong ngăn khoá), tách khỏi tờ giấy ghi mật khẩu." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away (a USB stick in a locked drawer), apart from the paper with the passphrase."/></p>
+                    <h4><Bi vi="1. Tải bản sao lưu" en="1. Download the backup"/></h4>
+                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu" en="Download the backup"/></button>
+                    {move || link.get().map(|url| view! {
+                        <a class="desk-button" href=url download="staff-key-backup.json"><Bi vi="Tải lại" en="Download again"/></a>
+                    })}
+                    <h4><Bi vi="2. Mở lại tệp vừa lưu để chắc chắn nó dùng được" en="2. Load the saved file back, to be sure it works"/></h4>
+                    <form on:submit=prove>
+                        <label><Bi vi="Tệp sao lưu vừa lưu" en="The backup file you saved"/>
+                            <input type="file" accept=".json,application/json" on:change=read_file /></label>
+                        <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
+                            <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=loaded></textarea></label>
+                        <label><Bi vi="Mật khẩu (gõ lại từ tờ giấy)" en="The passphrase (typed again from your paper)"/>
+                            <input type="password" autocomplete="off" bind:value=proof_pass /></label>
+                        <button type="submit" class="desk-button desk-button--primary"><Bi vi="Kiểm tra và bắt đầu" en="Check and start"/></button>
+                    </form>
+                    <p><Bi vi="Khoá chỉ được giữ trên máy này sau khi tệp sao lưu mở được." en="The key is kept on this device only once the backup opens."/></p>
+                </div>
+            }.into_any(),
+            None => view! {
+                <form class="new-key" on:submit=create>
+                    <div hidden=move || own.get()>
+                        <p><Bi vi="Mật khẩu gợi ý (sáu từ không dấu, do máy chọn ngẫu nhiên):" en="Suggested passphrase (six plain words the device chose at random):"/></p>
+                        <p class="passphrase" data-testid="suggested-passphrase">{move || suggested.get()}</p>
+                        <p><Bi vi="Chép ra giấy ngay, cất riêng khỏi bản sao lưu. Không chụp ảnh, không lưu trong trình duyệt." en="Copy it onto paper now and keep it apart from the backup. No photo, and do not save it in the browser."/></p>
+                        <button type="button" class="desk-button" on:click=move |_| { suggested.set(generate().unwrap_or_default()); }><Bi vi="Gợi ý khác" en="Another suggestion"/></button>
+                        <button type="button" class="desk-button" on:click=move |_| own.set(true)><Bi vi="Tự đặt mật khẩu" en="Use my own passphrase"/></button>
+                    </div>
+                    <div hidden=move || !own.get()>
+                        <label><Bi vi="Mật khẩu của bạn (ít nhất 10 ký tự, khó đoán)" en="Your passphrase (10+ characters, hard to guess)"/>
+                            <input type="password" autocomplete="off" bind:value=pass /></label>
+                        <label><Bi vi="Nhập lại" en="Again"/>
+                            <input type="password" autocomplete="off" bind:value=again /></label>
+                        <button type="button" class="desk-button" on:click=move |_| own.set(false)><Bi vi="Dùng mật khẩu gợi ý" en="Use the suggested passphrase"/></button>
+                    </div>
+                    <button type="submit" class="desk-button desk-button--primary"><Bi vi="Tạo khoá" en="Create the key"/></button>
+                </form>
+            }.into_any(),
+        }}
+    }
+}
+
+/// No key on this device yet: create one, or import a backup.
+#[component]
+pub fn CreateOrImport() -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let backup = RwSignal::new(String::new());
+    let import_pass = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let on_proven = Callback::new(move |(pair, passphrase): (KeyPair, String)| {
+        if let Err(m) = keep_ring(desk, Keyring::new(pair, now_minutes()), &passphrase) {
+            message.set(Some(m.into()));
+        }
+    });
+    let read_file = read_file_into(backup, message);
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
@@ -162,19 +284,16 @@ pub fn CreateOrImport() -> impl IntoView {
             busy.set(false);
             // Kept re-wrapped at this device's own cost, whatever the backup's was.
             let secret = import_pass.get_untracked();
-            let result = WrappedKey::parse(&backup.get_untracked())
-                .and_then(|w| w.unwrap_key(&secret))
-                .and_then(|pair| wrap(&pair, &secret).map(|w| (w, pair)));
+            let result = WrappedKey::parse(backup.get_untracked().trim())
+                .and_then(|w| w.unwrap_key(&secret));
             match result {
-                Ok((wrapped, _)) if !store::keep_wrapped_key(&wrapped) => {
-                    message.set(Some("Không lưu được khoá trên thiết bị này. / The key could not be kept on this device.".into()));
-                }
-                Ok((_, pair)) => {
-                    store::ask_persistent_storage();
-                    backup.set(String::new());
-                    import_pass.set(String::new());
-                    desk.state.set(DeskState::Unlocked(pair));
-                }
+                Ok(pair) => match keep_ring(desk, Keyring::new(pair, now_minutes()), &secret) {
+                    Ok(()) => {
+                        backup.set(String::new());
+                        import_pass.set(String::new());
+                    }
+                    Err(m) => message.set(Some(m.into())),
+                },
                 Err(e) => message.set(Some(wrap_message(&e).into())),
             }
         });
@@ -184,68 +303,38 @@ pub fn CreateOrImport() -> impl IntoView {
         <h1><Bi vi="Bàn tiếp đón — chưa có khoá" en="Intake desk — no staff key yet"/></h1>
         <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
         <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
-        {move || match created.get() {
-            Some((wrapped, _)) => view! {
-                <section class="panel">
-                    <h2><Bi vi="Lưu bản sao lưu trước khi dùng" en="Save the backup before use"/></h2>
-                    <p>"Khoá mới / New key: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
-                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn (USB trong ngăn khoá)." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away (a USB stick in a locked drawer)."/></p>
-                    <h3><Bi vi="1. Tải bản sao lưu" en="1. Download the backup"/></h3>
-                    <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu" en="Download the backup"/></button>
-                    {move || link.get().map(|url| view! {
-                        <a class="desk-button" href=url download="staff-key-backup.json"><Bi vi="Tải lại" en="Download again"/></a>
-                    })}
-                    <h3><Bi vi="2. Mở lại tệp vừa lưu để chắc chắn nó dùng được" en="2. Load the saved file back, to be sure it works"/></h3>
-                    <form on:submit=prove>
-                        <label><Bi vi="Tệp sao lưu vừa lưu" en="The backup file you saved"/>
-                            <input type="file" accept=".json,application/json" on:change=read_file /></label>
-                        <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
-                            <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=loaded></textarea></label>
-                        <label><Bi vi="Mật khẩu (nhập lại)" en="The passphrase (again)"/>
-                            <input type="password" autocomplete="off" bind:value=proof_pass /></label>
-                        <button type="submit" class="desk-button desk-button--primary"><Bi vi="Kiểm tra và bắt đầu" en="Check and start"/></button>
-                    </form>
-                    <p><Bi vi="Khoá chỉ được giữ trên máy này sau khi tệp sao lưu mở được." en="The key is kept on this device only once the backup opens."/></p>
-                </section>
-            }.into_any(),
-            None => view! {
-                <section class="panel">
-                    <h2><Bi vi="Tạo khoá nhân viên" en="Create the staff key"/></h2>
-                    <form on:submit=create>
-                        <label><Bi vi="Mật khẩu (ít nhất 10 ký tự)" en="Passphrase (10+ characters)"/>
-                            <input type="password" autocomplete="off" bind:value=pass /></label>
-                        <label><Bi vi="Nhập lại" en="Again"/>
-                            <input type="password" autocomplete="off" bind:value=again /></label>
-                        <button type="submit" class="desk-button desk-button--primary"><Bi vi="Tạo khoá" en="Create"/></button>
-                    </form>
-                </section>
-                <section class="panel">
-                    <h2><Bi vi="Nhập bản sao lưu" en="Import a backup"/></h2>
-                    <form on:submit=import>
-                        <label><Bi vi="Nội dung tệp sao lưu" en="Backup file contents"/>
-                            <textarea rows="5" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
-                        <label><Bi vi="Mật khẩu" en="Passphrase"/>
-                            <input type="password" autocomplete="off" bind:value=import_pass /></label>
-                        <button type="submit" class="desk-button"><Bi vi="Nhập" en="Import"/></button>
-                    </form>
-                </section>
-            }.into_any(),
-        }}
+        <section class="panel">
+            <h2><Bi vi="Tạo khoá nhân viên" en="Create the staff key"/></h2>
+            <NewKey on_proven=on_proven />
+        </section>
+        <section class="panel">
+            <h2><Bi vi="Nhập bản sao lưu" en="Import a backup"/></h2>
+            <form on:submit=import>
+                <label><Bi vi="Tệp sao lưu" en="Backup file"/>
+                    <input type="file" accept=".json,application/json" on:change=read_file /></label>
+                <label><Bi vi="hoặc dán nội dung tệp sao lưu" en="or paste the backup file's contents"/>
+                    <textarea rows="5" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
+                <label><Bi vi="Mật khẩu" en="Passphrase"/>
+                    <input type="password" autocomplete="off" bind:value=import_pass /></label>
+                <button type="submit" class="desk-button"><Bi vi="Nhập" en="Import"/></button>
+            </form>
+        </section>
     }
 }
 
-/// The desk is locked: unlock it for a shift.
+/// The desk is locked: unlock it for a shift. Compromised keys past their window are
+/// deleted on the way in.
 #[component]
 pub fn Unlock(
-    /// The wrapped key kept on this device.
-    wrapped: WrappedKey,
+    /// The desk's keys, wrapped, as kept on this device.
+    wrapped: WrappedKeyring,
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let pass = RwSignal::new(String::new());
     let message = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
     let fingerprint = wrapped
-        .public()
+        .current_public()
         .map(|p| p.fingerprint())
         .unwrap_or_default();
     let wrapped = StoredValue::new(wrapped);
@@ -254,10 +343,18 @@ pub fn Unlock(
         busy.set(true);
         after_paint(move || {
             busy.set(false);
-            match wrapped.with_value(|w| w.unwrap_key(&pass.get_untracked())) {
-                Ok(pair) => {
+            match wrapped.with_value(|w| w.unlock(&pass.get_untracked())) {
+                Ok((mut ring, wrapping)) => {
                     pass.set(String::new());
-                    desk.state.set(DeskState::Unlocked(pair));
+                    let days = desk.config.with_value(|c| c.compromised_key_days);
+                    if !ring.expire(now_minutes(), days).is_empty() {
+                        // Kept without them; if that fails they are still never tried.
+                        if let Ok(w) = ring.wrap(&wrapping) {
+                            store::keep_keyring(&w);
+                        }
+                    }
+                    desk.state
+                        .set(DeskState::Unlocked(Unlocked { ring, wrapping }));
                 }
                 Err(e) => message.set(Some(wrap_message(&e))),
             }

@@ -4,16 +4,18 @@ mod camera;
 mod case_sheet;
 mod desk_view;
 mod download;
+mod key_ring;
 mod keys;
 mod messages;
 mod store;
+mod strength;
 
 use crate::storage::{self, Kept};
 use crate::ui::bilingual::{Bi, bilingual};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
-use intake::desk::wrap::WrappedKey;
-use intake::handoff::KeyPair;
+use intake::desk::keyring::{Keyring, WrappedKeyring};
+use intake::desk::wrap::WrappingKey;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,8 +24,20 @@ use std::time::Duration;
 #[derive(Clone)]
 pub enum DeskState {
     NoKey,
-    Locked(WrappedKey),
-    Unlocked(KeyPair),
+    Locked(WrappedKeyring),
+    Unlocked(Unlocked),
+}
+
+/// An unlocked desk: its keys, and the key that wraps them again after a change.
+#[derive(Clone)]
+pub struct Unlocked {
+    pub ring: Keyring,
+    pub wrapping: WrappingKey,
+}
+
+/// Now, in minutes since 1970 by the desk's clock.
+pub fn now_minutes() -> u32 {
+    (js_sys::Date::now() / 60_000.0) as u32
 }
 
 /// Shared by the desk's components.
@@ -46,7 +60,7 @@ impl Desk {
 
     /// Forgets the unwrapped key: the passphrase is needed again.
     pub fn lock(&self) {
-        self.state.set(match store::wrapped_key() {
+        self.state.set(match store::keyring() {
             Kept::Value(w) => DeskState::Locked(w),
             // An unreadable key: the desk says so (see `Unreadable`) and offers its backup.
             Kept::Absent | Kept::Unreadable => DeskState::NoKey,
@@ -155,7 +169,7 @@ fn StaffDesk(
             {move || match desk.state.get() {
                 DeskState::NoKey => view! { <keys::CreateOrImport /> }.into_any(),
                 DeskState::Locked(w) => view! { <keys::Unlock wrapped=w /> }.into_any(),
-                DeskState::Unlocked(pair) => view! { <desk_view::DeskView staff=pair /> }.into_any(),
+                DeskState::Unlocked(keys) => view! { <desk_view::DeskView keys=keys /> }.into_any(),
             }}
         </main>
     }
@@ -175,7 +189,7 @@ fn Unreadable() -> impl IntoView {
                 <ul>
                     {list.into_iter().map(|name| view! {
                         <li>{bilingual(store::describe(name))}
-                            {(name != store::WRAPPED_KEY).then(|| {
+                            {(name != store::KEYRING).then(|| {
                                 // Starting again loses what the list held: asked first.
                                 let asking = RwSignal::new(false);
                                 view! {

@@ -1,27 +1,27 @@
-//! What the staff device keeps: the wrapped staff key, the enrolled kiosks, the ids of
+//! What the staff device keeps: the wrapped staff keys, the enrolled kiosks, the ids of
 //! opened handoffs (ids only) and the anonymous counts — never an answer — as serde types
 //! through `storage`. A value that no longer parses is listed by `storage::unreadable` (the
 //! desk shows it) and is not written over by accident.
 use crate::storage::{self, Kept};
+use intake::desk::keyring::WrappedKeyring;
 use intake::desk::replay::ReplayMemory;
 use intake::desk::stats::Statistics;
-use intake::desk::wrap::WrappedKey;
 use intake::handoff::EnrolledKiosk;
 
-pub const WRAPPED_KEY: &str = "staff-wrapped-key";
+pub const KEYRING: &str = "staff-keyring";
 pub const KIOSKS: &str = "staff-kiosks";
 pub const OPENED: &str = "staff-opened-ids";
 pub const STATISTICS: &str = "staff-statistics";
 
-/// The wrapped staff key, as kept.
-pub fn wrapped_key() -> Kept<WrappedKey> {
-    storage::load(WRAPPED_KEY)
+/// The desk's staff keys, wrapped, as kept.
+pub fn keyring() -> Kept<WrappedKeyring> {
+    storage::load(KEYRING)
 }
 
-/// Keeps the wrapped staff key: made here or imported from its backup (staff's choice, so
-/// it replaces an unreadable one).
-pub fn keep_wrapped_key(w: &WrappedKey) -> bool {
-    storage::replace_unreadable(WRAPPED_KEY, w)
+/// Keeps the desk's wrapped staff keys: made here, imported from a backup, or changed while
+/// unlocked (staff's choice, so it replaces an unreadable one).
+pub fn keep_keyring(w: &WrappedKeyring) -> bool {
+    storage::replace_unreadable(KEYRING, w)
 }
 
 /// The enrolled kiosks (none while the kept list is unreadable).
@@ -57,8 +57,8 @@ pub fn keep_statistics(stats: &Statistics) -> bool {
 /// What a kept value of the desk is, and what its loss means.
 pub fn describe(name: &str) -> &'static str {
     match name {
-        WRAPPED_KEY => {
-            "Khoá nhân viên đã lưu: nhập lại từ bản sao lưu (hoặc tạo khoá mới — mã cũ sẽ không mở được). / The kept staff key: import it again from its backup (or make a new key — older codes will not open)."
+        KEYRING => {
+            "Khoá nhân viên đã lưu: nhập lại khoá hiện dùng từ bản sao lưu, rồi thêm các khoá cũ từ bản sao lưu của chúng (hoặc tạo khoá mới — mã cũ sẽ không mở được). / The kept staff keys: import the current key from its backup, then add older keys from theirs (or make a new key — older codes will not open)."
         }
         KIOSKS => {
             "Danh sách máy tiếp đón đã đăng ký: không lưu thêm được; bấm “Bắt đầu lại” rồi đăng ký lại từng máy. / The enrolled kiosks: nothing more can be kept; press “Start again”, then enrol each kiosk again."
@@ -81,7 +81,7 @@ pub fn start_again(name: &'static str) {
 /// Reads every kept value once, so that `storage::unreadable` lists each that no longer
 /// parses (the desk calls it before drawing).
 pub fn check_kept() {
-    let _ = wrapped_key();
+    let _ = keyring();
     let _ = storage::load::<Vec<EnrolledKiosk>>(KIOSKS);
     let _ = storage::load::<ReplayMemory>(OPENED);
     let _ = storage::load::<Statistics>(STATISTICS);

@@ -1,0 +1,183 @@
+//! The desk's staff keys: which one kiosks seal to, which older ones still open codes, and
+//! the changes staff make — a new key (routine, or after a loss), an old key added from its
+//! backup, an older key marked compromised. Every change is kept at once, wrapped again.
+use super::desk_view::when;
+use super::keys::{NewKey, after_paint, keep_ring, read_file_into, wrap_message};
+use super::{Desk, DeskState, Unlocked, now_minutes, store};
+use crate::ui::bilingual::{Bi, bilingual};
+use intake::desk::keyring::{Keyring, KeyringError, Standing};
+use intake::desk::wrap::{WrappedKey, WrappingKey};
+use intake::handoff::{KeyPair, PublicKey};
+use leptos::prelude::*;
+
+/// Keeps a changed ring under the same passphrase, and shows it.
+fn keep_changed(desk: Desk, ring: Keyring, wrapping: WrappingKey) -> Result<(), &'static str> {
+    let wrapped = ring.wrap(&wrapping).map_err(|e| wrap_message(&e))?;
+    if !store::keep_keyring(&wrapped) {
+        return Err(
+            "Không lưu được khoá trên thiết bị này. / The keys could not be kept on this device.",
+        );
+    }
+    desk.state
+        .set(DeskState::Unlocked(Unlocked { ring, wrapping }));
+    Ok(())
+}
+
+/// What a key is for, in words.
+fn standing_text(standing: Standing, days: u32) -> String {
+    let now = now_minutes();
+    match standing {
+        Standing::Current => {
+            "Đang dùng: máy tiếp đón khoá mã cho khoá này / Current: kiosks seal to this key".into()
+        }
+        Standing::Retired { since_minutes } => {
+            let since = when(since_minutes);
+            format!(
+                "Khoá cũ từ {since}: vẫn mở mã làm trước đó / Retired {since}: still opens codes made before"
+            )
+        }
+        Standing::Compromised { since_minutes } => {
+            let since = when(since_minutes);
+            let left = Keyring::days_left(standing, now, days).unwrap_or(0);
+            format!(
+                "Có thể bị lộ, thu hồi {since}: mở mã kèm cảnh báo, tự xoá sau {left} ngày / Compromised, retired {since}: opens with a warning, deleted in {left} days"
+            )
+        }
+    }
+}
+
+/// The staff keys panel of an unlocked desk.
+#[component]
+pub fn StaffKeys(
+    /// The desk's keys.
+    ring: Keyring,
+    /// The key that wraps them.
+    wrapping: WrappingKey,
+) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let days = desk.config.with_value(|c| c.compromised_key_days);
+    let message = RwSignal::new(None::<String>);
+    let ring = StoredValue::new(ring);
+    let wrapping = StoredValue::new(wrapping);
+
+    // A new key: why, then the key with its proven backup under a new passphrase.
+    let after_loss = RwSignal::new(false);
+    let on_proven = Callback::new(move |(pair, passphrase): (KeyPair, String)| {
+        let mut changed = ring.get_value();
+        changed.rotate(pair, now_minutes(), after_loss.get_untracked());
+        if let Err(m) = keep_ring(desk, changed, &passphrase) {
+            message.set(Some(m.into()));
+        }
+    });
+
+    // An old key from its backup.
+    let backup = RwSignal::new(String::new());
+    let backup_pass = RwSignal::new(String::new());
+    let old_compromised = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let read_file = read_file_into(backup, message);
+    let add_old = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        after_paint(move || {
+            busy.set(false);
+            let opened = WrappedKey::parse(backup.get_untracked().trim())
+                .and_then(|w| w.unwrap_key(&backup_pass.get_untracked()));
+            let pair = match opened {
+                Ok(pair) => pair,
+                Err(e) => {
+                    message.set(Some(wrap_message(&e).into()));
+                    return;
+                }
+            };
+            let mut changed = ring.get_value();
+            match changed.add_old(pair, now_minutes(), old_compromised.get_untracked()) {
+                Err(KeyringError::AlreadyHeld) => message.set(Some(
+                    "Bàn này đã giữ khoá này. / This desk already holds this key.".into(),
+                )),
+                Ok(()) => match keep_changed(desk, changed, wrapping.get_value()) {
+                    Ok(()) => {}
+                    Err(m) => message.set(Some(m.into())),
+                },
+            }
+        });
+    };
+
+    let mark = move |public: PublicKey| {
+        let mut changed = ring.get_value();
+        if changed.mark_compromised(&public, now_minutes())
+            && let Err(m) = keep_changed(desk, changed, wrapping.get_value())
+        {
+            message.set(Some(m.into()));
+        }
+    };
+
+    let rows = ring.with_value(|r| {
+        r.keys()
+            .iter()
+            .map(|k| (k.pair.public().clone(), k.standing))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="panel no-print staff-keys" aria-labelledby="staff-keys-title">
+            <h2 id="staff-keys-title"><Bi vi="Khoá nhân viên của bàn này" en="This desk's staff keys"/></h2>
+            <ul class="kiosks">
+                {rows.into_iter().map(|(public, standing)| {
+                    let asking = RwSignal::new(false);
+                    let retired = matches!(standing, Standing::Retired { .. });
+                    let fp = public.fingerprint();
+                    let confirm = format!("Đánh dấu khoá {fp} là có thể bị lộ? Mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. Không hoàn tác được. / Mark key {fp} compromised? Its codes open only with a warning, and it is deleted after {days} days. This cannot be undone.");
+                    view! {
+                        <li class="kiosks__row" class:kiosks__row--revoked=matches!(standing, Standing::Compromised { .. })>
+                            <span class="fingerprint">{fp}</span>
+                            <span class="kiosks__state">{bilingual(standing_text(standing, days))}</span>
+                            {retired.then(|| {
+                                let public = public.clone();
+                                view! {
+                                    <button type="button" class="desk-button kiosks__action" hidden=move || asking.get()
+                                        on:click=move |_| asking.set(true)><Bi vi="Đánh dấu bị lộ…" en="Mark compromised…"/></button>
+                                    <span class="kiosks__confirm" role="group" hidden=move || !asking.get()>
+                                        <span>{bilingual(confirm)}</span>
+                                        <button type="button" class="desk-button desk-button--primary" on:click=move |_| mark(public.clone())>
+                                            <Bi vi="Xác nhận bị lộ" en="Confirm compromised"/></button>
+                                        <button type="button" class="desk-button" on:click=move |_| asking.set(false)><Bi vi="Huỷ" en="Cancel"/></button>
+                                    </span>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+            <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
+            <details class="staff-keys__change">
+                <summary><Bi vi="Tạo khoá mới…" en="Make a new key…"/></summary>
+                <fieldset>
+                    <legend><Bi vi="Vì sao đổi khoá?" en="Why a new key?"/></legend>
+                    <label><input type="radio" name="why-new-key" checked=move || !after_loss.get()
+                        on:change=move |_| after_loss.set(false)/>
+                        <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã làm trước đó" en="A routine change: the old key still opens codes made before"/></label>
+                    <label><input type="radio" name="why-new-key" checked=move || after_loss.get()
+                        on:change=move |_| after_loss.set(true)/>
+                        <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: khoá cũ bị coi là lộ" en="A staff device was lost or the passphrase seen: the old key counts as compromised"/></label>
+                </fieldset>
+                <p><Bi vi="Khoá mới dùng mật khẩu mới. Sau đó: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, và nhập bản sao lưu mới ở các bàn khác." en="The new key has a new passphrase. Then: publish its public key in centre.json, pin it on each kiosk, and import the new backup on the other desks."/></p>
+                <NewKey on_proven=on_proven />
+            </details>
+            <details class="staff-keys__change">
+                <summary><Bi vi="Thêm khoá cũ từ bản sao lưu…" en="Add an old key from its backup…"/></summary>
+                <form on:submit=add_old>
+                    <label><Bi vi="Tệp sao lưu của khoá cũ" en="The old key's backup file"/>
+                        <input type="file" accept=".json,application/json" on:change=read_file /></label>
+                    <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
+                        <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
+                    <label><Bi vi="Mật khẩu của bản sao lưu đó" en="That backup's passphrase"/>
+                        <input type="password" autocomplete="off" bind:value=backup_pass /></label>
+                    <label><input type="checkbox" bind:checked=old_compromised/>
+                        <Bi vi="Khoá này đã bị thu hồi vì có thể bị lộ" en="This key was retired because it may be known to someone"/></label>
+                    <button type="submit" class="desk-button"><Bi vi="Thêm khoá cũ" en="Add the old key"/></button>
+                </form>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,234 @@
+// The recovery steps of docs/threat-model.md, each as staff would follow them: a lost
+// kiosk (revoke, a replacement enrolled with its fingerprint compared, restore once found)
+// and a lost staff device (a new key after the loss, published, re-pinned on the kiosk; the
+// old key's codes open with a warning for the configured days, then the key is deleted).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES, SHOTS } from './harness.mjs';
+import { expectHeading, tap, zbar, assertNothingKept } from './kiosk.mjs';
+import { PASSPHRASE, handoff, handoffWithPassphrase, enrol, scan } from './staff.mjs';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// The centre's staff key before the loss (any real key but the shipped demo one).
+const OLD_STAFF_KEY = join(FIXTURES, 'demo-kiosk.key');
+const OLD_STAFF_PUBLIC = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim();
+
+/** A staff desk holding the old key, imported from its backup. */
+async function deskWithOldKey(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(server.url + '/staff/');
+  await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
+  const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', OLD_STAFF_KEY);
+  await page.getByLabel(/backup file's contents/).fill(backup);
+  await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: /Import/ }).click();
+  await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+  return { page, problems, backup };
+}
+
+/** The fingerprints on a kiosk's setup page: [staff key, this kiosk]. */
+async function setupFingerprints(page) {
+  const shown = page.locator('.fingerprint--large');
+  const read = async (i) => (await shown.nth(i).locator('.fingerprint__group').allInnerTexts()).join('-');
+  return [await read(0), await read(1)];
+}
+
+/** A kiosk set up behind its PIN with `letter`, pinned to the configured staff key. */
+async function setUpKiosk(browser, server, letter) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '/setup/');
+  await page.getByLabel('Mã PIN / PIN').fill('246810');
+  await page.getByLabel('Nhập lại / Again').fill('246810');
+  await page.getByRole('button', { name: /Set PIN/ }).click();
+  await page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
+  await page.getByRole('button', { name: /Pin this staff key/ }).click();
+  await page.getByText(/as pinned at pairing/).waitFor();
+  await page.getByLabel(/This kiosk's letter/).selectOption(letter);
+  await page.getByText('The line to paste instead of scanning').click();
+  const enrolment = await page.locator('.setup__hex').getByText(new RegExp(`^${letter}=[0-9a-f]{64}$`)).innerText();
+  const [, kioskFingerprint] = await setupFingerprints(page);
+  return { context, page, enrolment, kioskFingerprint };
+}
+
+/** A code made at the kiosk by the shortest path ("see someone now", "get my code"). */
+async function codeFrom(kiosk, server, name) {
+  const { page } = kiosk;
+  await page.goto(server.url + '/');
+  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+  await tap(page, 'Gặp nhân viên ngay');
+  await tap(page, 'Lấy mã ngay');
+  const qr = page.locator('.slip__qr');
+  await qr.waitFor();
+  const file = join(SHOTS, `recovery-${name}.png`);
+  await qr.screenshot({ path: file });
+  return zbar(file);
+}
+
+async function unlock(page, passphrase) {
+  await page.getByRole('heading', { name: /is locked/ }).waitFor();
+  await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: /Unlock/ }).click();
+  await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+}
+
+test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, restore it once found', async () => {
+  const server = await serveForTests((c) => { c.staff_public_key = OLD_STAFF_PUBLIC; });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const desk = await deskWithOldKey(browser, server);
+    const lost = await setUpKiosk(browser, server, 'A');
+    await enrol(desk.page, lost.enrolment);
+    const before = await codeFrom(lost, server, 'lost-kiosk');
+    // Step 3 first, as it is about the kiosk itself: it kept nothing of her answers.
+    await assertNothingKept(lost.page, lost.context);
+
+    // Step 1: revoke it (asked first); its codes are refused.
+    const row = desk.page.locator('.kiosks__row').filter({ hasText: /^A · / });
+    await row.getByRole('button', { name: /Revoke…/ }).click();
+    await row.getByRole('button', { name: /Confirm revoke/ }).click();
+    await scan(desk.page, before);
+    await desk.page.locator('.desk__error').getByText(/was revoked/).waitFor();
+
+    // Step 2: the replacement makes its own key; its letter is chosen on its setup page;
+    // the fingerprint on its screen is the one the desk lists once it is enrolled.
+    const replacement = await setUpKiosk(browser, server, 'B');
+    assert.notEqual(replacement.kioskFingerprint, lost.kioskFingerprint, 'a key of its own');
+    await enrol(desk.page, replacement.enrolment);
+    const listed = desk.page.locator('.kiosks__row').filter({ hasText: /^B · / }).locator('.fingerprint');
+    assert.ok((await listed.innerText()).endsWith(replacement.kioskFingerprint), 'the same fingerprint on both screens');
+    const fresh = await codeFrom(replacement, server, 'replacement-kiosk');
+    await scan(desk.page, fresh);
+    await desk.page.locator('.case-sheet').waitFor();
+    assert.match(await desk.page.locator('.case-sheet').innerText(), /B-\d{3}/);
+
+    // Found and checked: Restore (asked first) lets its codes open again.
+    await row.getByRole('button', { name: /Restore…/ }).click();
+    await row.getByRole('button', { name: /Confirm restore/ }).click();
+    await scan(desk.page, before);
+    await desk.page.locator('.case-sheet').waitFor();
+    assert.equal(await desk.page.locator('.desk__error').getByText(/was revoked/).count(), 0);
+    assert.deepEqual(desk.problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the old key opens with a warning for seven days, then is deleted', async () => {
+  const server = await serveForTests((c) => { c.staff_public_key = OLD_STAFF_PUBLIC; });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const desk = await deskWithOldKey(browser, server);
+    const kiosk = await setUpKiosk(browser, server, 'A');
+    await enrol(desk.page, kiosk.enrolment);
+    const sealedToOld = await codeFrom(kiosk, server, 'before-loss');
+
+    // Step 1: a new key on a trusted staff device, made after the loss, its backup proven.
+    const page = desk.page;
+    await page.getByText('Make a new key…').click();
+    await page.getByLabel(/A staff device was lost or the passphrase seen/).check();
+    const passphrase = await page.getByTestId('suggested-passphrase').innerText();
+    await page.getByRole('button', { name: /Create the key/ }).click();
+    await page.getByRole('heading', { name: /Save the backup before use/ }).waitFor({ timeout: 20000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the backup/ }).click()]);
+    const newBackup = join(mkdtempSync(join(tmpdir(), 'new-key-')), 'backup.json');
+    await download.saveAs(newBackup);
+    await page.locator('.staff-keys input[type="file"]').first().setInputFiles(newBackup);
+    await page.getByLabel(/The passphrase \(typed again/).fill(passphrase);
+    await page.getByRole('button', { name: /Check and start/ }).click();
+    const keys = page.locator('.staff-keys .kiosks__row');
+    await keys.nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
+    assert.match(await keys.nth(0).innerText(), /Current: kiosks seal to this key/);
+    assert.match(await keys.nth(1).innerText(), /deleted in 7 days/);
+    // Until the new key is published, the desk says the kiosks still seal to the old one.
+    await page.getByText(/Kiosks still seal to the old key/).waitFor();
+    await checkScreen(page, 'staff-keys-after-loss');
+    // The new public key, as the desk shows it for the configuration.
+    await page.getByText(/This desk's public key/).click();
+    const newPublic = (await page.locator('.setup__hex').innerText()).trim();
+    assert.match(newPublic, /^[0-9a-f]{64}$/);
+    const newFingerprint = (await page.locator('.desk__bar .fingerprint').innerText()).trim();
+    server.setConfig((c) => { c.staff_public_key = newPublic; });
+
+    // Step 2: the kiosk notices the changed key and makes no code until it is pinned again,
+    // behind its PIN, once its fingerprint matches the desk's.
+    await kiosk.page.goto(server.url + '/');
+    await expectHeading(kiosk.page, 'Chọn ngôn ngữ · Choose a language');
+    await tap(kiosk.page, 'Gặp nhân viên ngay');
+    await tap(kiosk.page, 'Lấy mã ngay');
+    await kiosk.page.getByText(/chưa tạo được mã/).waitFor();
+    assert.equal(await kiosk.page.locator('.slip__qr').count(), 0, 'no code sealed to an unpinned key');
+    await kiosk.page.goto(server.url + '/setup/');
+    await kiosk.page.getByLabel('Mã PIN / PIN').fill('246810');
+    await kiosk.page.getByRole('button', { name: /Open/ }).click();
+    await kiosk.page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
+    const [staffShown] = await setupFingerprints(kiosk.page);
+    assert.equal(staffShown, newFingerprint, 'the kiosk shows the fingerprint the desk shows');
+    await kiosk.page.getByRole('button', { name: /Pin this staff key/ }).click();
+    await kiosk.page.getByText(/as pinned at pairing/).waitFor();
+    const sealedToNew = await codeFrom(kiosk, server, 'after-loss');
+    await page.reload();
+    await unlock(page, passphrase);
+    assert.equal(await page.getByText(/Kiosks still seal to the old key|not the staff key in centre.json/).count(), 0, 'published');
+    await scan(page, sealedToNew);
+    await page.locator('.case-sheet').waitFor();
+    assert.equal(await page.getByText(/Sealed to a retired key/).count(), 0, 'the new key: no warning');
+
+    // Step 3: a code sealed to the old key before the loss opens, with the warning, within
+    // the window; on a trusted computer the old key's backup opens it too.
+    await scan(page, sealedToOld);
+    await page.getByText(/Sealed to a retired key — confirm everything with her/).waitFor();
+    await page.locator('.case-sheet').waitFor();
+    await checkScreen(page, 'staff-case-sealed-to-compromised-key');
+    const oldBackupFile = join(mkdtempSync(join(tmpdir(), 'old-key-')), 'old.json');
+    writeFileSync(oldBackupFile, desk.backup);
+    const viaTool = handoffWithPassphrase(PASSPHRASE, 'open', sealedToOld, '--staff-backup', oldBackupFile, '--kiosks', kiosk.enrolment);
+    assert.match(viaTool, /A-\d{3}/);
+
+    // A second staff device follows: the new key's backup, then the old key's, marked.
+    const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await second.newPage();
+    await other.goto(server.url + '/staff/');
+    await other.getByLabel(/backup file's contents/).fill(readFileSync(newBackup, 'utf8'));
+    await other.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
+    await other.getByRole('button', { name: /Import/ }).click();
+    await other.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+    await other.getByText('Add an old key from its backup…').click();
+    await other.getByLabel(/The old key's backup file/).setInputFiles(oldBackupFile);
+    await other.getByLabel(/That backup's passphrase/).fill(PASSPHRASE);
+    await other.getByLabel(/This key was retired because it may be known/).check();
+    await other.getByRole('button', { name: /Add the old key/ }).click();
+    await other.locator('.staff-keys .kiosks__row').nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
+    await enrol(other, kiosk.enrolment);
+    await scan(other, sealedToOld);
+    await other.getByText(/Sealed to a retired key/).waitFor();
+
+    // Eight days on: unlocking deletes the old key, and its codes open no more.
+    await page.clock.setFixedTime(new Date(Date.now() + 8 * DAY_MS));
+    await page.reload();
+    await unlock(page, passphrase);
+    assert.equal(await keys.count(), 1, 'only the new key is left');
+    await scan(page, sealedToOld);
+    await page.locator('.desk__error').getByText(/No key of this desk opens this code/).waitFor();
+    // Deleted, not only left untried: back within the window, it still does not open.
+    await page.clock.setFixedTime(new Date(Date.now() + 1 * DAY_MS));
+    await page.reload();
+    await unlock(page, passphrase);
+    assert.equal(await keys.count(), 1, 'the deletion was kept');
+    await scan(page, sealedToOld);
+    await page.locator('.desk__error').getByText(/No key of this desk opens this code/).waitFor();
+    assert.deepEqual(desk.problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
