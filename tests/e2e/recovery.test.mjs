@@ -92,7 +92,7 @@ test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, 
     await assertNothingKept(lost.page, lost.context);
 
     // Step 1: revoke it (asked first); its codes are refused.
-    const row = desk.page.locator('.kiosks__row').filter({ hasText: /^A · / });
+    const row = desk.page.locator('.kiosks .kiosks__row').filter({ hasText: /^A · / });
     await row.getByRole('button', { name: /Revoke…/ }).click();
     await row.getByRole('button', { name: /Confirm revoke/ }).click();
     await scan(desk.page, before);
@@ -103,7 +103,7 @@ test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, 
     const replacement = await setUpKiosk(browser, server, 'B');
     assert.notEqual(replacement.kioskFingerprint, lost.kioskFingerprint, 'a key of its own');
     await enrol(desk.page, replacement.enrolment);
-    const listed = desk.page.locator('.kiosks__row').filter({ hasText: /^B · / }).locator('.fingerprint');
+    const listed = desk.page.locator('.kiosks .kiosks__row').filter({ hasText: /^B · / }).locator('.fingerprint');
     assert.ok((await listed.innerText()).endsWith(replacement.kioskFingerprint), 'the same fingerprint on both screens');
     const fresh = await codeFrom(replacement, server, 'replacement-kiosk');
     await scan(desk.page, fresh);
@@ -142,13 +142,15 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the backup/ }).click()]);
     const newBackup = join(mkdtempSync(join(tmpdir(), 'new-key-')), 'backup.json');
     await download.saveAs(newBackup);
-    await page.locator('.staff-keys input[type="file"]').first().setInputFiles(newBackup);
+    await page.locator('.new-key input[type="file"]').setInputFiles(newBackup);
     await page.getByLabel(/The passphrase \(typed again/).fill(passphrase);
     await page.getByRole('button', { name: /Check and start/ }).click();
-    const keys = page.locator('.staff-keys .kiosks__row');
+    const keys = page.locator('.staff-keys__row');
     await keys.nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
     assert.match(await keys.nth(0).innerText(), /Current: kiosks seal to this key/);
     assert.match(await keys.nth(1).innerText(), /deleted in 7 days/);
+    await page.getByText(/The new key is kept; the old one counts as compromised and is deleted in 7 days/).waitFor();
+    assert.equal(await page.locator('.staff-keys details[open]').count(), 0, 'the form is closed again: nothing typed stays on screen');
     // Until the new key is published, the desk says the kiosks still seal to the old one.
     await page.getByText(/Kiosks still seal to the old key/).waitFor();
     await checkScreen(page, 'staff-keys-after-loss');
@@ -207,7 +209,8 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await other.getByLabel(/That backup's passphrase/).fill(PASSPHRASE);
     await other.getByLabel(/This key was retired because it may be known/).check();
     await other.getByRole('button', { name: /Add the old key/ }).click();
-    await other.locator('.staff-keys .kiosks__row').nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
+    await other.locator('.staff-keys__row').nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
+    await other.getByText(/The old key is added/).waitFor();
     await enrol(other, kiosk.enrolment);
     await scan(other, sealedToOld);
     await other.getByText(/Sealed to a retired key/).waitFor();

@@ -73,11 +73,11 @@ test('creating the staff key makes the first backup part of it, and the backup i
     // Another file, or the wrong passphrase, does not count.
     const other = join(mkdtempSync(join(tmpdir(), 'other-')), 'other.json');
     writeFileSync(other, handoffWithPassphrase(passphrase, 'wrap', join(FIXTURES, 'demo-staff.key')));
-    await page.locator('input[type="file"]').setInputFiles(other);
+    await page.locator('.new-key input[type="file"]').setInputFiles(other);
     await page.getByLabel(/The passphrase \(typed again/).fill(passphrase);
     await page.getByRole('button', { name: /Check and start/ }).click();
     await page.getByText(/This is not the backup just downloaded/).waitFor({ timeout: 20000 });
-    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.locator('.new-key input[type="file"]').setInputFiles(file);
     await page.getByLabel(/The passphrase \(typed again/).fill('not the passphrase');
     await page.getByRole('button', { name: /Check and start/ }).click();
     await page.getByText(/Wrong passphrase/).waitFor({ timeout: 20000 });

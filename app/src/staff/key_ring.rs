@@ -59,14 +59,31 @@ pub fn StaffKeys(
     let message = RwSignal::new(None::<String>);
     let ring = StoredValue::new(ring);
     let wrapping = StoredValue::new(wrapping);
+    // The desk redraws after a change and may reuse these elements: each form is closed
+    // again, so nothing typed stays on screen.
+    let new_key_box = NodeRef::<leptos::html::Details>::new();
+    let old_key_box = NodeRef::<leptos::html::Details>::new();
+    let close = move |b: NodeRef<leptos::html::Details>| {
+        if let Some(d) = b.get_untracked() {
+            d.set_open(false);
+        }
+    };
 
     // A new key: why, then the key with its proven backup under a new passphrase.
     let after_loss = RwSignal::new(false);
     let on_proven = Callback::new(move |(pair, passphrase): (KeyPair, String)| {
         let mut changed = ring.get_value();
-        changed.rotate(pair, now_minutes(), after_loss.get_untracked());
-        if let Err(m) = keep_ring(desk, changed, &passphrase) {
-            message.set(Some(m.into()));
+        let lost = after_loss.get_untracked();
+        changed.rotate(pair, now_minutes(), lost);
+        close(new_key_box);
+        after_loss.set(false);
+        match keep_ring(desk, changed, &passphrase) {
+            Ok(()) => desk.notice.set(Some(if lost {
+                format!("Đã giữ khoá mới; khoá cũ bị coi là lộ và sẽ bị xoá sau {days} ngày. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the old one counts as compromised and is deleted in {days} days. Next: publish the new public key in centre.json, pin it on each kiosk, import the new backup on the other desks.")
+            } else {
+                "Đã giữ khoá mới; khoá cũ vẫn mở mã làm trước đó. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the old one still opens codes made before. Next: publish the new public key in centre.json, pin it on each kiosk, import the new backup on the other desks.".into()
+            })),
+            Err(m) => message.set(Some(m.into())),
         }
     });
 
@@ -95,20 +112,29 @@ pub fn StaffKeys(
                 Err(KeyringError::AlreadyHeld) => message.set(Some(
                     "Bàn này đã giữ khoá này. / This desk already holds this key.".into(),
                 )),
-                Ok(()) => match keep_changed(desk, changed, wrapping.get_value()) {
-                    Ok(()) => {}
-                    Err(m) => message.set(Some(m.into())),
-                },
+                Ok(()) => {
+                    backup.set(String::new());
+                    backup_pass.set(String::new());
+                    old_compromised.set(false);
+                    close(old_key_box);
+                    match keep_changed(desk, changed, wrapping.get_value()) {
+                        Ok(()) => desk.notice.set(Some(
+                            "Đã thêm khoá cũ: mã làm cho khoá đó mở được ở bàn này. / The old key is added: codes sealed to it open at this desk.".into(),
+                        )),
+                        Err(m) => message.set(Some(m.into())),
+                    }
+                }
             }
         });
     };
 
     let mark = move |public: PublicKey| {
         let mut changed = ring.get_value();
-        if changed.mark_compromised(&public, now_minutes())
-            && let Err(m) = keep_changed(desk, changed, wrapping.get_value())
-        {
-            message.set(Some(m.into()));
+        if changed.mark_compromised(&public, now_minutes()) {
+            match keep_changed(desk, changed, wrapping.get_value()) {
+                Ok(()) => desk.notice.set(Some(format!("Khoá đã được đánh dấu là có thể bị lộ: mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. / The key is marked compromised: its codes open only with a warning, and it is deleted in {days} days."))),
+                Err(m) => message.set(Some(m.into())),
+            }
         }
     };
 
@@ -121,14 +147,14 @@ pub fn StaffKeys(
     view! {
         <section class="panel no-print staff-keys" aria-labelledby="staff-keys-title">
             <h2 id="staff-keys-title"><Bi vi="Khoá nhân viên của bàn này" en="This desk's staff keys"/></h2>
-            <ul class="kiosks">
+            <ul class="staff-keys__list">
                 {rows.into_iter().map(|(public, standing)| {
                     let asking = RwSignal::new(false);
                     let retired = matches!(standing, Standing::Retired { .. });
                     let fp = public.fingerprint();
                     let confirm = format!("Đánh dấu khoá {fp} là có thể bị lộ? Mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. Không hoàn tác được. / Mark key {fp} compromised? Its codes open only with a warning, and it is deleted after {days} days. This cannot be undone.");
                     view! {
-                        <li class="kiosks__row" class:kiosks__row--revoked=matches!(standing, Standing::Compromised { .. })>
+                        <li class="kiosks__row staff-keys__row" class:kiosks__row--revoked=matches!(standing, Standing::Compromised { .. })>
                             <span class="fingerprint">{fp}</span>
                             <span class="kiosks__state">{bilingual(standing_text(standing, days))}</span>
                             {retired.then(|| {
@@ -148,9 +174,10 @@ pub fn StaffKeys(
                     }
                 }).collect_view()}
             </ul>
+            <p class="desk__notice" role="status">{move || desk.notice.get().map(bilingual)}</p>
             <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
             <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
-            <details class="staff-keys__change">
+            <details class="staff-keys__change" node_ref=new_key_box>
                 <summary><Bi vi="Tạo khoá mới…" en="Make a new key…"/></summary>
                 <fieldset>
                     <legend><Bi vi="Vì sao đổi khoá?" en="Why a new key?"/></legend>
@@ -164,7 +191,7 @@ pub fn StaffKeys(
                 <p><Bi vi="Khoá mới dùng mật khẩu mới. Sau đó: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, và nhập bản sao lưu mới ở các bàn khác." en="The new key has a new passphrase. Then: publish its public key in centre.json, pin it on each kiosk, and import the new backup on the other desks."/></p>
                 <NewKey on_proven=on_proven />
             </details>
-            <details class="staff-keys__change">
+            <details class="staff-keys__change" node_ref=old_key_box>
                 <summary><Bi vi="Thêm khoá cũ từ bản sao lưu…" en="Add an old key from its backup…"/></summary>
                 <form on:submit=add_old>
                     <label><Bi vi="Tệp sao lưu của khoá cũ" en="The old key's backup file"/>

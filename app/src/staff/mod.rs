@@ -45,6 +45,9 @@ pub fn now_minutes() -> u32 {
 pub struct Desk {
     pub state: RwSignal<DeskState>,
     pub config: StoredValue<Arc<CentreConfig>>,
+    /// What a change to the desk's keys did, and what comes next (kept across the redraw
+    /// the change causes).
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl Desk {
@@ -60,6 +63,7 @@ impl Desk {
 
     /// Forgets the unwrapped key: the passphrase is needed again.
     pub fn lock(&self) {
+        self.notice.set(None);
         self.state.set(match store::keyring() {
             Kept::Value(w) => DeskState::Locked(w),
             // An unreadable key: the desk says so (see `Unreadable`) and offers its backup.
@@ -81,6 +85,7 @@ fn StaffDesk(
     let desk = Desk {
         state: RwSignal::new(DeskState::NoKey),
         config: StoredValue::new(config),
+        notice: RwSignal::new(None),
     };
     desk.lock();
     provide_context(desk);
