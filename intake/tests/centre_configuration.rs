@@ -289,6 +289,16 @@ fn malformed_configurations_name_the_field_and_the_problem() {
         "reading_idle_factor",
         "1 to 5",
     );
+    refused(
+        |v: &mut Value| v["compromised_key_days"] = json!(0),
+        "compromised_key_days",
+        "from 1 to 30",
+    );
+    refused(
+        |v: &mut Value| v["compromised_key_days"] = json!(31),
+        "compromised_key_days",
+        "from 1 to 30",
+    );
 }
 
 #[test]
