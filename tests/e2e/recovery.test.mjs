@@ -128,14 +128,18 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const desk = await deskWithOldKey(browser, server);
+    // A second staff desk of the centre, holding the same key before the loss.
+    const desk2 = await deskWithOldKey(browser, server);
     const kiosk = await setUpKiosk(browser, server, 'A');
     await enrol(desk.page, kiosk.enrolment);
+    await enrol(desk2.page, kiosk.enrolment);
     const sealedToOld = await codeFrom(kiosk, server, 'before-loss');
 
     // Step 1: a new key on a trusted staff device, made after the loss, its backup proven.
     const page = desk.page;
-    await page.getByText('Make a new key…').click();
-    await page.getByLabel(/A staff device was lost or the passphrase seen/).check();
+    const makeNew = page.locator('details', { hasText: 'Make a new key…' });
+    await makeNew.locator('summary').click();
+    await makeNew.getByLabel(/A staff device was lost or the passphrase seen/).check();
     const passphrase = await page.getByTestId('suggested-passphrase').innerText();
     await page.getByRole('button', { name: /Create the key/ }).click();
     await page.getByRole('heading', { name: /Save the backup before use/ }).waitFor({ timeout: 20000 });
@@ -149,7 +153,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await keys.nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
     assert.match(await keys.nth(0).innerText(), /Current: kiosks seal to this key/);
     assert.match(await keys.nth(1).innerText(), /deleted in 7 days/);
-    await page.getByText(/The new key is kept; the old one counts as compromised and is deleted in 7 days/).waitFor();
+    await page.getByText(/The new key is kept; the older keys count as compromised and are deleted in 7 days/).waitFor();
     assert.equal(await page.locator('.staff-keys details[open]').count(), 0, 'the form is closed again: nothing typed stays on screen');
     // Until the new key is published, the desk says the kiosks still seal to the old one.
     await page.getByText(/Kiosks still seal to the old key/).waitFor();
@@ -188,7 +192,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     // Step 3: a code sealed to the old key before the loss opens, with the warning, within
     // the window; on a trusted computer the old key's backup opens it too.
     await scan(page, sealedToOld);
-    await page.getByText(/Sealed to a retired key — confirm everything with her/).waitFor();
+    await page.getByText(/Sealed to a retired key that may be compromised — confirm everything with her/).waitFor();
     await page.locator('.case-sheet').waitFor();
     await checkScreen(page, 'staff-case-sealed-to-compromised-key');
     const oldBackupFile = join(mkdtempSync(join(tmpdir(), 'old-key-')), 'old.json');
@@ -196,7 +200,43 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     const viaTool = handoffWithPassphrase(PASSPHRASE, 'open', sealedToOld, '--staff-backup', oldBackupFile, '--kiosks', kiosk.enrolment);
     assert.match(viaTool, /A-\d{3}/);
 
-    // A second staff device follows: the new key's backup, then the old key's, marked.
+    // The second desk follows: it takes the centre's new key from its backup as its current
+    // key (the old one compromised), after refusing to take it as an older key.
+    const p2 = desk2.page;
+    await p2.reload();
+    await unlock(p2, PASSPHRASE);
+    await p2.getByText(/This desk's key is not the staff key in centre.json/).waitFor();
+    const addOld2 = p2.locator('details', { hasText: 'Add an old key from its backup…' });
+    await addOld2.locator('summary').click();
+    await addOld2.getByLabel(/The old key's backup file/).setInputFiles(newBackup);
+    await addOld2.getByLabel(/That backup's passphrase/).fill(passphrase);
+    await addOld2.getByLabel(/A routine change/).check();
+    await addOld2.getByRole('button', { name: /Add the old key/ }).click();
+    await p2.getByText(/This is the staff key in centre.json: use “Take the centre's new key/).waitFor({ timeout: 20000 });
+    const take = p2.locator('details', { hasText: "Take the centre's new key from its backup…" });
+    await take.locator('summary').click();
+    await take.getByLabel(/A staff device was lost or the passphrase seen/).check();
+    await take.getByLabel(/The new key's backup file/).setInputFiles(newBackup);
+    await take.getByLabel(/The new key's passphrase/).fill(passphrase);
+    await take.getByRole('button', { name: /Make it the current key/ }).click();
+    await p2.getByText(/The centre's new key is this desk's current key/).waitFor({ timeout: 20000 });
+    const keys2 = p2.locator('.staff-keys__row');
+    assert.match(await keys2.nth(0).innerText(), /Current/);
+    assert.match(await keys2.nth(1).innerText(), /Compromised, retired/);
+    assert.equal(await p2.getByText(/not the staff key in centre.json/).count(), 0);
+    await scan(p2, sealedToOld);
+    await p2.getByText(/Sealed to a retired key that may be compromised/).waitFor();
+    // From now on it unlocks with the new key's passphrase, not the one that was seen.
+    await p2.getByRole('button', { name: /Lock/ }).click();
+    await p2.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await p2.getByRole('button', { name: /Unlock/ }).click();
+    await p2.getByText(/Wrong passphrase/).waitFor({ timeout: 20000 });
+    await p2.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
+    await p2.getByRole('button', { name: /Unlock/ }).click();
+    await p2.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+    assert.deepEqual(desk2.problems, []);
+
+    // A new staff device: the new key's backup, then the old key's, marked.
     const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const other = await second.newPage();
     await other.goto(server.url + '/staff/');
@@ -204,11 +244,14 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await other.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await other.getByRole('button', { name: /Import/ }).click();
     await other.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
-    await other.getByText('Add an old key from its backup…').click();
-    await other.getByLabel(/The old key's backup file/).setInputFiles(oldBackupFile);
-    await other.getByLabel(/That backup's passphrase/).fill(PASSPHRASE);
-    await other.getByLabel(/This key was retired because it may be known/).check();
-    await other.getByRole('button', { name: /Add the old key/ }).click();
+    const addOld = other.locator('details', { hasText: 'Add an old key from its backup…' });
+    await addOld.locator('summary').click();
+    await addOld.getByLabel(/The old key's backup file/).setInputFiles(oldBackupFile);
+    await addOld.getByLabel(/That backup's passphrase/).fill(PASSPHRASE);
+    await addOld.getByRole('button', { name: /Add the old key/ }).click();
+    await other.getByText(/Choose why the key changed first/).waitFor({ timeout: 20000 });
+    await addOld.getByLabel(/this key may be known to someone/).check();
+    await addOld.getByRole('button', { name: /Add the old key/ }).click();
     await other.locator('.staff-keys__row').nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
     await other.getByText(/The old key is added/).waitFor();
     await enrol(other, kiosk.enrolment);

@@ -42,15 +42,18 @@ pub fn DeskView(
     let public_hex = current.to_hex();
     let configured = desk.config.with_value(|c| c.staff_key().ok());
     let matches_config = configured.as_ref() == Some(&current);
-    // The configuration still names an older key of this desk: a change not yet published.
-    let config_is_older = !matches_config
-        && keys
-            .ring
-            .keys()
-            .iter()
-            .any(|k| Some(k.pair.public()) == configured.as_ref());
+    // The configuration still names a key this desk replaced: a change not yet published.
+    // (A configured key added here as an older key but newer than the current one is the
+    // other case: the centre's new key, to take as current — `StaffKeys` says how.)
+    let current_added = keys.ring.keys().first().map_or(0, |k| k.added_minutes);
+    let held = keys
+        .ring
+        .keys()
+        .iter()
+        .find(|k| Some(k.pair.public()) == configured.as_ref());
+    let config_is_older = !matches_config && held.is_some_and(|k| k.added_minutes <= current_added);
+    let config_is_newer = !matches_config && held.is_some_and(|k| k.added_minutes > current_added);
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
-    let compromised_days = desk.config.with_value(|c| c.compromised_key_days);
     let ring = StoredValue::new(keys.ring.clone());
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
@@ -76,7 +79,6 @@ pub fn DeskView(
                 &kiosks.get_untracked(),
                 now_minutes(),
                 DEFAULT_WINDOW_MINUTES,
-                compromised_days,
             )
         });
         sealed_to.set(result.as_ref().map_or(SealedTo::Current, |r| r.sealed_to));
@@ -160,7 +162,12 @@ pub fn DeskView(
                 vi="Máy tiếp đón vẫn khoá mã cho khoá cũ: đưa khoá công khai mới (bên dưới) vào centre.json, rồi ghim nó ở trang cài đặt của từng máy. Cho đến lúc đó, mã cũ vẫn mở ở đây."
                 en="Kiosks still seal to the old key: publish the new public key (below) in centre.json, then pin it on each kiosk's setup page. Until then their codes still open here."/></p>
         })}
-        {(!matches_config && !config_is_older).then(|| view! {
+        {config_is_newer.then(|| view! {
+            <p class="desk__error" role="alert"><Bi
+                vi="Khoá nhân viên trong centre.json được giữ ở đây như một khoá cũ, nhưng nó mới hơn khoá đang dùng: nếu đó là khoá mới của trung tâm, hãy dùng “Nhận khoá mới của trung tâm từ bản sao lưu…” bên dưới."
+                en="The staff key in centre.json is held here as an older key, but it is newer than the current one: if it is the centre's new key, use “Take the centre's new key from its backup…” below."/></p>
+        })}
+        {(!matches_config && held.is_none()).then(|| view! {
             <p class="desk__error" role="alert"><Bi
                 vi="Khoá của bàn này khác khoá nhân viên trong centre.json: máy tiếp đón khoá mã cho khoá kia, bàn này không mở được. Đừng ghim lại máy tiếp đón khi chưa hỏi người quản lý."
                 en="This desk's key is not the staff key in centre.json: kiosks seal to that one, and this desk cannot open their codes. Do not re-pin any kiosk before asking the manager."/></p>
@@ -183,7 +190,7 @@ pub fn DeskView(
         {move || match sealed_to.get() { SealedTo::Compromised { days_left } => Some(days_left), _ => None }.map(|days| {
             view! {
                 <p class="case-sheet__warning" role="alert">{bilingual(format!(
-                    "Mã này được khoá cho một khoá nhân viên đã thu hồi vì có thể bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với chị ấy. (Khoá này sẽ bị xoá sau {days} ngày.) / Sealed to a retired key — confirm everything with her: whoever holds that key could have forged this code. (The key is deleted in {days} days.)"
+                    "Mã này được khoá cho một khoá nhân viên đã thu hồi vì có thể bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với chị ấy. (Khoá này sẽ bị xoá sau {days} ngày.) / Sealed to a retired key that may be compromised — confirm everything with her: whoever holds that key could have forged this code. (The key is deleted in {days} days.)"
                 ))}</p>
             }
         })}

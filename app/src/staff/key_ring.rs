@@ -24,8 +24,7 @@ fn keep_changed(desk: Desk, ring: Keyring, wrapping: WrappingKey) -> Result<(), 
 }
 
 /// What a key is for, in words.
-fn standing_text(standing: Standing, days: u32) -> String {
-    let now = now_minutes();
+fn standing_text(ring: &Keyring, standing: Standing) -> String {
     match standing {
         Standing::Current => {
             "Đang dùng: máy tiếp đón khoá mã cho khoá này / Current: kiosks seal to this key".into()
@@ -36,12 +35,24 @@ fn standing_text(standing: Standing, days: u32) -> String {
                 "Khoá cũ từ {since}: vẫn mở mã làm trước đó / Retired {since}: still opens codes made before"
             )
         }
-        Standing::Compromised { since_minutes } => {
+        Standing::Compromised { since_minutes, .. } => {
             let since = when(since_minutes);
-            let left = Keyring::days_left(standing, now, days).unwrap_or(0);
+            let left = ring.days_left(standing, now_minutes()).unwrap_or(0);
             format!(
                 "Có thể bị lộ, thu hồi {since}: mở mã kèm cảnh báo, tự xoá sau {left} ngày / Compromised, retired {since}: opens with a warning, deleted in {left} days"
             )
+        }
+    }
+}
+
+const CHOOSE_WHY: &str = "Hãy chọn lý do đổi khoá trước. / Choose why the key changed first.";
+
+/// What a refused change to the ring means.
+fn ring_error(e: KeyringError) -> &'static str {
+    match e {
+        KeyringError::AlreadyHeld => "Bàn này đã giữ khoá này. / This desk already holds this key.",
+        KeyringError::Deleted => {
+            "Khoá này đã bị lộ và đã bị xoá khỏi bàn này: không nhận lại. / This key was compromised and deleted from this desk: it is not taken back."
         }
     }
 }
@@ -62,6 +73,8 @@ pub fn StaffKeys(
     // The desk redraws after a change and may reuse these elements: each form is closed
     // again, so nothing typed stays on screen.
     let new_key_box = NodeRef::<leptos::html::Details>::new();
+    let taken_key_box = NodeRef::<leptos::html::Details>::new();
+    let configured = StoredValue::new(desk.config.with_value(|c| c.staff_key().ok()));
     let old_key_box = NodeRef::<leptos::html::Details>::new();
     let close = move |b: NodeRef<leptos::html::Details>| {
         if let Some(d) = b.get_untracked() {
@@ -69,19 +82,27 @@ pub fn StaffKeys(
         }
     };
 
-    // A new key: why, then the key with its proven backup under a new passphrase.
-    let after_loss = RwSignal::new(false);
+    // A new key: why (asked, never assumed), then the key with its proven backup under a
+    // new passphrase.
+    let after_loss = RwSignal::new(None::<bool>);
     let on_proven = Callback::new(move |(pair, passphrase): (KeyPair, String)| {
+        let Some(lost) = after_loss.get_untracked() else {
+            message.set(Some(CHOOSE_WHY.into()));
+            return;
+        };
         let mut changed = ring.get_value();
-        let lost = after_loss.get_untracked();
-        changed.rotate(pair, now_minutes(), lost);
+        if let Err(e) = changed.rotate(pair, now_minutes(), lost, days) {
+            message.set(Some(ring_error(e).into()));
+            return;
+        }
         close(new_key_box);
-        after_loss.set(false);
+        close(taken_key_box);
+        after_loss.set(None);
         match keep_ring(desk, changed, &passphrase) {
             Ok(()) => desk.notice.set(Some(if lost {
-                format!("Đã giữ khoá mới; khoá cũ bị coi là lộ và sẽ bị xoá sau {days} ngày. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the old one counts as compromised and is deleted in {days} days. Next: publish the new public key in centre.json, pin it on each kiosk, import the new backup on the other desks.")
+                format!("Đã giữ khoá mới; các khoá cũ bị coi là lộ và sẽ bị xoá sau {days} ngày. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the older keys count as compromised and are deleted in {days} days. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks.")
             } else {
-                "Đã giữ khoá mới; khoá cũ vẫn mở mã làm trước đó. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the old one still opens codes made before. Next: publish the new public key in centre.json, pin it on each kiosk, import the new backup on the other desks.".into()
+                "Đã giữ khoá mới; khoá cũ vẫn mở mã làm trước đó. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the old one still opens codes made before. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks.".into()
             })),
             Err(m) => message.set(Some(m.into())),
         }
@@ -90,11 +111,15 @@ pub fn StaffKeys(
     // An old key from its backup.
     let backup = RwSignal::new(String::new());
     let backup_pass = RwSignal::new(String::new());
-    let old_compromised = RwSignal::new(false);
+    let old_compromised = RwSignal::new(None::<bool>);
     let busy = RwSignal::new(false);
     let read_file = read_file_into(backup, message);
     let add_old = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let Some(is_compromised) = old_compromised.get_untracked() else {
+            message.set(Some(CHOOSE_WHY.into()));
+            return;
+        };
         busy.set(true);
         after_paint(move || {
             busy.set(false);
@@ -107,15 +132,19 @@ pub fn StaffKeys(
                     return;
                 }
             };
+            // The centre's configured key is never added as an older key: it is the one
+            // kiosks seal to, taken as current below.
+            if configured.with_value(|c| c.as_ref() == Some(pair.public())) {
+                message.set(Some("Đây là khoá nhân viên trong centre.json: dùng “Nhận khoá mới của trung tâm từ bản sao lưu…” để nó thành khoá đang dùng. / This is the staff key in centre.json: use “Take the centre's new key from its backup…” to make it the current key.".into()));
+                return;
+            }
             let mut changed = ring.get_value();
-            match changed.add_old(pair, now_minutes(), old_compromised.get_untracked()) {
-                Err(KeyringError::AlreadyHeld) => message.set(Some(
-                    "Bàn này đã giữ khoá này. / This desk already holds this key.".into(),
-                )),
+            match changed.add_old(pair, now_minutes(), is_compromised, days) {
+                Err(e) => message.set(Some(ring_error(e).into())),
                 Ok(()) => {
                     backup.set(String::new());
                     backup_pass.set(String::new());
-                    old_compromised.set(false);
+                    old_compromised.set(None);
                     close(old_key_box);
                     match keep_changed(desk, changed, wrapping.get_value()) {
                         Ok(()) => desk.notice.set(Some(
@@ -128,9 +157,52 @@ pub fn StaffKeys(
         });
     };
 
+    // The centre's new key, from its backup, as this desk's current key (a second desk
+    // following a change): kept under that backup's passphrase.
+    let taken = RwSignal::new(String::new());
+    let taken_pass = RwSignal::new(String::new());
+    let taken_after_loss = RwSignal::new(None::<bool>);
+    let read_taken = read_file_into(taken, message);
+    let take_new = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(lost) = taken_after_loss.get_untracked() else {
+            message.set(Some(CHOOSE_WHY.into()));
+            return;
+        };
+        busy.set(true);
+        after_paint(move || {
+            busy.set(false);
+            let secret = taken_pass.get_untracked();
+            let pair = match WrappedKey::parse(taken.get_untracked().trim())
+                .and_then(|w| w.unwrap_key(&secret))
+            {
+                Ok(pair) => pair,
+                Err(e) => {
+                    message.set(Some(wrap_message(&e).into()));
+                    return;
+                }
+            };
+            let mut changed = ring.get_value();
+            if let Err(e) = changed.rotate(pair, now_minutes(), lost, days) {
+                message.set(Some(ring_error(e).into()));
+                return;
+            }
+            close(taken_key_box);
+            taken.set(String::new());
+            taken_pass.set(String::new());
+            taken_after_loss.set(None);
+            match keep_ring(desk, changed, &secret) {
+                Ok(()) => desk.notice.set(Some(
+                    "Khoá mới của trung tâm là khoá đang dùng ở bàn này; từ nay mở khoá bàn bằng mật khẩu của nó. / The centre's new key is this desk's current key; unlock the desk with its passphrase from now on.".into(),
+                )),
+                Err(m) => message.set(Some(m.into())),
+            }
+        });
+    };
+
     let mark = move |public: PublicKey| {
         let mut changed = ring.get_value();
-        if changed.mark_compromised(&public, now_minutes()) {
+        if changed.mark_compromised(&public, now_minutes(), days) {
             match keep_changed(desk, changed, wrapping.get_value()) {
                 Ok(()) => desk.notice.set(Some(format!("Khoá đã được đánh dấu là có thể bị lộ: mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. / The key is marked compromised: its codes open only with a warning, and it is deleted in {days} days."))),
                 Err(m) => message.set(Some(m.into())),
@@ -141,14 +213,20 @@ pub fn StaffKeys(
     let rows = ring.with_value(|r| {
         r.keys()
             .iter()
-            .map(|k| (k.pair.public().clone(), k.standing))
+            .map(|k| {
+                (
+                    k.pair.public().clone(),
+                    standing_text(r, k.standing),
+                    k.standing,
+                )
+            })
             .collect::<Vec<_>>()
     });
     view! {
         <section class="panel no-print staff-keys" aria-labelledby="staff-keys-title">
             <h2 id="staff-keys-title"><Bi vi="Khoá nhân viên của bàn này" en="This desk's staff keys"/></h2>
             <ul class="staff-keys__list">
-                {rows.into_iter().map(|(public, standing)| {
+                {rows.into_iter().map(|(public, words, standing)| {
                     let asking = RwSignal::new(false);
                     let retired = matches!(standing, Standing::Retired { .. });
                     let fp = public.fingerprint();
@@ -156,7 +234,7 @@ pub fn StaffKeys(
                     view! {
                         <li class="kiosks__row staff-keys__row" class:kiosks__row--revoked=matches!(standing, Standing::Compromised { .. })>
                             <span class="fingerprint">{fp}</span>
-                            <span class="kiosks__state">{bilingual(standing_text(standing, days))}</span>
+                            <span class="kiosks__state">{bilingual(words)}</span>
                             {retired.then(|| {
                                 let public = public.clone();
                                 view! {
@@ -181,15 +259,37 @@ pub fn StaffKeys(
                 <summary><Bi vi="Tạo khoá mới…" en="Make a new key…"/></summary>
                 <fieldset>
                     <legend><Bi vi="Vì sao đổi khoá?" en="Why a new key?"/></legend>
-                    <label><input type="radio" name="why-new-key" checked=move || !after_loss.get()
-                        on:change=move |_| after_loss.set(false)/>
+                    <label><input type="radio" name="why-new-key" checked=move || after_loss.get() == Some(false)
+                        on:change=move |_| after_loss.set(Some(false))/>
                         <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã làm trước đó" en="A routine change: the old key still opens codes made before"/></label>
-                    <label><input type="radio" name="why-new-key" checked=move || after_loss.get()
-                        on:change=move |_| after_loss.set(true)/>
-                        <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: khoá cũ bị coi là lộ" en="A staff device was lost or the passphrase seen: the old key counts as compromised"/></label>
+                    <label><input type="radio" name="why-new-key" checked=move || after_loss.get() == Some(true)
+                        on:change=move |_| after_loss.set(Some(true))/>
+                        <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ" en="A staff device was lost or the passphrase seen: every older key of the desk counts as compromised"/></label>
                 </fieldset>
                 <p><Bi vi="Khoá mới dùng mật khẩu mới. Sau đó: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, và nhập bản sao lưu mới ở các bàn khác." en="The new key has a new passphrase. Then: publish its public key in centre.json, pin it on each kiosk, and import the new backup on the other desks."/></p>
                 <NewKey on_proven=on_proven />
+            </details>
+            <details class="staff-keys__change" node_ref=taken_key_box>
+                <summary><Bi vi="Nhận khoá mới của trung tâm từ bản sao lưu…" en="Take the centre's new key from its backup…"/></summary>
+                <p><Bi vi="Khi khoá mới được tạo ở một bàn khác: khoá đó thành khoá đang dùng ở đây, và từ nay bàn này mở bằng mật khẩu của nó." en="When the new key was made at another desk: it becomes the current key here, and this desk unlocks with its passphrase from now on."/></p>
+                <form on:submit=take_new>
+                    <fieldset>
+                        <legend><Bi vi="Vì sao trung tâm đổi khoá?" en="Why did the centre change keys?"/></legend>
+                        <label><input type="radio" name="why-taken-key" checked=move || taken_after_loss.get() == Some(false)
+                            on:change=move |_| taken_after_loss.set(Some(false))/>
+                            <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã làm trước đó" en="A routine change: the old key still opens codes made before"/></label>
+                        <label><input type="radio" name="why-taken-key" checked=move || taken_after_loss.get() == Some(true)
+                            on:change=move |_| taken_after_loss.set(Some(true))/>
+                            <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ" en="A staff device was lost or the passphrase seen: every older key of the desk counts as compromised"/></label>
+                    </fieldset>
+                    <label><Bi vi="Tệp sao lưu của khoá mới" en="The new key's backup file"/>
+                        <input type="file" accept=".json,application/json" on:change=read_taken /></label>
+                    <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
+                        <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=taken></textarea></label>
+                    <label><Bi vi="Mật khẩu của khoá mới" en="The new key's passphrase"/>
+                        <input type="password" autocomplete="off" bind:value=taken_pass /></label>
+                    <button type="submit" class="desk-button"><Bi vi="Dùng làm khoá đang dùng" en="Make it the current key"/></button>
+                </form>
             </details>
             <details class="staff-keys__change" node_ref=old_key_box>
                 <summary><Bi vi="Thêm khoá cũ từ bản sao lưu…" en="Add an old key from its backup…"/></summary>
@@ -200,8 +300,15 @@ pub fn StaffKeys(
                         <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
                     <label><Bi vi="Mật khẩu của bản sao lưu đó" en="That backup's passphrase"/>
                         <input type="password" autocomplete="off" bind:value=backup_pass /></label>
-                    <label><input type="checkbox" bind:checked=old_compromised/>
-                        <Bi vi="Khoá này đã bị thu hồi vì có thể bị lộ" en="This key was retired because it may be known to someone"/></label>
+                    <fieldset>
+                        <legend><Bi vi="Vì sao khoá này đã bị thay?" en="Why was this key replaced?"/></legend>
+                        <label><input type="radio" name="why-old-key" checked=move || old_compromised.get() == Some(false)
+                            on:change=move |_| old_compromised.set(Some(false))/>
+                            <Bi vi="Đổi định kỳ" en="A routine change"/></label>
+                        <label><input type="radio" name="why-old-key" checked=move || old_compromised.get() == Some(true)
+                            on:change=move |_| old_compromised.set(Some(true))/>
+                            <Bi vi="Sau khi mất thiết bị hoặc lộ mật khẩu: khoá này có thể bị lộ" en="After a lost device or a seen passphrase: this key may be known to someone"/></label>
+                    </fieldset>
                     <button type="submit" class="desk-button"><Bi vi="Thêm khoá cũ" en="Add the old key"/></button>
                 </form>
             </details>

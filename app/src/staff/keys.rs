@@ -345,14 +345,27 @@ pub fn Unlock(
             busy.set(false);
             match wrapped.with_value(|w| w.unlock(&pass.get_untracked())) {
                 Ok((mut ring, wrapping)) => {
+                    let secret = pass.get_untracked();
                     pass.set(String::new());
-                    let days = desk.config.with_value(|c| c.compromised_key_days);
-                    if !ring.expire(now_minutes(), days).is_empty() {
-                        // Kept without them; if that fails they are still never tried.
-                        if let Ok(w) = ring.wrap(&wrapping) {
+                    // The ring remembers the latest time it has seen (a clock set back does
+                    // not lengthen a compromised key's window) and deletes keys whose window
+                    // has ended; a ring wrapped below this device's cost is wrapped again at
+                    // it, while the passphrase is at hand.
+                    ring.observe(now_minutes());
+                    ring.expire(now_minutes());
+                    let kept = if wrapped.with_value(WrappedKeyring::below_device_cost) {
+                        ring.lock(&secret).map(|(w, k)| (w, Some(k)))
+                    } else {
+                        ring.wrap(&wrapping).map(|w| (w, None))
+                    };
+                    let wrapping = match kept {
+                        Ok((w, fresh)) => {
                             store::keep_keyring(&w);
+                            fresh.unwrap_or(wrapping)
                         }
-                    }
+                        // Not kept: the deleted keys are still never tried.
+                        Err(_) => wrapping,
+                    };
                     desk.state
                         .set(DeskState::Unlocked(Unlocked { ring, wrapping }));
                 }

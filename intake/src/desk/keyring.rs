@@ -15,8 +15,12 @@ pub enum Standing {
     Current,
     /// Replaced in a routine change: its codes open as before.
     Retired { since_minutes: u32 },
-    /// Replaced after a loss: its codes open with a warning until the window ends.
-    Compromised { since_minutes: u32 },
+    /// Replaced after a loss: its codes open with a warning until `until_minutes` (fixed when
+    /// it was marked, so a later change to the configuration does not lengthen it).
+    Compromised {
+        since_minutes: u32,
+        until_minutes: u32,
+    },
 }
 
 /// One key of the ring.
@@ -27,10 +31,13 @@ pub struct StaffKey {
     pub added_minutes: u32,
 }
 
-/// The keys of a desk, the current one first.
+/// The keys of a desk, the current one first, with the keys it deleted (never taken back)
+/// and the latest time it has seen (a clock set back does not lengthen a window).
 #[derive(Debug, Clone)]
 pub struct Keyring {
     keys: Vec<StaffKey>,
+    deleted: Vec<PublicKey>,
+    latest_minutes: u32,
 }
 
 /// Which of the desk's keys a code was sealed to.
@@ -58,9 +65,18 @@ pub struct RingOpened {
 pub enum KeyringError {
     #[error("this desk already holds this key")]
     AlreadyHeld,
+    #[error("this key was compromised and deleted from this desk: it is never taken back")]
+    Deleted,
 }
 
 const MINUTES_PER_DAY: u32 = 24 * 60;
+
+fn compromised(now: u32, window_days: u32) -> Standing {
+    Standing::Compromised {
+        since_minutes: now,
+        until_minutes: now.saturating_add(window_days.saturating_mul(MINUTES_PER_DAY)),
+    }
+}
 
 impl Keyring {
     /// A ring of one key: the first key of a desk.
@@ -71,6 +87,8 @@ impl Keyring {
                 standing: Standing::Current,
                 added_minutes: now_minutes,
             }],
+            deleted: Vec::new(),
+            latest_minutes: now_minutes,
         }
     }
 
@@ -85,18 +103,46 @@ impl Keyring {
         &self.keys
     }
 
-    /// Makes `pair` the current key; the current one becomes retired, or compromised when it
-    /// was replaced after a loss.
-    pub fn rotate(&mut self, pair: KeyPair, now_minutes: u32, old_compromised: bool) {
-        if let Some(old) = self.keys.first_mut() {
-            old.standing = if old_compromised {
-                Standing::Compromised {
-                    since_minutes: now_minutes,
-                }
-            } else {
-                Standing::Retired {
-                    since_minutes: now_minutes,
-                }
+    /// Now, as the ring counts it: never earlier than a time it has already seen.
+    fn now(&self, now_minutes: u32) -> u32 {
+        now_minutes.max(self.latest_minutes)
+    }
+
+    /// Remembers `now_minutes` as seen (call at unlock, then keep the ring).
+    pub fn observe(&mut self, now_minutes: u32) {
+        self.latest_minutes = self.now(now_minutes);
+    }
+
+    fn refuse_deleted(&self, public: &PublicKey) -> Result<(), KeyringError> {
+        if self.deleted.contains(public) {
+            return Err(KeyringError::Deleted);
+        }
+        Ok(())
+    }
+
+    /// Makes `pair` the current key (made here, or the centre's new key from its backup;
+    /// held already as an older key, it moves). After a loss every older key counts as
+    /// compromised — the lost device held them all under one passphrase — otherwise the
+    /// current one becomes retired.
+    pub fn rotate(
+        &mut self,
+        pair: KeyPair,
+        now_minutes: u32,
+        after_loss: bool,
+        window_days: u32,
+    ) -> Result<(), KeyringError> {
+        self.refuse_deleted(pair.public())?;
+        if self.current().public() == pair.public() {
+            return Err(KeyringError::AlreadyHeld);
+        }
+        let now = self.now(now_minutes);
+        self.keys.retain(|k| k.pair.public() != pair.public());
+        for (i, old) in self.keys.iter_mut().enumerate() {
+            old.standing = match (after_loss, old.standing) {
+                (true, Standing::Compromised { .. }) => old.standing,
+                (true, _) => compromised(now, window_days),
+                (false, Standing::Current) if i == 0 => Standing::Retired { since_minutes: now },
+                (false, s) => s,
             };
         }
         self.keys.insert(
@@ -104,9 +150,10 @@ impl Keyring {
             StaffKey {
                 pair,
                 standing: Standing::Current,
-                added_minutes: now_minutes,
+                added_minutes: now,
             },
         );
+        Ok(())
     }
 
     /// Adds an older key from its backup (a second desk following a change, or a key
@@ -115,31 +162,36 @@ impl Keyring {
         &mut self,
         pair: KeyPair,
         now_minutes: u32,
-        compromised: bool,
+        is_compromised: bool,
+        window_days: u32,
     ) -> Result<(), KeyringError> {
+        self.refuse_deleted(pair.public())?;
         if self.keys.iter().any(|k| k.pair.public() == pair.public()) {
             return Err(KeyringError::AlreadyHeld);
         }
-        let standing = if compromised {
-            Standing::Compromised {
-                since_minutes: now_minutes,
-            }
+        let now = self.now(now_minutes);
+        let standing = if is_compromised {
+            compromised(now, window_days)
         } else {
-            Standing::Retired {
-                since_minutes: now_minutes,
-            }
+            Standing::Retired { since_minutes: now }
         };
         self.keys.push(StaffKey {
             pair,
             standing,
-            added_minutes: now_minutes,
+            added_minutes: now,
         });
         Ok(())
     }
 
     /// Marks an older key compromised from now (the current key cannot be: make a new key
     /// first). Whether a key was marked.
-    pub fn mark_compromised(&mut self, public: &PublicKey, now_minutes: u32) -> bool {
+    pub fn mark_compromised(
+        &mut self,
+        public: &PublicKey,
+        now_minutes: u32,
+        window_days: u32,
+    ) -> bool {
+        let now = self.now(now_minutes);
         match self
             .keys
             .iter_mut()
@@ -147,9 +199,7 @@ impl Keyring {
             .find(|k| k.pair.public() == public)
         {
             Some(k) if matches!(k.standing, Standing::Retired { .. }) => {
-                k.standing = Standing::Compromised {
-                    since_minutes: now_minutes,
-                };
+                k.standing = compromised(now, window_days);
                 true
             }
             _ => false,
@@ -157,27 +207,28 @@ impl Keyring {
     }
 
     /// Days left before a compromised key is deleted (none for any other key).
-    pub fn days_left(standing: Standing, now_minutes: u32, window_days: u32) -> Option<u32> {
+    pub fn days_left(&self, standing: Standing, now_minutes: u32) -> Option<u32> {
         match standing {
-            Standing::Compromised { since_minutes } => {
-                let end = since_minutes.saturating_add(window_days.saturating_mul(MINUTES_PER_DAY));
-                Some(end.saturating_sub(now_minutes).div_ceil(MINUTES_PER_DAY))
-            }
+            Standing::Compromised { until_minutes, .. } => Some(
+                until_minutes
+                    .saturating_sub(self.now(now_minutes))
+                    .div_ceil(MINUTES_PER_DAY),
+            ),
             _ => None,
         }
     }
 
-    /// Deletes the compromised keys whose window has ended; the keys deleted.
-    pub fn expire(&mut self, now_minutes: u32, window_days: u32) -> Vec<PublicKey> {
-        let mut gone = Vec::new();
-        self.keys.retain(|k| {
-            let ended = Self::days_left(k.standing, now_minutes, window_days) == Some(0);
-            if ended {
-                gone.push(k.pair.public().clone());
-            }
-            !ended
-        });
-        gone
+    /// Deletes the compromised keys whose window has ended, for good; the keys deleted.
+    pub fn expire(&mut self, now_minutes: u32) -> Vec<PublicKey> {
+        let ended: Vec<PublicKey> = self
+            .keys
+            .iter()
+            .filter(|k| self.days_left(k.standing, now_minutes) == Some(0))
+            .map(|k| k.pair.public().clone())
+            .collect();
+        self.keys.retain(|k| !ended.contains(k.pair.public()));
+        self.deleted.extend(ended.iter().cloned());
+        ended
     }
 
     /// Opens a code with the ring's keys — the current one first, then retired ones, then
@@ -188,12 +239,11 @@ impl Keyring {
         kiosks: &[EnrolledKiosk],
         now_minutes: u32,
         window_minutes: u32,
-        compromised_days: u32,
     ) -> Result<RingOpened, OpenError> {
         let mut order: Vec<&StaffKey> = self
             .keys
             .iter()
-            .filter(|k| Self::days_left(k.standing, now_minutes, compromised_days) != Some(0))
+            .filter(|k| self.days_left(k.standing, now_minutes) != Some(0))
             .collect();
         order.sort_by_key(|k| match k.standing {
             Standing::Current => 0,
@@ -209,8 +259,7 @@ impl Keyring {
             Standing::Current => SealedTo::Current,
             Standing::Retired { .. } => SealedTo::Retired,
             Standing::Compromised { .. } => SealedTo::Compromised {
-                days_left: Self::days_left(key.standing, now_minutes, compromised_days)
-                    .unwrap_or(0),
+                days_left: self.days_left(key.standing, now_minutes).unwrap_or(0),
             },
         };
         Ok(RingOpened { opened, sealed_to })
@@ -234,15 +283,19 @@ impl Keyring {
 
     /// Wraps the ring again with the wrapping key of an unlocked desk (after a change).
     pub fn wrap(&self, key: &WrappingKey) -> Result<WrappedKeyring, WrapError> {
-        let kept: Vec<KeptKey> = self
-            .keys
-            .iter()
-            .map(|k| KeptKey {
-                private_key: k.pair.private_hex(),
-                standing: k.standing,
-                added_minutes: k.added_minutes,
-            })
-            .collect();
+        let kept = KeptRing {
+            keys: self
+                .keys
+                .iter()
+                .map(|k| KeptKey {
+                    private_key: zeroize::Zeroizing::new(k.pair.private_hex()),
+                    standing: k.standing,
+                    added_minutes: k.added_minutes,
+                })
+                .collect(),
+            deleted: self.deleted.clone(),
+            latest_minutes: self.latest_minutes,
+        };
         let plain = zeroize::Zeroizing::new(
             serde_json::to_vec(&kept).map_err(|_| WrapError::NoRandomness)?,
         );
@@ -251,11 +304,20 @@ impl Keyring {
     }
 }
 
-/// A key as kept inside the wrapped ring (never outside it).
+/// The ring as kept inside its wrapping (never outside it).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptRing {
+    keys: Vec<KeptKey>,
+    deleted: Vec<PublicKey>,
+    latest_minutes: u32,
+}
+
+/// A key as kept inside the wrapped ring.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeptKey {
-    private_key: String,
+    private_key: zeroize::Zeroizing<String>,
     standing: Standing,
     added_minutes: u32,
 }
@@ -275,13 +337,20 @@ impl WrappedKeyring {
         self.0.public()
     }
 
+    /// Whether the ring is wrapped more cheaply than this device wraps (then unlocking
+    /// wraps it again at the device's cost, while the passphrase is at hand).
+    pub fn below_device_cost(&self) -> bool {
+        self.0.memory_kib < MEMORY_KIB || self.0.passes < PASSES
+    }
+
     /// Unlocks the ring with `passphrase`: its keys, and the wrapping key to keep changes.
     pub fn unlock(&self, passphrase: &str) -> Result<(Keyring, WrappingKey), WrapError> {
         self.0.check(KEYRING_FORMAT)?;
         let (plain, key) = self.0.open_with(passphrase)?;
-        let kept: Vec<KeptKey> =
+        let kept: KeptRing =
             serde_json::from_slice(&plain).map_err(|_| WrapError::WrongPassphrase)?;
         let keys = kept
+            .keys
             .into_iter()
             .map(|k| {
                 KeyPair::from_private_hex(&k.private_key)
@@ -299,7 +368,14 @@ impl WrappedKeyring {
                 if k.standing == Standing::Current
                     && k.pair.public().to_hex() == self.0.public_key =>
             {
-                Ok((Keyring { keys }, key))
+                Ok((
+                    Keyring {
+                        keys,
+                        deleted: kept.deleted,
+                        latest_minutes: kept.latest_minutes,
+                    },
+                    key,
+                ))
             }
             _ => Err(WrapError::WrongPassphrase),
         }
@@ -340,8 +416,8 @@ mod tests {
     fn a_ring_keeps_its_keys_and_their_standing_through_wrapping() {
         let (a, b, c) = (pair(), pair(), pair());
         let mut ring = Keyring::new(a.clone(), NOW);
-        ring.rotate(b.clone(), NOW + 10, false);
-        ring.add_old(c.clone(), NOW + 20, true).expect("new key");
+        ring.rotate(b.clone(), NOW + 10, false, 7).expect("new key");
+        ring.add_old(c.clone(), NOW + 20, true, 7).expect("new key");
         let (wrapped, key) = ring
             .lock_with_cost("a desk passphrase", CHEAP, 1)
             .expect("wraps");
@@ -349,6 +425,10 @@ mod tests {
         assert!(!text.contains(&a.private_hex()) && !text.contains(&c.private_hex()));
         let back: WrappedKeyring = serde_json::from_str(&text).expect("parses");
         assert_eq!(back.current_public().expect("public"), *b.public());
+        assert!(
+            back.below_device_cost(),
+            "a test's cheap cost is below the device's"
+        );
         let (ring2, _) = back.unlock("a desk passphrase").expect("unlocks");
         let standings: Vec<_> = ring2
             .keys()
@@ -368,7 +448,8 @@ mod tests {
                 (
                     c.public().clone(),
                     Standing::Compromised {
-                        since_minutes: NOW + 20
+                        since_minutes: NOW + 20,
+                        until_minutes: NOW + 20 + 7 * DAY
                     }
                 ),
             ]
@@ -408,21 +489,56 @@ mod tests {
         let (a, b) = (pair(), pair());
         let mut ring = Keyring::new(a.clone(), NOW);
         assert_eq!(
-            ring.add_old(a.clone(), NOW, false),
+            ring.add_old(a.clone(), NOW, false, 7),
+            Err(KeyringError::AlreadyHeld)
+        );
+        assert_eq!(
+            ring.rotate(a.clone(), NOW, false, 7),
             Err(KeyringError::AlreadyHeld)
         );
         assert!(
-            !ring.mark_compromised(a.public(), NOW),
+            !ring.mark_compromised(a.public(), NOW, 7),
             "not the current key"
         );
-        ring.rotate(b, NOW, false);
-        assert!(ring.mark_compromised(a.public(), NOW + 5));
+        ring.rotate(b, NOW, false, 7).expect("new key");
+        assert!(ring.mark_compromised(a.public(), NOW + 5, 7));
         assert_eq!(
             ring.keys()[1].standing,
             Standing::Compromised {
-                since_minutes: NOW + 5
+                since_minutes: NOW + 5,
+                until_minutes: NOW + 5 + 7 * DAY
             }
         );
+    }
+
+    #[test]
+    fn after_a_loss_every_older_key_is_compromised_and_a_new_key_from_a_backup_moves_to_current() {
+        let (a, b, c) = (pair(), pair(), pair());
+        let mut ring = Keyring::new(a.clone(), NOW);
+        ring.rotate(b.clone(), NOW + 1, false, 7).expect("routine");
+        // The lost device held a and b under one passphrase: both count as exposed.
+        ring.rotate(c.clone(), NOW + 2, true, 7)
+            .expect("after a loss");
+        assert_eq!(ring.current().public(), c.public());
+        assert!(
+            ring.keys()[1..]
+                .iter()
+                .all(|k| matches!(k.standing, Standing::Compromised { .. }))
+        );
+        // A second desk that took the centre's new key as an older key puts it right.
+        let mut second = Keyring::new(b.clone(), NOW);
+        second
+            .add_old(c.clone(), NOW + 3, false, 7)
+            .expect("added as old");
+        second
+            .rotate(c.clone(), NOW + 4, true, 7)
+            .expect("made current");
+        assert_eq!(second.keys().len(), 2);
+        assert_eq!(second.current().public(), c.public());
+        assert!(matches!(
+            second.keys()[1].standing,
+            Standing::Compromised { .. }
+        ));
     }
 
     #[test]
@@ -433,48 +549,67 @@ mod tests {
         let kiosks = [EnrolledKiosk::enrolled(kiosk, KioskLetter::DEFAULT, now)];
         let mut ring = Keyring::new(old.clone(), now);
         assert_eq!(
-            ring.open(&code, &kiosks, now, DAY, 7)
+            ring.open(&code, &kiosks, now, DAY)
                 .expect("opens")
                 .sealed_to,
             SealedTo::Current
         );
 
         // A routine change: the old key's codes open as before.
-        ring.rotate(new.clone(), now + 1, false);
+        ring.rotate(new.clone(), now + 1, false, 7)
+            .expect("new key");
         assert_eq!(ring.current().public(), new.public());
         assert_eq!(
-            ring.open(&code, &kiosks, now + 2, DAY, 7)
+            ring.open(&code, &kiosks, now + 2, DAY)
                 .expect("opens")
                 .sealed_to,
             SealedTo::Retired
         );
 
-        // After a loss: with a warning, for seven days, then not at all, and then deleted.
+        // After a loss: with a warning, for seven days, then not at all, then deleted for good.
         let mut lost = Keyring::new(old.clone(), now);
-        lost.rotate(new, now + 1, true);
+        lost.rotate(new, now + 1, true, 7).expect("new key");
         assert_eq!(
-            lost.open(&code, &kiosks, now + 2, DAY, 7)
+            lost.open(&code, &kiosks, now + 2, DAY)
                 .expect("opens")
                 .sealed_to,
             SealedTo::Compromised { days_left: 7 }
         );
         assert_eq!(
-            lost.open(&code, &kiosks, now + 1 + 6 * DAY + 1, DAY, 7)
+            lost.open(&code, &kiosks, now + 1 + 6 * DAY + 1, DAY)
                 .expect("opens")
                 .sealed_to,
             SealedTo::Compromised { days_left: 1 }
         );
         let after = now + 1 + 7 * DAY;
         assert_eq!(
-            lost.open(&code, &kiosks, after, DAY, 7).map(|_| ()),
+            lost.open(&code, &kiosks, after, DAY).map(|_| ()),
             Err(OpenError::NotForThisDesk)
         );
-        assert_eq!(lost.expire(after - 1, 7), vec![]);
-        assert_eq!(lost.expire(after, 7), vec![old.public().clone()]);
+        assert_eq!(lost.expire(after - 1), vec![]);
+        assert_eq!(lost.expire(after), vec![old.public().clone()]);
         assert_eq!(lost.keys().len(), 1);
-        // A longer window, from the configuration.
-        let mut longer = Keyring::new(old, now);
-        longer.rotate(pair(), now, true);
-        assert!(longer.open(&code, &kiosks, now + 10 * DAY, DAY, 14).is_ok());
+        assert_eq!(
+            lost.add_old(old.clone(), after, false, 7),
+            Err(KeyringError::Deleted),
+            "a deleted key is never taken back"
+        );
+    }
+
+    #[test]
+    fn a_clock_set_back_does_not_lengthen_a_window() {
+        let (old, new) = (pair(), pair());
+        let now = build_minutes().max(NOW);
+        let (code, kiosk) = sample_code(&old, now);
+        let kiosks = [EnrolledKiosk::enrolled(kiosk, KioskLetter::DEFAULT, now)];
+        let mut ring = Keyring::new(old, now);
+        ring.rotate(new, now, true, 7).expect("new key");
+        // Unlocked eight days on (the ring remembers it), then the clock is set back.
+        ring.observe(now + 8 * DAY);
+        assert_eq!(
+            ring.open(&code, &kiosks, now + DAY, DAY).map(|_| ()),
+            Err(OpenError::NotForThisDesk)
+        );
+        assert_eq!(ring.expire(now + DAY).len(), 1);
     }
 }
