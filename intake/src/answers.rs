@@ -286,6 +286,16 @@ impl Sharing {
     }
 }
 
+/// A yes/no question of the flow: each has its own field in [`Answers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Question {
+    Danger,
+    Doctor,
+    PrivateRoom,
+    Statistics,
+    Disability,
+}
+
 /// Everything she answered in one session. Holds no name and nothing that identifies her.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Answers {
@@ -329,6 +339,29 @@ pub enum UrgentReason {
 }
 
 impl Answers {
+    /// Her reply to a yes/no question.
+    pub fn reply(&self, question: Question) -> Reply {
+        match question {
+            Question::Danger => self.danger_now,
+            Question::Doctor => self.doctor_now,
+            Question::PrivateRoom => self.private_room,
+            Question::Statistics => self.consent_statistics,
+            Question::Disability => self.disability,
+        }
+    }
+
+    /// Records her reply to a yes/no question.
+    pub fn set_reply(&mut self, question: Question, reply: Reply) {
+        let field = match question {
+            Question::Danger => &mut self.danger_now,
+            Question::Doctor => &mut self.doctor_now,
+            Question::PrivateRoom => &mut self.private_room,
+            Question::Statistics => &mut self.consent_statistics,
+            Question::Disability => &mut self.disability,
+        };
+        *field = reply;
+    }
+
     /// The reasons for the urgent screen, danger first; "help now" only when no other.
     pub fn urgent_reasons(&self) -> Vec<UrgentReason> {
         let mut reasons = Vec::new();
@@ -377,5 +410,25 @@ mod tests {
             "Quechua is not local use"
         );
         assert_eq!(LangTag::VI.html_lang(), Some("vi"));
+    }
+
+    #[test]
+    fn each_question_has_its_own_field() {
+        use super::{Answers, Question, Reply};
+        let all = [
+            Question::Danger,
+            Question::Doctor,
+            Question::PrivateRoom,
+            Question::Statistics,
+            Question::Disability,
+        ];
+        for q in all {
+            let mut a = Answers::default();
+            a.set_reply(q, Reply::Yes);
+            for other in all {
+                let expected = if other == q { Reply::Yes } else { Reply::NotAsked };
+                assert_eq!(a.reply(other), expected, "{q:?} then {other:?}");
+            }
+        }
     }
 }

@@ -51,6 +51,10 @@ pub struct ServiceOffer {
 pub struct Hotline {
     pub number: String,
     pub label: Localized,
+    /// A number for children (Vietnam's 111, the child protection hotline): the only one a
+    /// child under 16 is shown, on the screens that send her to staff.
+    #[serde(default)]
+    pub for_children: bool,
 }
 
 /// A public entry of the referral directory.
@@ -457,6 +461,13 @@ impl CentreConfig {
         for (i, h) in self.hotlines.iter().enumerate() {
             check_phone(&format!("hotlines[{i}].number"), &h.number)?;
             self.check_localized(&format!("hotlines[{i}].label"), &h.label)?;
+        }
+        // A child's screens show only the numbers for children: there must be one.
+        if !self.hotlines.iter().any(|h| h.for_children) {
+            return Err(problem(
+                "hotlines",
+                "mark the child protection hotline (111) with \"for_children\": true: it is the number a child under 16 is shown",
+            ));
         }
         if self.services.is_empty() {
             return Err(problem("services", "list at least one service"));

@@ -3,7 +3,7 @@
 //! The step lives here, never in a URL: nothing can skip consent, and only this type
 //! decides what comes next. `Flow::wipe` forgets everything at once.
 
-use crate::answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing, Wish};
+use crate::answers::{AgeBand, Answers, Children, LangTag, Question, Reply, Sex, Sharing, Wish};
 use crate::services::Service;
 
 /// A screen of the kiosk.
@@ -50,6 +50,35 @@ pub enum Step {
     Review,
     /// The sealed code, the ticket, print, finish.
     Handoff,
+}
+
+impl Step {
+    /// The yes/no question this screen asks, if it asks one.
+    pub fn question(self) -> Option<Question> {
+        match self {
+            Step::Danger => Some(Question::Danger),
+            Step::Doctor => Some(Question::Doctor),
+            Step::PrivateRoom => Some(Question::PrivateRoom),
+            Step::Statistics => Some(Question::Statistics),
+            Step::Disability => Some(Question::Disability),
+            _ => None,
+        }
+    }
+
+    /// Whether this screen offers "I need help now": every question screen, and none of the
+    /// screens that already send her to staff, show her code or end the session. The flow
+    /// accepts the event exactly here, and the frame shows the button exactly here.
+    pub fn offers_help_now(self) -> bool {
+        !matches!(
+            self,
+            Step::GoToDeskNow
+                | Step::Handoff
+                | Step::WaitHere
+                | Step::ChildToDesk
+                | Step::ConsentRefused
+                | Step::InformationOnly
+        )
+    }
 }
 
 /// What she chose on the consent screen.
@@ -234,23 +263,7 @@ impl Flow {
                 }
                 return Ok(None);
             }
-            (
-                S::Welcome
-                | S::Age
-                | S::ChildNotice
-                | S::Consent
-                | S::Danger
-                | S::Doctor
-                | S::Children
-                | S::Services
-                | S::Sharing
-                | S::PrivateRoom
-                | S::Statistics
-                | S::Sex
-                | S::Disability
-                | S::Review,
-                E::HelpNow,
-            ) => {
+            (s, E::HelpNow) if s.offers_help_now() => {
                 a.help_now = true;
                 S::GoToDeskNow
             }
@@ -302,11 +315,11 @@ impl Flow {
                 ConsentChoice::InformationOnly => S::InformationOnly,
             },
             (S::Danger, E::Reply(r)) if r != Reply::NotAsked => {
-                a.danger_now = r;
+                a.set_reply(Question::Danger, r);
                 self.after_triage(S::Doctor)
             }
             (S::Doctor, E::Reply(r)) if r != Reply::NotAsked => {
-                a.doctor_now = r;
+                a.set_reply(Question::Doctor, r);
                 self.after_triage(S::Children)
             }
             (S::Children, E::ChooseChildren(c)) if c != Children::NotAsked => {
@@ -359,11 +372,11 @@ impl Flow {
             // never "no" (consent promised she may skip any question).
             (S::Sharing, E::Continue) => self.after_answer(S::PrivateRoom),
             (S::PrivateRoom, E::Reply(r)) if r != Reply::NotAsked => {
-                a.private_room = r;
+                a.set_reply(Question::PrivateRoom, r);
                 self.after_answer(S::Statistics)
             }
             (S::Statistics, E::Reply(r)) if r != Reply::NotAsked => {
-                a.consent_statistics = r;
+                a.set_reply(Question::Statistics, r);
                 self.after_answer(S::Sex)
             }
             (S::Sex, E::ChooseSex(sex)) if sex != Sex::NotAsked => {
@@ -371,7 +384,7 @@ impl Flow {
                 self.after_answer(S::Disability)
             }
             (S::Disability, E::Reply(r)) if r != Reply::NotAsked => {
-                a.disability = r;
+                a.set_reply(Question::Disability, r);
                 S::Review
             }
             (S::Review, E::Change(step)) if Self::changeable(step) => {

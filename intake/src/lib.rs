@@ -14,5 +14,7 @@ pub mod progress;
 pub mod scan;
 pub mod services;
 
-pub use answers::{AgeBand, Answers, Children, LangTag, Reply, Sex, Sharing, UrgentReason, Wish};
+pub use answers::{
+    AgeBand, Answers, Children, LangTag, Question, Reply, Sex, Sharing, UrgentReason, Wish,
+};
 pub use services::{Service, ServiceSet};

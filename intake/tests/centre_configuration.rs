@@ -290,6 +290,15 @@ fn malformed_configurations_name_the_field_and_the_problem() {
         "1 to 5",
     );
     refused(
+        |v: &mut Value| {
+            for h in v["hotlines"].as_array_mut().expect("hotlines") {
+                h["for_children"] = json!(false);
+            }
+        },
+        "hotlines",
+        "for_children",
+    );
+    refused(
         |v: &mut Value| v["compromised_key_days"] = json!(0),
         "compromised_key_days",
         "from 1 to 30",

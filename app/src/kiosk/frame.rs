@@ -7,7 +7,7 @@ use crate::session::use_session;
 use crate::ui::icons;
 use crate::ui::quick_exit::{QuickExitButton, SkipToExit};
 use crate::ui::read_aloud::ReadAloudButton;
-use intake::flow::{Event, Step};
+use intake::flow::Event;
 use intake::progress::Segment;
 use leptos::prelude::*;
 
@@ -39,19 +39,7 @@ pub fn StepFrame(children: Children) -> impl IntoView {
     let t = move || session.texts();
     let can_back = move || session.flow.with(|f| f.can_go_back());
     let progress = move || session.flow.with(|f| f.progress());
-    let show_help = move || {
-        session.flow.with(|f| {
-            !matches!(
-                f.step(),
-                Step::GoToDeskNow
-                    | Step::Handoff
-                    | Step::WaitHere
-                    | Step::ChildToDesk
-                    | Step::ConsentRefused
-                    | Step::InformationOnly
-            )
-        })
-    };
+    let show_help = move || session.flow.with(|f| f.step().offers_help_now());
     let demo = session.config().uses_demo_key();
     let lang = move || session.flow.with(|f| f.language().as_str().to_owned());
     view! {

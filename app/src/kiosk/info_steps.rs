@@ -10,9 +10,9 @@ use leptos::prelude::*;
 /// The centre's hotlines, or only those with the given numbers.
 #[component]
 fn Hotlines(
-    /// Numbers to show; all when empty.
+    /// Only the numbers the configuration marks as for children.
     #[prop(optional)]
-    only: &'static [&'static str],
+    for_children: bool,
 ) -> impl IntoView {
     let session = use_session();
     let config = session.config();
@@ -20,7 +20,7 @@ fn Hotlines(
     let rows: Vec<(String, String)> = config
         .hotlines
         .iter()
-        .filter(|h| only.is_empty() || only.contains(&h.number.as_str()))
+        .filter(|h| !for_children || h.for_children)
         .map(|h| (h.number.clone(), config.text(&h.label, lang).to_owned()))
         .collect();
     view! {
@@ -49,7 +49,7 @@ pub fn ChildToDeskStep() -> impl IntoView {
         // The main action is to show this screen to a staff member; Finish is small.
         <p class="show-staff">{t.child_show_staff}</p>
         <p class="step__lead">{t.child_desk_body}</p>
-        <Hotlines only=&["111"] />
+        <Hotlines for_children=true />
         <div class="finish">
             <SmallFinish />
         </div>
@@ -67,7 +67,7 @@ pub fn ChildNoticeStep() -> impl IntoView {
         // A long read in its own box, so that her answer is on screen without scrolling.
         <div class="explain" tabindex="0" role="region" aria-labelledby="explain-title">
             <p class="step__lead">{t.child_notice_body}</p>
-            <Hotlines only=&["111"] />
+            <Hotlines for_children=true />
         </div>
         <div class="choices">
             <BigButton label=t.i_understand.to_string() variant=Variant::Primary on_press=move || session.send(Event::Continue) />

@@ -35,9 +35,14 @@ pub fn CurrentStep() -> impl IntoView {
         Step::ConsentRefused => view! { <info_steps::ConsentRefusedStep /> }.into_any(),
         Step::InformationOnly => view! { <info_steps::InformationStep /> }.into_any(),
         Step::WaitHere => view! { <wait_step::WaitHereStep /> }.into_any(),
-        Step::Danger | Step::Doctor | Step::PrivateRoom | Step::Statistics | Step::Disability => {
-            view! { <question_steps::YesNoStep step=step.get() /> }.into_any()
-        }
+        s @ (Step::Danger
+        | Step::Doctor
+        | Step::PrivateRoom
+        | Step::Statistics
+        | Step::Disability) => match s.question() {
+            Some(question) => view! { <question_steps::YesNoStep question=question /> }.into_any(),
+            None => ().into_any(),
+        },
         Step::Children => view! { <question_steps::ChildrenStep /> }.into_any(),
         Step::GoToDeskNow => view! { <info_steps::GoToDeskNowStep /> }.into_any(),
         Step::Services => view! { <services_step::ServicesStep /> }.into_any(),

@@ -2,8 +2,8 @@
 use crate::session::{Screen, use_session};
 use crate::ui::big_button::BigButton;
 use crate::ui::icons;
-use intake::flow::{ConsentChoice, Event, Step};
-use intake::{AgeBand, Children, Reply, Sex};
+use intake::flow::{ConsentChoice, Event};
+use intake::{AgeBand, Children, Question, Reply, Sex};
 use leptos::prelude::*;
 
 /// How old are you?
@@ -103,33 +103,25 @@ pub fn ConsentStep() -> impl IntoView {
 #[component]
 pub fn YesNoStep(
     /// Which question.
-    step: Step,
+    question: Question,
 ) -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let (question, hint) = match step {
-        Step::Danger => (t.danger_question, None),
+    let (question_text, hint) = match question {
+        Question::Danger => (t.danger_question, None),
         // What the review of what she is told asked: one question, with the time window
         // after rape in plain words (PEP within 72 hours, emergency contraception within
         // about 5 days); nothing asks about the incident itself.
-        Step::Doctor => (t.doctor_question, Some(t.doctor_hint)),
-        Step::PrivateRoom => (t.private_room_question, Some(t.optional)),
-        Step::Statistics => (t.statistics_question, Some(t.statistics_hint)),
-        _ => (t.disability_question, Some(t.disability_hint)),
+        Question::Doctor => (t.doctor_question, Some(t.doctor_hint)),
+        Question::PrivateRoom => (t.private_room_question, Some(t.optional)),
+        Question::Statistics => (t.statistics_question, Some(t.statistics_hint)),
+        Question::Disability => (t.disability_question, Some(t.disability_hint)),
     };
     let screen = Screen::new(session);
-    let current = move || {
-        screen.answer(|a| match step {
-            Step::Danger => a.danger_now,
-            Step::Doctor => a.doctor_now,
-            Step::PrivateRoom => a.private_room,
-            Step::Statistics => a.consent_statistics,
-            _ => a.disability,
-        })
-    };
+    let current = move || screen.answer(|a| a.reply(question));
     // No ✓ or ✗ on the answers about danger and a doctor: a tick on "yes, I am in danger"
     // reads as approval.
-    let marked = !matches!(step, Step::Danger | Step::Doctor);
+    let marked = !matches!(question, Question::Danger | Question::Doctor);
     let choice = move |reply: Reply, label: &'static str, icon: &'static str| {
         let pressed = Signal::derive(move || current() == reply);
         let press = move || screen.send(Event::Reply(reply));
@@ -142,7 +134,7 @@ pub fn YesNoStep(
         }
     };
     view! {
-        <h1 class="step__title">{question}</h1>
+        <h1 class="step__title">{question_text}</h1>
         {hint.map(|h| view! { <p class="step__hint">{h}</p> })}
         <div class="choices">
             {choice(Reply::Yes, t.yes, icons::YES)}

@@ -7,13 +7,11 @@ use crate::ui::bilingual::{Bi, bilingual};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::keyring::SealedTo;
 use intake::desk::repeat::RepeatGuard;
+use intake::desk::scan::{DeskMemory, Freshness, Scanned, scan};
 use intake::desk::words;
-use intake::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, KioskState};
+use intake::handoff::{EnrolledKiosk, Handoff, KioskState};
 use intake::pairing::Enrolment;
 use leptos::prelude::*;
-
-/// How long the ids of opened codes are remembered: 30 days.
-const REMEMBER_MINUTES: u32 = 30 * 24 * 60;
 
 /// A moment as the desk's clock shows it: `2026-12-02 14:05`.
 pub(super) fn when(minutes: u32) -> String {
@@ -63,73 +61,56 @@ pub fn DeskView(
     let stats = RwSignal::new(store::statistics());
 
     let new_key = RwSignal::new(String::new());
-    // `fresh`: a scan now (remembered, counted, kept as the open case); not fresh: the case
-    // that was open when the desk locked, brought back as it was.
-    let open_case = move |text: String, fresh: bool| {
-        sealed_to.set(SealedTo::Current);
-        // A kiosk's letter and public key (from its setup page's QR) go to the enrol field.
-        if Enrolment::looks_like(&text) && Enrolment::parse(&text).is_ok() {
-            new_key.set(text.trim().to_owned());
-            outcome.set(Some(Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())));
-            return;
-        }
-        let result = ring.with_value(|r| {
-            r.open(
-                &text,
-                &kiosks.get_untracked(),
-                now_minutes(),
-                DEFAULT_WINDOW_MINUTES,
-            )
+    // What one scan does is decided by `intake::desk::scan`; here it is kept and drawn.
+    let open_case = move |text: String, freshness: Freshness| {
+        let mut memory = DeskMemory {
+            kiosks: kiosks.get_untracked(),
+            // An unreadable list of opened codes cannot say whether this is a second scan:
+            // the desk says so, and counts no one.
+            opened: match store::opened_kept() {
+                Kept::Unreadable => None,
+                kept => Some(kept.value().unwrap_or_default()),
+            },
+            statistics: store::statistics(),
+        };
+        let scanned = ring.with_value(|r| {
+            desk.config
+                .with_value(|c| scan(&text, r, &mut memory, c, now_minutes(), freshness))
         });
-        sealed_to.set(result.as_ref().map_or(SealedTo::Current, |r| r.sealed_to));
-        let result = result.map(|r| r.opened);
-        outcome.set(Some(match result {
-            Ok(opened) if !fresh => {
-                let sheet = CaseSheet::new(&opened, &desk.config.get_value(), false);
-                Ok((sheet, opened.handoff))
+        sealed_to.set(SealedTo::Current);
+        replay_unknown.set(false);
+        outcome.set(Some(match scanned {
+            // A kiosk's letter and public key (from its setup page's QR) go to the enrol field.
+            Scanned::KioskKey(line) => {
+                new_key.set(line);
+                Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())
             }
-            Ok(opened) => {
-                store::keep_open_case(text.trim(), now_minutes());
-                // The kiosk seen last is tried first next time.
-                let mut list = kiosks.get_untracked();
-                if let Some(k) = list.get_mut(opened.kiosk_index) {
-                    k.last_seen_minutes = now_minutes();
-                    store::keep_kiosks(&list);
-                    kiosks.set(list);
-                }
-                // An unreadable list of opened codes cannot say whether this is a second scan:
-                // the desk says so, and does not count her again in the statistics.
-                let (seen, known) = match store::opened_kept() {
-                    Kept::Unreadable => (false, false),
-                    kept => {
-                        let mut memory = kept.value().unwrap_or_default();
-                        let seen = memory.check_and_remember(
-                            opened.handoff.id,
-                            now_minutes(),
-                            REMEMBER_MINUTES,
-                        );
-                        store::keep_opened(&memory);
-                        (seen, true)
+            Scanned::Refused(e) => Err(open_error(&e)),
+            Scanned::Case(case) => {
+                sealed_to.set(case.sealed_to);
+                if freshness == Freshness::Fresh {
+                    store::keep_open_case(text.trim(), now_minutes());
+                    if store::keep_kiosks(&memory.kiosks) {
+                        kiosks.set(memory.kiosks);
                     }
-                };
-                replay_unknown.set(!known);
-                if !seen && known {
-                    let mut counts = store::statistics();
-                    if counts.add(opened.handoff.created_minutes, &opened.handoff.answers) {
-                        store::keep_statistics(&counts);
-                        stats.set(counts);
+                    match &memory.opened {
+                        Some(list) => {
+                            store::keep_opened(list);
+                        }
+                        None => replay_unknown.set(true),
+                    }
+                    if case.counted && store::keep_statistics(&memory.statistics) {
+                        stats.set(memory.statistics);
                     }
                 }
-                let sheet = CaseSheet::new(&opened, &desk.config.get_value(), seen);
-                Ok((sheet, opened.handoff))
+                Ok((case.sheet, case.handoff))
             }
-            Err(e) => Err(open_error(&e)),
         }));
     };
-    let open_text = move |text: String| open_case(text, true);
+    let open_text = move |text: String| open_case(text, Freshness::Fresh);
     // Unlocked again: the case that was open comes back, with no second-scan warning.
     if let Some(code) = store::open_case(now_minutes()) {
-        open_case(code, false);
+        open_case(code, Freshness::Reopened);
     }
     let open_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,0 +1,115 @@
+//! What one scan at the desk does, decided here so the page only draws it: a kiosk's
+//! enrolment goes to the enrol field; a code opens with the desk's keys into a case sheet,
+//! is checked against the codes opened before (for `replay_memory_days`), and is counted in
+//! the anonymous statistics once, if she agreed; anything else is refused with its kind.
+use super::case_sheet::CaseSheet;
+use super::keyring::{Keyring, SealedTo};
+use super::replay::ReplayMemory;
+use super::stats::Statistics;
+use crate::config::CentreConfig;
+use crate::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, OpenError};
+use crate::pairing::Enrolment;
+
+/// What the desk keeps between scans. `opened` is `None` while the kept list of opened
+/// codes cannot be read: then a second scan cannot be noticed, and nothing is counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeskMemory {
+    pub kiosks: Vec<EnrolledKiosk>,
+    pub opened: Option<ReplayMemory>,
+    pub statistics: Statistics,
+}
+
+/// Whether this code was opened on this desk before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replay {
+    First,
+    SeenBefore,
+    /// The list of opened codes cannot be read: unknown.
+    Unknown,
+}
+
+/// A code that opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScannedCase {
+    pub sheet: CaseSheet,
+    pub handoff: Handoff,
+    pub sealed_to: SealedTo,
+    pub replay: Replay,
+    /// Whether this scan added her to the statistics.
+    pub counted: bool,
+}
+
+/// The outcome of one scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scanned {
+    /// A kiosk's enrolment line (`A=<key>`), trimmed: for the enrol field.
+    KioskKey(String),
+    Case(Box<ScannedCase>),
+    Refused(OpenError),
+}
+
+/// Is a scan new, or the case that was open when the desk locked, brought back?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Scanned now: remembered, counted, the kiosk marked as seen.
+    Fresh,
+    /// Reopened after unlock: shown as it was, nothing remembered or counted again.
+    Reopened,
+}
+
+const MINUTES_PER_DAY: u32 = 24 * 60;
+
+/// Scans `text` at `now_minutes`, updating `memory` (the kiosk seen, the code remembered,
+/// the count) when fresh.
+pub fn scan(
+    text: &str,
+    ring: &Keyring,
+    memory: &mut DeskMemory,
+    config: &CentreConfig,
+    now_minutes: u32,
+    freshness: Freshness,
+) -> Scanned {
+    if Enrolment::looks_like(text) && Enrolment::parse(text).is_ok() {
+        return Scanned::KioskKey(text.trim().to_owned());
+    }
+    let opened = match ring.open(text, &memory.kiosks, now_minutes, DEFAULT_WINDOW_MINUTES) {
+        Ok(o) => o,
+        Err(e) => return Scanned::Refused(e),
+    };
+    let handoff = opened.opened.handoff.clone();
+    if freshness == Freshness::Reopened {
+        return Scanned::Case(Box::new(ScannedCase {
+            sheet: CaseSheet::new(&opened.opened, config, false),
+            handoff,
+            sealed_to: opened.sealed_to,
+            replay: Replay::First,
+            counted: false,
+        }));
+    }
+    // The kiosk seen last is tried first next time.
+    if let Some(k) = memory.kiosks.get_mut(opened.opened.kiosk_index) {
+        k.last_seen_minutes = now_minutes;
+    }
+    let keep = config.replay_memory_days.saturating_mul(MINUTES_PER_DAY);
+    let replay = match memory.opened.as_mut() {
+        None => Replay::Unknown,
+        Some(list) => {
+            if list.check_and_remember(handoff.id, now_minutes, keep) {
+                Replay::SeenBefore
+            } else {
+                Replay::First
+            }
+        }
+    };
+    let counted = replay == Replay::First
+        && memory
+            .statistics
+            .add(handoff.created_minutes, &handoff.answers);
+    Scanned::Case(Box::new(ScannedCase {
+        sheet: CaseSheet::new(&opened.opened, config, replay == Replay::SeenBefore),
+        handoff,
+        sealed_to: opened.sealed_to,
+        replay,
+        counted,
+    }))
+}

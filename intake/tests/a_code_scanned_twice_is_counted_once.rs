@@ -1,0 +1,218 @@
+//! One scan at the desk (`intake::desk::scan`): a kiosk's enrolment goes to the enrol
+//! field, a code opens into a case, a second scan is noticed for `replay_memory_days` and
+//! never counted again, and nothing is counted while the list of opened codes is unreadable.
+mod common;
+
+use common::Desk;
+use intake::config::CentreConfig;
+use intake::desk::keyring::{Keyring, SealedTo};
+use intake::desk::replay::ReplayMemory;
+use intake::desk::scan::{DeskMemory, Freshness, Replay, Scanned, scan};
+use intake::handoff::{Handoff, HandoffId, KioskLetter, OpenError, Ticket, build_minutes, seal};
+use intake::{AgeBand, Answers, Reply, Service, ServiceSet};
+
+const DAY: u32 = 24 * 60;
+
+fn config(replay_days: u32) -> CentreConfig {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/centre.json"
+    ))
+    .expect("demo config");
+    let mut c = CentreConfig::parse(&text).expect("valid");
+    c.replay_memory_days = replay_days;
+    c
+}
+
+/// A code from the desk's kiosk, from a woman who agreed to be counted.
+fn consenting_code(desk: &Desk, now: u32) -> String {
+    let handoff = Handoff {
+        created_minutes: now,
+        id: HandoffId::random().expect("randomness"),
+        ticket: Ticket {
+            letter: KioskLetter::ALL[7],
+            number: 4,
+        },
+        answers: Answers {
+            age_band: AgeBand::Adult,
+            consent_services: Reply::Yes,
+            services: ServiceSet::of([Service::Health]),
+            consent_statistics: Reply::Yes,
+            ..Answers::default()
+        },
+    };
+    seal(&handoff, desk.staff.public(), &desk.kiosk, now).expect("seals")
+}
+
+fn case(scanned: Scanned) -> Box<intake::desk::scan::ScannedCase> {
+    match scanned {
+        Scanned::Case(c) => c,
+        other => panic!("not a case: {other:?}"),
+    }
+}
+
+#[test]
+fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time() {
+    let desk = Desk::new();
+    let now = build_minutes() + 5;
+    let ring = Keyring::new(desk.staff.clone(), now);
+    let config = config(30);
+    let mut memory = DeskMemory {
+        kiosks: desk.enrolled(),
+        opened: Some(ReplayMemory::default()),
+        ..DeskMemory::default()
+    };
+    let code = consenting_code(&desk, now);
+    let first = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config,
+        now,
+        Freshness::Fresh,
+    ));
+    assert_eq!((first.replay, first.counted), (Replay::First, true));
+    assert_eq!(first.sealed_to, SealedTo::Current);
+    assert!(!first.sheet.seen_before);
+    assert_eq!(
+        memory.kiosks[0].last_seen_minutes, now,
+        "the kiosk is tried first next time"
+    );
+    let counts = memory.statistics.clone();
+    assert_eq!(counts.rows().len(), 1);
+
+    let second = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config,
+        now + 3,
+        Freshness::Fresh,
+    ));
+    assert_eq!((second.replay, second.counted), (Replay::SeenBefore, false));
+    assert!(second.sheet.seen_before);
+    assert_eq!(memory.statistics, counts, "counted once");
+
+    // Brought back after the desk was unlocked: shown as it was, nothing again.
+    let back = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config,
+        now + 4,
+        Freshness::Reopened,
+    ));
+    assert!(!back.sheet.seen_before && !back.counted);
+    assert_eq!(memory.statistics, counts);
+}
+
+#[test]
+fn the_replay_window_is_the_configured_days() {
+    let desk = Desk::new();
+    let now = build_minutes() + 5;
+    let ring = Keyring::new(desk.staff.clone(), now);
+    let code = consenting_code(&desk, now);
+    for (days, later, expected) in [
+        (1, 2 * DAY, Replay::First),
+        (3, 2 * DAY, Replay::SeenBefore),
+    ] {
+        let mut memory = DeskMemory {
+            kiosks: desk.enrolled(),
+            opened: Some(ReplayMemory::default()),
+            ..DeskMemory::default()
+        };
+        let config = config(days);
+        case(scan(
+            &code,
+            &ring,
+            &mut memory,
+            &config,
+            now,
+            Freshness::Fresh,
+        ));
+        let again = case(scan(
+            &code,
+            &ring,
+            &mut memory,
+            &config,
+            now + later,
+            Freshness::Fresh,
+        ));
+        assert_eq!(
+            again.replay, expected,
+            "replay_memory_days {days}, {later} minutes later"
+        );
+    }
+}
+
+#[test]
+fn an_unreadable_list_of_opened_codes_counts_nothing_and_says_so() {
+    let desk = Desk::new();
+    let now = build_minutes() + 5;
+    let ring = Keyring::new(desk.staff.clone(), now);
+    let mut memory = DeskMemory {
+        kiosks: desk.enrolled(),
+        opened: None,
+        ..DeskMemory::default()
+    };
+    let code = consenting_code(&desk, now);
+    let c = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config(30),
+        now,
+        Freshness::Fresh,
+    ));
+    assert_eq!((c.replay, c.counted), (Replay::Unknown, false));
+    assert!(memory.statistics.rows().is_empty());
+}
+
+#[test]
+fn a_kiosk_enrolment_goes_to_the_enrol_field_and_anything_else_is_refused_by_kind() {
+    let desk = Desk::new();
+    let now = build_minutes() + 5;
+    let ring = Keyring::new(desk.staff.clone(), now);
+    let mut memory = DeskMemory::default();
+    let line = format!("  H={}\n", desk.kiosk.public().to_hex());
+    assert_eq!(
+        scan(
+            &line,
+            &ring,
+            &mut memory,
+            &config(30),
+            now,
+            Freshness::Fresh
+        ),
+        Scanned::KioskKey(line.trim().to_owned())
+    );
+    assert_eq!(
+        scan(
+            "hello",
+            &ring,
+            &mut memory,
+            &config(30),
+            now,
+            Freshness::Fresh
+        ),
+        Scanned::Refused(OpenError::NotAHandoffCode)
+    );
+    // A genuine code from a kiosk this desk has not enrolled.
+    let code = consenting_code(&desk, now);
+    assert_eq!(
+        scan(
+            &code,
+            &ring,
+            &mut memory,
+            &config(30),
+            now,
+            Freshness::Fresh
+        ),
+        Scanned::Refused(OpenError::NotForThisDesk)
+    );
+    assert_eq!(
+        memory,
+        DeskMemory::default(),
+        "a refused scan changes nothing"
+    );
+}
