@@ -8,6 +8,7 @@ pub mod setup;
 pub mod staff;
 pub mod storage;
 pub mod ui;
+pub mod wipe;
 
 use intake::config::CentreConfig;
 use kiosk::{CurrentStep, StepFrame};

@@ -1,8 +1,15 @@
 //! The session context: the flow (answers live only here, in memory), the configuration,
-//! and the one way to change the flow.
+//! and the one way to change the flow. Signals and `intake` types only: what a wipe does
+//! beyond forgetting (speech, the worker, clips) belongs to `crate::wipe`.
+//!
+//! The screen rule: a screen reads the flow through its own [`Screen`], made when it is
+//! drawn, never through the session's signal (see `Screen`). So the flow and the last
+//! problem are private: screens read them once ([`Session::read`]) or through their
+//! `Screen`; only what lives as long as the session (the frame, the router, read-aloud)
+//! may [`Session::watch`] them.
 use crate::i18n::{Texts, child_texts, texts};
-use crate::ui::theme::Theme;
 use intake::config::CentreConfig;
+use intake::display::Theme;
 use intake::flow::{Event, Flow, FlowError};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -10,9 +17,9 @@ use std::sync::Arc;
 /// Shared by every kiosk component through context. `Copy`: signals and an `Arc`.
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub flow: RwSignal<Flow>,
+    flow: RwSignal<Flow>,
     /// The last refused event's reason, shown under the buttons until the next event.
-    pub problem: RwSignal<Option<FlowError>>,
+    problem: RwSignal<Option<FlowError>>,
     /// Set the instant quick exit starts: the content is hidden before anything else.
     pub hidden: RwSignal<bool>,
     pub config: StoredValue<Arc<CentreConfig>>,
@@ -38,19 +45,34 @@ impl Session {
         }
     }
 
-    /// Sends an event to the flow; a refusal is kept to show.
+    /// Sends an event to the flow; a refusal is kept to show, and changes no flow: nothing
+    /// that watches the flow is woken by a tap the screen did not offer.
     pub fn send(&self, event: Event) {
-        let mut result = Ok(());
-        self.flow.update(|f| result = f.apply(event));
-        self.problem.set(result.err());
+        let mut next = self.flow.get_untracked();
+        match next.apply(event) {
+            Ok(()) => {
+                self.flow.set(next);
+                self.problem.set(None);
+            }
+            Err(e) => self.problem.set(Some(e)),
+        }
     }
 
-    /// Forgets every answer and returns to the welcome screen, in place.
-    pub fn wipe(&self) {
-        crate::kiosk::sealer::forget();
-        crate::ui::read_aloud::stop();
-        crate::ui::clips::stop();
-        self.flow.set(Flow::new());
+    /// Reads the flow once, without watching it (a screen's starting values).
+    pub fn read<T>(&self, read: impl FnOnce(&Flow) -> T) -> T {
+        self.flow.with_untracked(read)
+    }
+
+    /// Watches the flow: only for what lives as long as the session (the frame, the router,
+    /// read-aloud), never for a screen (see `Screen`).
+    pub fn watch<T>(&self, read: impl FnOnce(&Flow) -> T) -> T {
+        self.flow.with(read)
+    }
+
+    /// Forgets every answer and the theme and returns to the welcome screen, in place
+    /// (`Flow::wipe`, as the native tests check it). `crate::wipe` adds the side effects.
+    pub fn forget(&self) {
+        self.flow.update(Flow::wipe);
         self.problem.set(None);
         self.theme.set(Theme::Default);
     }

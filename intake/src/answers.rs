@@ -426,7 +426,11 @@ mod tests {
             let mut a = Answers::default();
             a.set_reply(q, Reply::Yes);
             for other in all {
-                let expected = if other == q { Reply::Yes } else { Reply::NotAsked };
+                let expected = if other == q {
+                    Reply::Yes
+                } else {
+                    Reply::NotAsked
+                };
                 assert_eq!(a.reply(other), expected, "{q:?} then {other:?}");
             }
         }

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod catalogue;
 pub mod config;
 pub mod desk;
+pub mod display;
 pub mod flow;
 pub mod handoff;
 pub mod idle;

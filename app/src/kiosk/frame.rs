@@ -16,7 +16,7 @@ use leptos::prelude::*;
 #[component]
 fn ProgressBar() -> impl IntoView {
     let session = use_session();
-    let segments = move || session.flow.with(|f| f.progress().segments);
+    let segments = move || session.watch(|f| f.progress().segments);
     view! {
         <div class="progress" aria-hidden="true">
             {move || segments().into_iter().map(|s| {
@@ -37,11 +37,11 @@ fn ProgressBar() -> impl IntoView {
 pub fn StepFrame(children: Children) -> impl IntoView {
     let session = use_session();
     let t = move || session.texts();
-    let can_back = move || session.flow.with(|f| f.can_go_back());
-    let progress = move || session.flow.with(|f| f.progress());
-    let show_help = move || session.flow.with(|f| f.step().offers_help_now());
+    let can_back = move || session.watch(|f| f.can_go_back());
+    let progress = move || session.watch(|f| f.progress());
+    let show_help = move || session.watch(|f| f.step().offers_help_now());
     let demo = session.config().uses_demo_key();
-    let lang = move || session.flow.with(|f| f.language().as_str().to_owned());
+    let lang = move || session.watch(|f| f.language().as_str().to_owned());
     view! {
         <div class="kiosk" lang=lang hidden=move || session.hidden.get()>
             <header class="kiosk__header">

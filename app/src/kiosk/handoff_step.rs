@@ -47,7 +47,7 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
     let ticket = device::next_ticket(device::letter(), &today);
     let request = SealRequest {
         id: 0,
-        answers: session.flow.with_untracked(|f| f.answers().clone()),
+        answers: session.read(|f| f.answers().clone()),
         ticket,
         now_minutes: (js_sys::Date::now() / 60_000.0) as u32,
         kiosk_private_hex,
@@ -133,7 +133,7 @@ fn Slip(made: Made) -> impl IntoView {
     let minutes = session.config().handoff_seconds.div_ceil(60).to_string();
     // On the urgent path there is nothing to choose: she takes her code to the desk now,
     // where staff see her first (the kiosk alerts no one, so it does not say they come).
-    let urgent = session.flow.with_untracked(|f| f.answers().is_urgent());
+    let urgent = session.read(|f| f.answers().is_urgent());
     let next = if urgent {
         view! { <p class="step__lead no-print">{t.handoff_urgent}</p> }.into_any()
     } else {

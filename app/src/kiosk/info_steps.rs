@@ -16,7 +16,7 @@ fn Hotlines(
 ) -> impl IntoView {
     let session = use_session();
     let config = session.config();
-    let lang = session.flow.with_untracked(|f| f.language());
+    let lang = session.read(|f| f.language());
     let rows: Vec<(String, String)> = config
         .hotlines
         .iter()
@@ -93,7 +93,7 @@ pub fn InformationStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let config = session.config();
-    let lang: LangTag = session.flow.with_untracked(|f| f.language());
+    let lang: LangTag = session.read(|f| f.language());
     let services: Vec<(String, &'static str)> = config
         .services
         .iter()
@@ -138,9 +138,7 @@ pub fn GoToDeskNowStep() -> impl IntoView {
     let clinic_here = config
         .offer(intake::Service::Health)
         .is_some_and(|o| o.place == intake::config::Where::OnSite);
-    let reasons = session
-        .flow
-        .with_untracked(|f| f.answers().urgent_reasons());
+    let reasons = session.read(|f| f.answers().urgent_reasons());
     // What staff will do for each reason, then what she does now (the same for all).
     let lines: Vec<&'static str> = reasons
         .iter()

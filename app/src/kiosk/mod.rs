@@ -20,7 +20,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CurrentStep() -> impl IntoView {
     let session = use_session();
-    let step = Memo::new(move |_| session.flow.with(|f| f.step()));
+    let step = Memo::new(move |_| session.watch(|f| f.step()));
     move || match step.get() {
         Step::Welcome => {
             // A language file or a clip that arrives changes a button: draw it again.

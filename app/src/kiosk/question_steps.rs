@@ -37,8 +37,8 @@ pub fn ConsentStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let config = session.config();
-    let lang = session.flow.with_untracked(|f| f.language());
-    let child = session.flow.with_untracked(|f| f.is_child_path());
+    let lang = session.read(|f| f.language());
+    let child = session.read(|f| f.is_child_path());
     // The centre's limits of confidentiality, as its lawyer approved them; a child of 12–15
     // reads the law's rule for children in her own words instead (Decree 56/2017 Art. 25).
     let yes_label = if child {

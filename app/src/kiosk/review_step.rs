@@ -100,9 +100,7 @@ fn rows(t: &'static Texts, a: &Answers, child: bool) -> Vec<(&'static str, Strin
 pub fn ReviewStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
-    let (answers, child) = session
-        .flow
-        .with_untracked(|f| (f.answers().clone(), f.is_child_path()));
+    let (answers, child) = session.read(|f| (f.answers().clone(), f.is_child_path()));
     view! {
         <h1 class="step__title">{t.review_title}</h1>
         <p class="step__hint">{t.review_hint}</p>

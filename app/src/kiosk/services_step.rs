@@ -78,7 +78,7 @@ pub fn SharingStep() -> impl IntoView {
     let session = use_session();
     let t = session.texts();
     let screen = Screen::new(session);
-    let child = session.flow.with_untracked(|f| f.is_child_path());
+    let child = session.read(|f| f.is_child_path());
     let next = view! {
         <p class="step__problem" role="alert">{move || problem_text(screen.problem(), t)}</p>
         <div class="choices">
@@ -93,9 +93,7 @@ pub fn SharingStep() -> impl IntoView {
         }
         .into_any();
     }
-    let chosen: Vec<Service> = session
-        .flow
-        .with_untracked(|f| f.answers().services.iter().collect());
+    let chosen: Vec<Service> = session.read(|f| f.answers().services.iter().collect());
     let wish = move |s: Service| screen.answer(|a| a.sharing.wish(s));
     view! {
         <h1 class="step__title">{t.sharing_question}</h1>

@@ -23,7 +23,7 @@ pub fn WaitHereStep() -> impl IntoView {
     let session = use_session();
     let config = session.config();
     let (vi, en) = (texts(LangTag::VI), texts(LangTag::EN));
-    let spoken = session.flow.with_untracked(|f| f.answers().spoken_language);
+    let spoken = session.read(|f| f.answers().spoken_language);
     let language = config.spoken_languages.iter().find(|s| s.tag == spoken);
     let name = language.map(|s| s.name.clone()).unwrap_or_default();
     let clip = language

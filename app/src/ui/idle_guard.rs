@@ -38,7 +38,7 @@ pub fn IdleGuard() -> impl IntoView {
     ];
     // Leaving the page forgets every answer; hiding it (screen off, app switch) also
     // replaces it with a fresh kiosk, so nothing stays in the page's or the worker's memory.
-    let on_hide = window_event_listener(ev::pagehide, move |_| session.wipe());
+    let on_hide = window_event_listener(ev::pagehide, move |_| crate::wipe::wipe(session));
     let on_visibility = window_event_listener(ev::visibilitychange, move |_| {
         if document().hidden() && !session.is_fresh() {
             fresh_kiosk(session);
@@ -52,7 +52,7 @@ pub fn IdleGuard() -> impl IntoView {
     });
 
     let check = move || {
-        let (step, pace) = session.flow.with_untracked(|f| (f.step(), Pace::of(f)));
+        let (step, pace) = session.read(|f| (f.step(), Pace::of(f)));
         if step == Step::Welcome && session.is_fresh() {
             remaining.set(None);
             return;

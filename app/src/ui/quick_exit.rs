@@ -13,7 +13,7 @@ fn leave(session: Session, to: impl FnOnce(&web_sys::Location) -> String) {
         body.set_hidden(true);
     }
     session.hidden.set(true);
-    session.wipe();
+    crate::wipe::wipe(session);
     if let Some(window) = web_sys::window() {
         let location = window.location();
         let _ = location.replace(&to(&location));
@@ -96,10 +96,7 @@ pub fn SkipToExit() -> impl IntoView {
 pub fn QuickExitButton() -> impl IntoView {
     let session = use_session();
     let label = move || {
-        if session
-            .flow
-            .with(|f| f.step() == intake::flow::Step::Welcome)
-        {
+        if session.watch(|f| f.step() == intake::flow::Step::Welcome) {
             let (vi, en) = (
                 crate::i18n::texts(intake::LangTag::VI),
                 crate::i18n::texts(intake::LangTag::EN),

@@ -107,15 +107,15 @@ pub fn ReadAloudButton() -> impl IntoView {
     let session = use_session();
     let t = move || session.texts();
     let no_voice = RwSignal::new(false);
-    let long = move || session.flow.with(|f| f.is_long_read());
+    let long = move || session.watch(|f| f.is_long_read());
     // A new screen or a new language: stop reading, clear the message.
     Effect::new(move |_| {
-        session.flow.with(|f| (f.step(), f.language()));
+        session.watch(|f| (f.step(), f.language()));
         stop();
         no_voice.set(false);
     });
     let read = move |_| {
-        let lang = session.flow.with_untracked(|f| f.language());
+        let lang = session.read(|f| f.language());
         no_voice.set(read_screen(lang.as_str()).is_err());
     };
     view! {

@@ -2,29 +2,16 @@
 //! this session only: a wipe returns to the default.
 use crate::session::use_session;
 use crate::ui::big_button::BigButton;
+use intake::display::Theme;
 use leptos::prelude::*;
 
-/// How the kiosk looks for this session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    #[default]
-    Default,
-    HighContrast,
-    LargeText,
+/// The words and pictogram of a theme's button.
+trait ThemeButton {
+    fn label(self) -> &'static str;
+    fn icon(self) -> &'static str;
 }
 
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Default, Theme::HighContrast, Theme::LargeText];
-
-    /// The class set on the page's root element.
-    pub fn class(self) -> &'static str {
-        match self {
-            Theme::Default => "",
-            Theme::HighContrast => "theme-contrast",
-            Theme::LargeText => "theme-large",
-        }
-    }
-
+impl ThemeButton for Theme {
     /// Its name in both built-in languages (it is chosen before the language).
     fn label(self) -> &'static str {
         match self {
