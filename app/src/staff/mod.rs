@@ -136,34 +136,17 @@ fn StaffDesk(
         }
     });
 
-    let last = StoredValue::new(js_sys::Date::now());
-    let touch = move || last.set_value(js_sys::Date::now());
-    let handles = [
-        window_event_listener(leptos::ev::pointerdown, move |_| touch()),
-        window_event_listener(leptos::ev::keydown, move |_| touch()),
-    ];
-    let interval = set_interval_with_handle(
-        move || {
-            let idle = js_sys::Date::now() - last.get_value() > IDLE_LOCK_MINUTES * 60_000.0;
-            if idle
-                && desk
-                    .state
-                    .with_untracked(|s| matches!(s, DeskState::Unlocked(_)))
-            {
-                desk.lock();
+    // Locked after a while without input, by the same idle hook as the kiosk's guard.
+    crate::ui::idle::use_idle(
+        crate::ui::idle::UseIdleOptions {
+            every: Duration::from_secs(5),
+        },
+        move |_, elapsed| {
+            if elapsed > IDLE_LOCK_MINUTES * 60_000.0 {
+                desk.lock_if_open();
             }
         },
-        Duration::from_secs(5),
-    )
-    .ok();
-    on_cleanup(move || {
-        for h in handles {
-            h.remove();
-        }
-        if let Some(i) = interval {
-            i.clear();
-        }
-    });
+    );
 
     view! {
         <Show when=move || desk.state.with(|s| desk_view::demo(s, demo_keys))>

@@ -5,12 +5,12 @@
 //! session after the centre's handoff time, like Finish. A hidden page ends it too.
 use crate::i18n::fill;
 use crate::session::use_session;
-use crate::ui::quick_exit::{fresh_kiosk, js_sys_now, monotonic_now, quick_exit};
+use crate::ui::idle::{UseIdleOptions, use_idle};
+use crate::ui::quick_exit::{fresh_kiosk, quick_exit};
 use intake::flow::Step;
-use intake::idle::{IdleAction, IdleClock, IdleLimits, Pace};
+use intake::idle::{IdleAction, IdleLimits, Pace};
 use leptos::ev;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Mounts the guard; renders the dialog while it counts down.
 #[component]
@@ -24,18 +24,7 @@ pub fn IdleGuard() -> impl IntoView {
         wait_ms: f64::from(config.wait_seconds) * 1000.0,
         reading_factor: f64::from(config.reading_idle_factor),
     };
-    let now = || IdleClock::touched(js_sys_now(), monotonic_now());
-    let last_touch = StoredValue::new(now());
     let remaining = RwSignal::new(None::<u32>);
-
-    let touched = move || {
-        last_touch.set_value(now());
-        remaining.set(None);
-    };
-    let listeners = [
-        window_event_listener(ev::pointerdown, move |_| touched()),
-        window_event_listener(ev::keydown, move |_| touched()),
-    ];
     // Leaving the page forgets every answer; hiding it (screen off, app switch) also
     // replaces it with a fresh kiosk, so nothing stays in the page's or the worker's memory.
     let on_hide = window_event_listener(ev::pagehide, move |_| crate::wipe::wipe(session));
@@ -51,7 +40,7 @@ pub fn IdleGuard() -> impl IntoView {
         }
     });
 
-    let check = move || {
+    let idle = use_idle(UseIdleOptions::default(), move |idle, elapsed| {
         let (step, pace) = session.read(|f| (f.step(), Pace::of(f)));
         if step == Step::Welcome && session.is_fresh() {
             remaining.set(None);
@@ -59,30 +48,33 @@ pub fn IdleGuard() -> impl IntoView {
         }
         // Reading aloud or a clip playing counts as being there: the guard waits.
         if crate::ui::read_aloud::is_speaking() || crate::ui::clips::is_playing() {
-            touched();
+            idle.touch();
+            remaining.set(None);
             return;
         }
-        let elapsed = last_touch
-            .get_value()
-            .elapsed(js_sys_now(), monotonic_now());
         match limits.action(elapsed, pace) {
             IdleAction::Wait => remaining.set(None),
             IdleAction::Ask { seconds_left } => remaining.set(Some(seconds_left)),
             IdleAction::Exit => quick_exit(session),
             IdleAction::EndHandoff => fresh_kiosk(session),
         }
+    });
+    // A touch takes the question away at once (the next tick would too).
+    let touched = move || {
+        idle.touch();
+        remaining.set(None);
     };
-    let interval = set_interval_with_handle(check, Duration::from_millis(500)).ok();
+    let on_touch = [
+        window_event_listener(ev::pointerdown, move |_| remaining.set(None)),
+        window_event_listener(ev::keydown, move |_| remaining.set(None)),
+    ];
     on_cleanup(move || {
-        for l in listeners {
+        for l in on_touch {
             l.remove();
         }
         on_hide.remove();
         on_visibility.remove();
         on_show.remove();
-        if let Some(i) = interval {
-            i.clear();
-        }
     });
 
     move || {

@@ -3,6 +3,7 @@ pub mod big_button;
 pub mod bilingual;
 pub mod clips;
 pub mod icons;
+pub mod idle;
 pub mod idle_guard;
 pub mod more_below;
 pub mod quick_exit;

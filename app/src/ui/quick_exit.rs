@@ -60,13 +60,6 @@ pub fn js_sys_now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Milliseconds on the page's monotonic clock (never steps back).
-pub fn monotonic_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 /// A small Finish: wipes and replaces the page with a fresh kiosk. For screens where
 /// finishing must not look like the main action (her code on screen; a young child).
 #[component]
