@@ -2,6 +2,7 @@
 //! answers, and the sealed handoff that carries them to the staff desk.
 pub mod answers;
 pub mod catalogue;
+pub mod clock;
 pub mod config;
 pub mod desk;
 pub mod display;

@@ -49,7 +49,7 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         id: 0,
         answers: session.read(|f| f.answers().clone()),
         ticket,
-        now_minutes: (js_sys::Date::now() / 60_000.0) as u32,
+        now_minutes: intake::clock::minutes_since_1970(js_sys::Date::now()),
         kiosk_private_hex,
         staff_public_hex: config.staff_public_key.clone(),
         pinned_staff_key,

@@ -236,7 +236,7 @@ fn SetupScreen(
             pinned.set(Some(whole.clone()));
         }
     };
-    let now_minutes = (js_sys::Date::now() / 60_000.0) as u32;
+    let now_minutes = intake::clock::minutes_since_1970(js_sys::Date::now());
     let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
     // Opened as an installed app or full screen (a pinned kiosk), not in a browser tab with
     // an address bar and other tabs.

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 /// A moment as the desk's clock shows it: `2026-12-02 14:05`.
 pub(super) fn when(minutes: u32) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        f64::from(minutes) * 60_000.0,
+        intake::clock::ms_since_1970(minutes),
     ));
     format!(
         "{}-{:02}-{:02} {:02}:{:02}",

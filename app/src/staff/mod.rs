@@ -37,7 +37,7 @@ pub struct Unlocked {
 
 /// Now, in minutes since 1970 by the desk's clock.
 pub fn now_minutes() -> u32 {
-    (js_sys::Date::now() / 60_000.0) as u32
+    intake::clock::minutes_since_1970(js_sys::Date::now())
 }
 
 /// Shared by the desk's components.
