@@ -48,7 +48,7 @@ pub async fn load_language_files(config: &CentreConfig, on_loaded: impl Fn() + C
         if get(lang).is_some() {
             continue;
         }
-        let Ok(text) = crate::fetch_text(path).await else {
+        let Ok(text) = crate::fetch::fetch_text(path).await else {
             continue;
         };
         let on_loaded = on_loaded.clone();

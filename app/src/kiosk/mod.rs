@@ -2,6 +2,7 @@
 mod frame;
 mod handoff_step;
 mod info_steps;
+pub mod page;
 mod question_steps;
 mod review_step;
 pub mod sealer;
