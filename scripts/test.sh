@@ -1,27 +1,44 @@
 #!/usr/bin/env bash
 # Runs every test; stops at the first failing part and exits non-zero.
+# One layer again: scripts/test.sh lint|native|web|e2e (no argument: all, in this order).
+# `e2e` builds the release dist/ first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s ==\n' "$*"; }
 
-step "cargo fmt --check"
-cargo fmt --all --check
+lint() {
+  step "cargo fmt --check"
+  cargo fmt --all --check
+  step "clippy (native)"
+  cargo clippy --offline --workspace --all-targets -- -D warnings
+  step "clippy (app and the workers on wasm32)"
+  cargo clippy --offline -p app -p sealer -p strength --target wasm32-unknown-unknown --all-targets -- -D warnings
+}
 
-step "clippy (native)"
-cargo clippy --offline --workspace --all-targets -- -D warnings
-step "clippy (app and sealing worker on wasm32)"
-cargo clippy --offline -p app -p sealer -p strength --target wasm32-unknown-unknown --all-targets -- -D warnings
+native() {
+  step "native tests (intake, handoff tool)"
+  # The bench crates (floor app, probe) have no tests of their own: not built here.
+  cargo test --offline --workspace --exclude app --exclude floor --exclude probe --features intake/scan,intake/strength
+}
 
-step "native tests (intake, handoff tool)"
-# The bench crates (floor app, probe) have no tests of their own: not built here.
-cargo test --offline --workspace --exclude app --exclude floor --exclude probe --features intake/scan,intake/strength
+web() {
+  step "component tests (app, headless Chromium)"
+  cargo test --offline -p app --target wasm32-unknown-unknown
+}
 
-step "component tests (app, headless Chromium)"
-cargo test --offline -p app --target wasm32-unknown-unknown
+e2e() {
+  step "release build"
+  scripts/dist.sh
+  step "end-to-end tests (release build, Chromium)"
+  cargo build --offline -q -p handoff-cli
+  node --test --test-concurrency=1 tests/e2e/
+}
 
-step "release build"
-scripts/dist.sh
-
-step "end-to-end tests (release build, Chromium)"
-cargo build --offline -q -p handoff-cli
-node --test --test-concurrency=1 tests/e2e/
+case "${1:-all}" in
+  lint) lint ;;
+  native) native ;;
+  web) web ;;
+  e2e) e2e ;;
+  all) lint; native; web; e2e ;;
+  *) echo "usage: scripts/test.sh [lint|native|web|e2e]" >&2; exit 2 ;;
+esac

@@ -61,19 +61,9 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
-  const problems = [];
-  const requests = [];
   const base = host ? own.url.replace('127.0.0.1', host) : own.url;
   const origin = new URL(base).origin;
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
-  context.on('request', (r) => {
-    requests.push({ method: r.method(), url: r.url() });
-    const url = r.url();
-    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
-      problems.push(`request off the page's origin: ${r.method()} ${url}`);
-    }
-  });
+  const { problems, requests } = watch(context, page, origin);
   if (fakeClock) await page.clock.install();
   await page.goto(base + path);
   return {
@@ -87,6 +77,34 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
       }
     },
   };
+}
+
+/** Watches a page as every test does: page errors, console messages and requests off the
+ *  page's origin are problems (the test asserts there are none); requests are listed. */
+export function watch(context, page, origin) {
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
+  context.on('request', (r) => {
+    requests.push({ method: r.method(), url: r.url() });
+    const url = r.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request off the page's origin: ${r.method()} ${url}`);
+    }
+  });
+  return { problems, requests };
+}
+
+/** Opens the staff desk (`/staff/`) in a new context of `browser`, watched like the kiosk
+ *  (`watch`): `problems` must stay empty. Downloads are accepted (backups, exports). */
+export async function openStaff(browser, server, { viewport = { width: 1280, height: 900 }, path = '/staff/', initScript, context: more = {} } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...more });
+  if (initScript) await context.addInitScript(initScript.fn, initScript.arg);
+  const page = await context.newPage();
+  const { problems, requests } = watch(context, page, new URL(server.url).origin);
+  await page.goto(server.url + path);
+  return { page, context, problems, requests };
 }
 
 /** Runs axe on the page as it is now; asserts there are no violations. */

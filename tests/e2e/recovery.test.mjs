@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES, SHOTS } from './harness.mjs';
+import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES, SHOTS } from './harness.mjs';
 import { expectHeading, tap, zbar, assertNothingKept } from './kiosk.mjs';
 import { PASSPHRASE, handoff, handoffWithPassphrase, enrol, scan } from './staff.mjs';
 
@@ -19,12 +19,7 @@ const OLD_STAFF_PUBLIC = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').
 
 /** A staff desk holding the old key, imported from its backup. */
 async function deskWithOldKey(browser, server) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url + '/staff/');
+  const { page, problems } = await openStaff(browser, server);
   await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
   const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', OLD_STAFF_KEY);
   await page.getByLabel(/backup file's contents/).fill(backup);
@@ -237,9 +232,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     assert.deepEqual(desk2.problems, []);
 
     // A new staff device: the new key's backup, then the old key's, marked.
-    const second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const other = await second.newPage();
-    await other.goto(server.url + '/staff/');
+    const { page: other, problems: otherProblems } = await openStaff(browser, server);
     await other.getByLabel(/backup file's contents/).fill(readFileSync(newBackup, 'utf8'));
     await other.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await other.getByRole('button', { name: /Import/ }).click();
@@ -257,6 +250,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await enrol(other, kiosk.enrolment);
     await scan(other, sealedToOld);
     await other.getByText(/Sealed to a retired key/).waitFor();
+    assert.deepEqual(otherProblems, []);
 
     // Eight days on: unlocking deletes the old key, and its codes open no more.
     await page.clock.setFixedTime(new Date(Date.now() + 8 * DAY_MS));

@@ -6,21 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
+import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
 import { PASSPHRASE, handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './staff.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-async function staffPage(browser, server, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options.context });
-  if (options.initScript) await context.addInitScript(options.initScript.fn, options.initScript.arg);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(server.url + '/staff/');
-  return { page, problems };
-}
+/** The staff desk, watched like every page (`harness.openStaff`). */
+const staffPage = (browser, server, options = {}) => openStaff(browser, server, options);
 
 test('creating the staff key makes the first backup part of it, and the backup imports elsewhere', async () => {
   const server = await serveForTests();
