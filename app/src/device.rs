@@ -3,6 +3,7 @@
 use crate::storage::{self, Kept};
 use intake::handoff::{KeyPair, KioskLetter, Ticket};
 use intake::pairing::PinRecord;
+use intake::two::Two;
 use serde::{Deserialize, Serialize};
 
 pub const KIOSK_KEY: &str = "kiosk-key";
@@ -173,28 +174,43 @@ pub fn check_kept() {
 }
 
 /// What a kept value is, and what to do when it cannot be read.
-pub fn describe(name: &str) -> (&'static str, &'static str) {
+pub fn describe(name: &str) -> (Two, &'static str) {
     match name {
         KIOSK_KEY => (
-            "Khoá của máy này: máy không tạo được mã cho đến khi có khoá mới. Bấm “Tạo khoá mới”, rồi đăng ký lại máy ở bàn tiếp đón. / This kiosk's key: no codes until it has a new one. Press “Make a new key”, then enrol the kiosk again at the desk.",
+            Two::new(
+                "Khoá của máy này: máy không tạo được mã cho đến khi có khoá mới. Bấm “Tạo khoá mới”, rồi đăng ký lại máy ở bàn tiếp đón.",
+                "This kiosk's key: no codes until it has a new one. Press “Make a new key”, then enrol the kiosk again at the desk.",
+            ),
             "kiosk-key",
         ),
         TICKET => (
-            "Bộ đếm số phiếu: đã bắt đầu lại từ 1. / The ticket counter: it started again at 1.",
+            Two::new(
+                "Bộ đếm số phiếu: đã bắt đầu lại từ 1.",
+                "The ticket counter: it started again at 1.",
+            ),
             "ticket",
         ),
         PIN => (
-            "Mã PIN cài đặt: đặt mã mới khi mở trang này. / The setup PIN: set a new one when opening this page.",
+            Two::new(
+                "Mã PIN cài đặt: đặt mã mới khi mở trang này.",
+                "The setup PIN: set a new one when opening this page.",
+            ),
             "pin",
         ),
         PINNED_STAFF_KEY => (
-            "Khoá nhân viên đã ghim: máy không tạo mã cho đến khi ghim lại (so dấu vân tay với bàn tiếp đón). / The pinned staff key: no codes until it is pinned again (compare the fingerprint with the desk).",
+            Two::new(
+                "Khoá nhân viên đã ghim: máy không tạo mã cho đến khi ghim lại (so dấu vân tay với bàn tiếp đón).",
+                "The pinned staff key: no codes until it is pinned again (compare the fingerprint with the desk).",
+            ),
             "pinned",
         ),
         LETTER => (
-            "Chữ của máy: đang dùng A cho đến khi chọn lại. / This kiosk's letter: A until it is chosen again.",
+            Two::new(
+                "Chữ của máy: đang dùng A cho đến khi chọn lại.",
+                "This kiosk's letter: A until it is chosen again.",
+            ),
             "letter",
         ),
-        _ => ("", ""),
+        _ => (Two::new("", ""), ""),
     }
 }

@@ -15,6 +15,7 @@ pub mod progress;
 #[cfg(feature = "scan")]
 pub mod scan;
 pub mod services;
+pub mod two;
 
 pub use answers::{
     AgeBand, Answers, Children, LangTag, Question, Reply, Sex, Sharing, UrgentReason, Wish,

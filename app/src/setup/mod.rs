@@ -2,29 +2,33 @@
 //! to enrol at the staff desk, the staff key it seals to, pinned at pairing, and a self-test.
 use crate::device;
 use crate::storage::{self, Kept};
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
 use intake::handoff::{KioskLetter, qr_svg};
 use intake::pairing::{
     Enrolment, PinError, PinRecord, StaffKeyCheck, check_staff_key, clock_plausible,
 };
+use intake::two::Two;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
-fn pin_message(e: PinError) -> String {
+fn pin_message(e: PinError) -> Two {
     match e {
-        PinError::Malformed => "Mã PIN gồm 6 đến 12 chữ số. / A PIN is 6 to 12 digits.".into(),
-        PinError::Wrong { attempts_left } => format!(
-            "Sai mã PIN, còn {attempts_left} lần thử. / Wrong PIN: {attempts_left} attempts left."
+        PinError::Malformed => Two::new("Mã PIN gồm 6 đến 12 chữ số.", "A PIN is 6 to 12 digits."),
+        PinError::Wrong { attempts_left } => Two::owned(
+            format!("Sai mã PIN, còn {attempts_left} lần thử."),
+            format!("Wrong PIN: {attempts_left} attempts left."),
         ),
-        PinError::Locked { minutes } => format!(
-            "Sai quá nhiều lần: thử lại sau {minutes} phút. / Too many wrong PINs: try again in {minutes} minutes."
+        PinError::Locked { minutes } => Two::owned(
+            format!("Sai quá nhiều lần: thử lại sau {minutes} phút."),
+            format!("Too many wrong PINs: try again in {minutes} minutes."),
         ),
-        PinError::NoRandomness => {
-            "Thiết bị không tạo được số ngẫu nhiên. / The device gave no randomness.".into()
-        }
+        PinError::NoRandomness => Two::new(
+            "Thiết bị không tạo được số ngẫu nhiên.",
+            "The device gave no randomness.",
+        ),
     }
 }
 
@@ -40,7 +44,7 @@ fn PinGate(
     let unreadable = matches!(kept, Kept::Unreadable);
     let pin = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Two>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let entered = pin.get_untracked();
@@ -56,20 +60,21 @@ fn PinGate(
                 Err(e) => message.set(Some(pin_message(e))),
             }
         } else if entered != again.get_untracked() {
-            message.set(Some(
-                "Hai mã PIN không giống nhau. / The two PINs differ.".into(),
-            ));
+            message.set(Some(Two::new(
+                "Hai mã PIN không giống nhau.",
+                "The two PINs differ.",
+            )));
         } else {
             match PinRecord::new(&entered) {
                 Ok(record) if device::set_pin(&record) => unlocked.set(true),
-                Ok(_) => message.set(Some("Không lưu được. / Could not save.".into())),
+                Ok(_) => message.set(Some(Two::new("Không lưu được.", "Could not save."))),
                 Err(e) => message.set(Some(pin_message(e))),
             }
         }
         again.set(String::new());
     };
     view! {
-        <h1>{if has_pin { "Cài đặt máy tiếp đón / Kiosk setup" } else { "Đặt mã PIN cài đặt / Set the setup PIN" }}</h1>
+        <h1>{two(if has_pin { Two::new("Cài đặt máy tiếp đón", "Kiosk setup") } else { Two::new("Đặt mã PIN cài đặt", "Set the setup PIN") })}</h1>
         {unreadable.then(|| view! {
             <p class="desk__error" role="alert"><Bi
                 vi="Không đọc được mã PIN đã lưu trên máy này. Đặt mã PIN mới bên dưới; nếu không phải bạn vừa thay đổi máy, hãy báo người quản lý."
@@ -80,9 +85,9 @@ fn PinGate(
             {(!has_pin).then(|| view! {
                 <label><Bi vi="Nhập lại" en="Again"/> <input type="password" inputmode="numeric" autocomplete="off" bind:value=again /></label>
             })}
-            <button type="submit" class="desk-button desk-button--primary">{if has_pin { "Mở / Open" } else { "Đặt mã PIN / Set PIN" }}</button>
+            <button type="submit" class="desk-button desk-button--primary">{two(if has_pin { Two::new("Mở", "Open") } else { Two::new("Đặt mã PIN", "Set PIN") })}</button>
         </form>
-        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+        <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
     }
 }
 
@@ -107,14 +112,14 @@ fn SelfTest(#[prop(into)] checks: Signal<Vec<Check>>, printer: Option<String>) -
             .into_iter()
             .map(|c| {
                 let (mark, class) = if c.ok {
-                    ("✓ đạt / OK", "self-test__ok")
+                    (Two::new("✓ đạt", "OK"), "self-test__ok")
                 } else {
-                    ("✗ chưa đạt / NOT OK", "self-test__failed")
+                    (Two::new("✗ chưa đạt", "NOT OK"), "self-test__failed")
                 };
                 view! {
                     <tr class=class>
                         <th scope="row"><Bi vi=c.vi en=c.en/></th>
-                        <td class="self-test__mark">{bilingual(mark)}</td>
+                        <td class="self-test__mark">{two(mark)}</td>
                         <td>{(!c.ok).then(|| view! { <Bi vi=c.fix_vi en=c.fix_en/> })}</td>
                     </tr>
                 }
@@ -132,7 +137,7 @@ fn SelfTest(#[prop(into)] checks: Signal<Vec<Check>>, printer: Option<String>) -
                 {rows}
                 <tr class="self-test__info">
                     <th scope="row"><Bi vi="Máy in" en="Printer"/></th>
-                    <td>{bilingual(printer.unwrap_or_else(|| "không có / none".into()))}</td>
+                    <td>{match printer { Some(mm) => mm.into_any(), None => two(Two::new("không có", "none")) }}</td>
                     <td><Bi vi="Khổ giấy đặt trong centre.json (printer.width_mm)" en="Paper width is set in centre.json (printer.width_mm)"/></td>
                 </tr>
             </tbody>
@@ -250,17 +255,25 @@ fn SetupScreen(
     let printer = config.printer.map(|p| format!("{} mm", p.width_mm));
     let demo_limits = config.has_shipped_demo_limits();
     let status = move || match check.get() {
-        Some(StaffKeyCheck::AsPinned) => "✓ Khớp với khoá đã ghim / as pinned at pairing",
-        Some(StaffKeyCheck::DemoUnpinned) => {
-            "KHOÁ DEMO: không ghim được. Trung tâm thật tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md). / DEMO KEY: it cannot be pinned. A live centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md)."
+        Some(StaffKeyCheck::AsPinned) => {
+            Two::new("✓ Khớp với khoá đã ghim", "as pinned at pairing")
         }
-        Some(StaffKeyCheck::NotPaired) => {
-            "CHƯA GHÉP NỐI: máy sẽ không tạo mã / NOT PAIRED: no codes until pinned"
-        }
-        Some(StaffKeyCheck::Changed) => {
-            "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp đón rồi ghim lại / CHANGED since pairing: confirm with the desk, then pin again"
-        }
-        None => "Cấu hình không có khoá hợp lệ / no valid key in the configuration",
+        Some(StaffKeyCheck::DemoUnpinned) => Two::new(
+            "KHOÁ DEMO: không ghim được. Trung tâm thật tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md).",
+            "DEMO KEY: it cannot be pinned. A live centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md).",
+        ),
+        Some(StaffKeyCheck::NotPaired) => Two::new(
+            "CHƯA GHÉP NỐI: máy sẽ không tạo mã",
+            "NOT PAIRED: no codes until pinned",
+        ),
+        Some(StaffKeyCheck::Changed) => Two::new(
+            "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp đón rồi ghim lại",
+            "CHANGED since pairing: confirm with the desk, then pin again",
+        ),
+        None => Two::new(
+            "Cấu hình không có khoá hợp lệ",
+            "no valid key in the configuration",
+        ),
     };
     let needs_pin =
         Signal::derive(move || !matches!(check.get(), Some(StaffKeyCheck::AsPinned) | None));
@@ -338,7 +351,7 @@ fn SetupScreen(
             <h2 id="staff-key-title"><Bi vi="Khoá nhân viên máy dùng để khoá mã" en="The staff key this kiosk seals to"/></h2>
             <p><Bi vi="Dấu vân tay — so từng nhóm với màn hình của bàn tiếp đón:" en="Fingerprint — compare each group with the staff desk's screen:"/></p>
             <Fingerprint text=staff_fp.clone() />
-            <p class=status_class>{move || bilingual(status())}</p>
+            <p class=status_class>{move || two(status())}</p>
             <Show when=move || can_pin.get()>
                 <button type="button" class="desk-button desk-button--primary" on:click=pin_it.clone()><Bi vi="Ghim khoá này" en="Pin this staff key"/></button>
             </Show>
@@ -394,7 +407,7 @@ fn Unreadable() -> impl IntoView {
                 {names.into_iter().map(|name| {
                     let (what, id) = device::describe(name);
                     view! {
-                        <li data-kept=id>{bilingual(what)}
+                        <li data-kept=id>{two(what)}
                             {(name == device::KIOSK_KEY).then(|| view! {
                                 <button type="button" class="desk-button desk-button--primary" on:click=new_key><Bi vi="Tạo khoá mới" en="Make a new key"/></button>
                             })}
@@ -405,7 +418,7 @@ fn Unreadable() -> impl IntoView {
                     }
                 }).collect_view()}
                 {restarted.into_iter().map(|(name, day)| view! {
-                    <li data-kept="restarted">{format!("Bộ đếm số phiếu không đọc được và đã bắt đầu lại từ 1 ngày {day} ({name}). / The ticket counter could not be read and started again at 1 on {day}.")}</li>
+                    <li data-kept="restarted">{two(Two::owned(format!("Bộ đếm số phiếu không đọc được và đã bắt đầu lại từ 1 ngày {day} ({name})."), format!("The ticket counter could not be read and started again at 1 on {day}.")))}</li>
                 }).collect_view()}
             </ul>
         </section>

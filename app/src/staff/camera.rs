@@ -1,8 +1,9 @@
 //! The camera input: frames from getUserMedia, read by the browser's BarcodeDetector when it
 //! has one, otherwise drawn to a canvas and decoded in wasm with rqrr. No camera, or
 //! permission refused: a clear message, and the other inputs still work.
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use intake::scan::decode_frame;
+use intake::two::Two;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -98,7 +99,7 @@ pub fn CameraScanner(
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let stream = StoredValue::new_local(None::<web_sys::MediaStream>);
     let running = RwSignal::new(false);
-    let message = RwSignal::new(None::<&'static str>);
+    let message = RwSignal::new(None::<Two>);
     let detector = StoredValue::new_local(barcode_detector());
     let detecting = StoredValue::new(false);
 
@@ -122,9 +123,10 @@ pub fn CameraScanner(
                     stream.set_value(Some(s));
                     running.set(true);
                 }
-                Err(_) => message.set(Some(
-                    "Không có camera hoặc không được phép dùng. Hãy dùng máy quét hoặc dán mã. / No camera, or permission refused: use the scanner or paste the code.",
-                )),
+                Err(_) => message.set(Some(Two::new(
+                    "Không có camera hoặc không được phép dùng. Hãy dùng máy quét hoặc dán mã.",
+                    "No camera, or permission refused: use the scanner or paste the code.",
+                ))),
             }
         });
     };
@@ -183,7 +185,7 @@ pub fn CameraScanner(
             <video node_ref=video_ref class="camera__video" muted=true playsinline=true hidden=move || !running.get()
                 aria-label="Camera"></video>
             <canvas node_ref=canvas_ref hidden=true></canvas>
-            <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+            <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
         </div>
     }
 }

@@ -2,19 +2,21 @@
 //! consent to share and the referral contact.
 use super::download::download;
 use super::messages::{letter_warning, time_warning};
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use intake::Wish;
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::export;
 use intake::desk::words;
 use intake::handoff::Handoff;
+use intake::two::Two;
 use leptos::prelude::*;
 
-/// A service's name, "Vietnamese / English".
-pub(super) fn service_name(s: intake::Service) -> String {
-    let vi = crate::i18n::texts(intake::LangTag::VI).service(s);
-    let en = crate::i18n::texts(intake::LangTag::EN).service(s);
-    format!("{vi} / {en}")
+/// A service's name, Two::new("Vietnamese", "English").
+pub(super) fn service_name(s: intake::Service) -> Two {
+    Two::new(
+        crate::i18n::texts(intake::LangTag::VI).service(s),
+        crate::i18n::texts(intake::LangTag::EN).service(s),
+    )
 }
 
 /// The sheet for one opened code.
@@ -54,30 +56,30 @@ pub fn CaseSheetView(
     view! {
         <article class="case-sheet" aria-labelledby="case-title">
             // The centre's practice, first on every sheet, so that no one is singled out.
-            <p class="case-sheet__practice">{bilingual(words::PRACTICE)}</p>
+            <p class="case-sheet__practice">{two(words::PRACTICE)}</p>
             {(!sheet.priority_words.is_empty()).then(|| view! {
                 <ul class="case-sheet__priority" aria-label="Ưu tiên / Priority">
-                    {sheet.priority_words.iter().map(|p| view! { <li>{bilingual(p.clone())}</li> }).collect_view()}
+                    {sheet.priority_words.iter().map(|p| view! { <li>{two(p.clone())}</li> }).collect_view()}
                 </ul>
             })}
             {sheet.seen_before.then(|| view! {
                 <p class="case-sheet__warning" role="alert"><Bi vi="Mã này đã được mở trên máy này." en="This code was opened on this device before."/></p>
             })}
-            {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{bilingual(time_warning(&w))}</p> })}
-            {sheet.letter_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{bilingual(letter_warning(&w))}</p> })}
+            {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(time_warning(&w))}</p> })}
+            {sheet.letter_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(letter_warning(&w))}</p> })}
             // Her answer about a private room: at the desk only, in neutral words; never
             // printed on a slip, exported or sent to another system.
             {sheet.answers.private_room.is_yes().then(|| view! {
-                <p class="case-sheet__note no-print">{bilingual(words::PRIVATE_ROOM)}</p>
+                <p class="case-sheet__note no-print">{two(words::PRIVATE_ROOM)}</p>
             })}
             <h2 id="case-title"><Bi vi="Số thứ tự" en="Ticket "/> <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
             <dl class="case-sheet__facts">
                 <dt><Bi vi="Ngôn ngữ nói" en="Spoken language"/></dt><dd>{sheet.spoken_language_words.clone()}</dd>
                 <dt><Bi vi="Ngôn ngữ màn hình" en="Screen language"/></dt><dd>{sheet.session_language_words.clone()}</dd>
-                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{bilingual(words::reply(sheet.interpreter))}</dd>
-                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{bilingual(words::age_band(sheet.age_band))}</dd>
-                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{bilingual(words::reply(sheet.consent_services))}</dd>
-                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{bilingual(words::flag(sheet.talk_first))}</dd>
+                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{two(words::reply(sheet.interpreter))}</dd>
+                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{two(words::age_band(sheet.age_band))}</dd>
+                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{two(words::reply(sheet.consent_services))}</dd>
+                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{two(words::flag(sheet.talk_first))}</dd>
             </dl>
             <table class="case-sheet__services">
                 <caption><Bi vi="Dịch vụ" en="Services"/></caption>
@@ -88,8 +90,8 @@ pub fn CaseSheetView(
                         let contact = [l.contact.clone(), l.phone.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         view! {
                             <tr class:case-sheet__refused=refused>
-                                <th scope="row">{service_name(l.service)}</th>
-                                <td>{bilingual(words::wish(l.share))}</td>
+                                <th scope="row">{two(service_name(l.service))}</th>
+                                <td>{two(words::wish(l.share))}</td>
                                 <td>{contact}</td>
                             </tr>
                         }

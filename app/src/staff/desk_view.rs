@@ -3,7 +3,7 @@ use super::case_sheet::CaseSheetView;
 use super::messages::open_error;
 use super::{Desk, Unlocked, now_minutes, store};
 use crate::storage::Kept;
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::keyring::SealedTo;
 use intake::desk::repeat::RepeatGuard;
@@ -11,6 +11,7 @@ use intake::desk::scan::{DeskMemory, Freshness, Scanned, scan};
 use intake::desk::words;
 use intake::handoff::{EnrolledKiosk, Handoff, KioskState};
 use intake::pairing::Enrolment;
+use intake::two::Two;
 use leptos::prelude::*;
 
 /// A moment as the desk's clock shows it: `2026-12-02 14:05`.
@@ -54,7 +55,9 @@ pub fn DeskView(
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
     let ring = StoredValue::new(keys.ring.clone());
     let code = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), String>>);
+    let outcome = RwSignal::new(None::<Result<(CaseSheet, Handoff), Two>>);
+    // What a scan did that is not an error (a kiosk key read): said apart from errors.
+    let scan_notice = RwSignal::new(None::<Two>);
     let sealed_to = RwSignal::new(SealedTo::Current);
     let replay_unknown = RwSignal::new(false);
     let kiosks = RwSignal::new(store::kiosks());
@@ -79,13 +82,18 @@ pub fn DeskView(
         });
         sealed_to.set(SealedTo::Current);
         replay_unknown.set(false);
-        outcome.set(Some(match scanned {
+        scan_notice.set(None);
+        outcome.set(match scanned {
             // A kiosk's letter and public key (from its setup page's QR) go to the enrol field.
             Scanned::KioskKey(line) => {
                 new_key.set(line);
-                Err("Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký. / A kiosk key was read: compare the fingerprint, then press Enrol.".into())
+                scan_notice.set(Some(Two::new(
+                    "Đã đọc khoá của một máy tiếp đón: so sánh dấu vân tay rồi bấm Đăng ký.",
+                    "A kiosk key was read: compare the fingerprint, then press Enrol.",
+                )));
+                None
             }
-            Scanned::Refused(e) => Err(open_error(&e)),
+            Scanned::Refused(e) => Some(Err(open_error(&e))),
             Scanned::Case(case) => {
                 sealed_to.set(case.sealed_to);
                 if freshness == Freshness::Fresh {
@@ -103,9 +111,9 @@ pub fn DeskView(
                         stats.set(memory.statistics);
                     }
                 }
-                Ok((case.sheet, case.handoff))
+                Some(Ok((case.sheet, case.handoff)))
             }
-        }));
+        });
     };
     let open_text = move |text: String| open_case(text, Freshness::Fresh);
     // Unlocked again: the case that was open comes back, with no second-scan warning.
@@ -170,14 +178,13 @@ pub fn DeskView(
         </p>
         {move || match sealed_to.get() { SealedTo::Compromised { days_left } => Some(days_left), _ => None }.map(|days| {
             view! {
-                <p class="case-sheet__warning" role="alert">{bilingual(format!(
-                    "Mã này được khoá cho một khoá nhân viên đã thu hồi vì có thể bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với chị ấy. (Khoá này sẽ bị xoá sau {days} ngày.) / Sealed to a retired key that may be compromised — confirm everything with her: whoever holds that key could have forged this code. (The key is deleted in {days} days.)"
-                ))}</p>
+                <p class="case-sheet__warning" role="alert">{two(Two::owned(format!("Mã này được khoá cho một khoá nhân viên đã thu hồi vì có thể bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với chị ấy. (Khoá này sẽ bị xoá sau {days} ngày.)"), format!("Sealed to a retired key that may be compromised — confirm everything with her: whoever holds that key could have forged this code. (The key is deleted in {days} days.)")))}</p>
             }
         })}
+        <p class="desk__notice" role="status">{move || scan_notice.get().map(two)}</p>
         {move || outcome.get().map(|o| match o {
             Ok((sheet, handoff)) => view! { <CaseSheetView sheet=sheet handoff=handoff /> }.into_any(),
-            Err(message) => view! { <p class="desk__error" role="alert">{bilingual(message)}</p> }.into_any(),
+            Err(message) => view! { <p class="desk__error" role="alert">{two(message)}</p> }.into_any(),
         })}
         <super::key_ring::StaffKeys ring=keys.ring wrapping=keys.wrapping />
         <Kiosks kiosks=kiosks new_key=new_key />
@@ -198,7 +205,7 @@ fn StatisticsPanel(
     view! {
         <section class="panel no-print" aria-labelledby="stats-title">
             <h2 id="stats-title"><Bi vi="Số liệu ẩn danh" en="Anonymous statistics"/></h2>
-            <p>"Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là \"<5\". / Only those who agreed are counted; counts below 5 show as \"<5\"."</p>
+            <p>Two::new("Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là \"<5\".", "Only those who agreed are counted; counts below 5 show as \"<5\".")</p>
             <table class="stats">
                 <thead><tr>
                     <th scope="col"><Bi vi="Tháng" en="Month"/></th><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th>
@@ -208,10 +215,10 @@ fn StatisticsPanel(
                     // Words, not the export's codes (the CSV keeps the codes).
                     {move || stats.get().rows().into_iter().map(|((month, service, age, sex), count)| {
                         let service = intake::Service::from_id(service)
-                            .map_or_else(|| "Không chọn dịch vụ / No service".to_owned(), super::case_sheet::service_name);
+                            .map_or_else(|| Two::new("Không chọn dịch vụ", "No service"), super::case_sheet::service_name);
                         view! {
-                            <tr><td>{month}</td><td>{bilingual(service)}</td><td>{bilingual(words::stats_age(age))}</td>
-                                <td>{bilingual(words::stats_sex(sex))}</td><td>{count}</td></tr>
+                            <tr><td>{month}</td><td>{two(service)}</td><td>{two(words::stats_age(age))}</td>
+                                <td>{two(words::stats_sex(sex))}</td><td>{count}</td></tr>
                         }
                     }).collect_view()}
                 </tbody>
@@ -230,7 +237,7 @@ fn Kiosks(
     /// The key being enrolled (typed, pasted or scanned).
     new_key: RwSignal<String>,
 ) -> impl IntoView {
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Two>);
     // Nothing changes unless it is kept (an unreadable kept list is not written over).
     let save = move |list: Vec<EnrolledKiosk>| {
         let kept = store::keep_kiosks(&list);
@@ -245,19 +252,28 @@ fn Kiosks(
             Ok(Enrolment { letter, public }) => {
                 let mut list = kiosks.get_untracked();
                 if list.iter().any(|k| k.public == public) {
-                    message.set(Some("Máy này đã được đăng ký. / This kiosk is already enrolled.".into()));
+                    message.set(Some(Two::new(
+                        "Máy này đã được đăng ký.",
+                        "This kiosk is already enrolled.",
+                    )));
                     return;
                 }
                 list.push(EnrolledKiosk::enrolled(public, letter, now_minutes()));
                 if !save(list) {
-                    message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
+                    message.set(Some(Two::new(
+                        "Không lưu được danh sách máy trên thiết bị này (xem ở trên).",
+                        "The kiosk list could not be kept on this device (see above).",
+                    )));
                     return;
                 }
                 new_key.set(String::new());
                 message.set(None);
             }
-            Err(e) => message.set(Some(format!(
-                "Không phải mã đăng ký của máy tiếp đón (chữ A–H, dấu =, rồi 64 ký tự): {e}. / Not a kiosk enrolment (letter A–H, '=', then 64 characters): {e}."
+            Err(e) => message.set(Some(Two::owned(
+                format!(
+                    "Không phải mã đăng ký của máy tiếp đón (chữ A–H, dấu =, rồi 64 ký tự): {e}."
+                ),
+                format!("Not a kiosk enrolment (letter A–H, '=', then 64 characters): {e}."),
             ))),
         }
     };
@@ -271,16 +287,16 @@ fn Kiosks(
                     let since = when(k.state_since_minutes);
                     let (state, next, ask, confirm) = match k.state {
                         KioskState::Revoked => (
-                            format!("đã thu hồi {since} / revoked {since}"),
+                            Two::owned(format!("đã thu hồi {since}"), format!("revoked {since}")),
                             KioskState::Restored,
-                            "Khôi phục… / Restore…",
-                            format!("Khôi phục máy {name}? Chỉ khi máy đã được tìm thấy và kiểm tra: mã của máy sẽ mở được lại. / Restore kiosk {name}? Only once it is found and checked: its codes will open again."),
+                            Two::new("Khôi phục…", "Restore…"),
+                            Two::owned(format!("Khôi phục máy {name}? Chỉ khi máy đã được tìm thấy và kiểm tra: mã của máy sẽ mở được lại."), format!("Restore kiosk {name}? Only once it is found and checked: its codes will open again.")),
                         ),
                         KioskState::Enrolled | KioskState::Restored => (
-                            if k.state == KioskState::Restored { format!("khôi phục {since} / restored {since}") } else { format!("đăng ký {since} / enrolled {since}") },
+                            if k.state == KioskState::Restored { Two::owned(format!("khôi phục {since}"), format!("restored {since}")) } else { Two::owned(format!("đăng ký {since}"), format!("enrolled {since}")) },
                             KioskState::Revoked,
-                            "Thu hồi… / Revoke…",
-                            format!("Thu hồi máy {name}? Mã của máy này sẽ bị từ chối cho đến khi khôi phục. / Revoke kiosk {name}? Its codes are refused until it is restored."),
+                            Two::new("Thu hồi…", "Revoke…"),
+                            Two::owned(format!("Thu hồi máy {name}? Mã của máy này sẽ bị từ chối cho đến khi khôi phục."), format!("Revoke kiosk {name}? Its codes are refused until it is restored.")),
                         ),
                     };
                     let asking = RwSignal::new(false);
@@ -288,20 +304,20 @@ fn Kiosks(
                         let mut list = kiosks.get_untracked();
                         if let Some(k) = list.get_mut(i) { k.set_state(next, now_minutes()); }
                         if !save(list) {
-                            message.set(Some("Không lưu được danh sách máy trên thiết bị này (xem ở trên). / The kiosk list could not be kept on this device (see above).".into()));
+                            message.set(Some(Two::new("Không lưu được danh sách máy trên thiết bị này (xem ở trên).", "The kiosk list could not be kept on this device (see above).")));
                         }
                     };
                     let revoked = k.is_revoked();
                     view! {
                         <li class="kiosks__row" class:kiosks__row--revoked=revoked>
                             <span class="fingerprint">{label}</span>
-                            <span class="kiosks__state">{bilingual(state)}</span>
+                            <span class="kiosks__state">{two(state)}</span>
                             <button type="button" class="desk-button kiosks__action" hidden=move || asking.get()
-                                on:click=move |_| asking.set(true)>{bilingual(ask)}</button>
+                                on:click=move |_| asking.set(true)>{two(ask)}</button>
                             <span class="kiosks__confirm" role="group" hidden=move || !asking.get()>
-                                <span>{bilingual(confirm)}</span>
+                                <span>{two(confirm)}</span>
                                 <button type="button" class="desk-button desk-button--primary" on:click=set>
-                                    {if revoked { bilingual("Xác nhận khôi phục / Confirm restore") } else { bilingual("Xác nhận thu hồi / Confirm revoke") }}
+                                    {if revoked { two(Two::new("Xác nhận khôi phục", "Confirm restore")) } else { two(Two::new("Xác nhận thu hồi", "Confirm revoke")) }}
                                 </button>
                                 <button type="button" class="desk-button" on:click=move |_| asking.set(false)><Bi vi="Huỷ" en="Cancel"/></button>
                             </span>
@@ -314,7 +330,7 @@ fn Kiosks(
                 <input id="kiosk-key" type="text" autocomplete="off" spellcheck="false" bind:value=new_key />
                 <button type="submit" class="desk-button"><Bi vi="Đăng ký" en="Enrol"/></button>
             </form>
-            <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+            <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
         </section>
     }
 }

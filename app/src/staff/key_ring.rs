@@ -4,19 +4,21 @@
 use super::desk_view::when;
 use super::keys::{NewKey, after_paint, keep_ring, read_file_into, wrap_message};
 use super::{Desk, DeskState, Unlocked, now_minutes, store};
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use intake::desk::keyring::{Keyring, KeyringError, Standing};
 use intake::desk::wrap::{WrappedKey, WrappingKey};
 use intake::handoff::{KeyPair, PublicKey};
+use intake::two::Two;
 use leptos::prelude::*;
 
 /// Keeps a changed ring under the same passphrase, and shows it.
-fn keep_changed(desk: Desk, ring: Keyring, wrapping: WrappingKey) -> Result<(), &'static str> {
+fn keep_changed(desk: Desk, ring: Keyring, wrapping: WrappingKey) -> Result<(), Two> {
     let wrapped = ring.wrap(&wrapping).map_err(|e| wrap_message(&e))?;
     if !store::keep_keyring(&wrapped) {
-        return Err(
-            "Không lưu được khoá trên thiết bị này. / The keys could not be kept on this device.",
-        );
+        return Err(Two::new(
+            "Không lưu được khoá trên thiết bị này.",
+            "The keys could not be kept on this device.",
+        ));
     }
     desk.state
         .set(DeskState::Unlocked(Unlocked { ring, wrapping }));
@@ -24,36 +26,50 @@ fn keep_changed(desk: Desk, ring: Keyring, wrapping: WrappingKey) -> Result<(), 
 }
 
 /// What a key is for, in words.
-fn standing_text(ring: &Keyring, standing: Standing) -> String {
+fn standing_text(ring: &Keyring, standing: Standing) -> Two {
     match standing {
-        Standing::Current => {
-            "Đang dùng: máy tiếp đón khoá mã cho khoá này / Current: kiosks seal to this key".into()
-        }
+        Standing::Current => Two::new(
+            "Đang dùng: máy tiếp đón khoá mã cho khoá này",
+            "Current: kiosks seal to this key",
+        ),
         Standing::Retired { since_minutes } => {
             let since = when(since_minutes);
-            format!(
-                "Khoá cũ từ {since}: vẫn mở mã làm trước đó / Retired {since}: still opens codes made before"
+            Two::owned(
+                format!("Khoá cũ từ {since}: vẫn mở mã làm trước đó"),
+                format!("Retired {since}: still opens codes made before"),
             )
         }
         Standing::Compromised { since_minutes, .. } => {
             let since = when(since_minutes);
             let left = ring.days_left(standing, now_minutes()).unwrap_or(0);
-            format!(
-                "Có thể bị lộ, thu hồi {since}: mở mã kèm cảnh báo, tự xoá sau {left} ngày / Compromised, retired {since}: opens with a warning, deleted in {left} days"
+            Two::owned(
+                format!(
+                    "Có thể bị lộ, thu hồi {since}: mở mã kèm cảnh báo, tự xoá sau {left} ngày"
+                ),
+                format!(
+                    "Compromised, retired {since}: opens with a warning, deleted in {left} days"
+                ),
             )
         }
     }
 }
 
-const CHOOSE_WHY: &str = "Hãy chọn lý do đổi khoá trước. / Choose why the key changed first.";
+const CHOOSE_WHY: Two = Two::new(
+    "Hãy chọn lý do đổi khoá trước.",
+    "Choose why the key changed first.",
+);
 
 /// What a refused change to the ring means.
-fn ring_error(e: KeyringError) -> &'static str {
+fn ring_error(e: KeyringError) -> Two {
     match e {
-        KeyringError::AlreadyHeld => "Bàn này đã giữ khoá này. / This desk already holds this key.",
-        KeyringError::Deleted => {
-            "Khoá này đã bị lộ và đã bị xoá khỏi bàn này: không nhận lại. / This key was compromised and deleted from this desk: it is not taken back."
-        }
+        KeyringError::AlreadyHeld => Two::new(
+            "Bàn này đã giữ khoá này.",
+            "This desk already holds this key.",
+        ),
+        KeyringError::Deleted => Two::new(
+            "Khoá này đã bị lộ và đã bị xoá khỏi bàn này: không nhận lại.",
+            "This key was compromised and deleted from this desk: it is not taken back.",
+        ),
     }
 }
 
@@ -67,7 +83,7 @@ pub fn StaffKeys(
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let days = desk.config.with_value(|c| c.compromised_key_days);
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Two>);
     let ring = StoredValue::new(ring);
     let wrapping = StoredValue::new(wrapping);
     // The desk redraws after a change and may reuse these elements: each form is closed
@@ -87,12 +103,12 @@ pub fn StaffKeys(
     let after_loss = RwSignal::new(None::<bool>);
     let on_proven = Callback::new(move |(pair, passphrase): (KeyPair, String)| {
         let Some(lost) = after_loss.get_untracked() else {
-            message.set(Some(CHOOSE_WHY.into()));
+            message.set(Some(CHOOSE_WHY));
             return;
         };
         let mut changed = ring.get_value();
         if let Err(e) = changed.rotate(pair, now_minutes(), lost, days) {
-            message.set(Some(ring_error(e).into()));
+            message.set(Some(ring_error(e)));
             return;
         }
         close(new_key_box);
@@ -100,11 +116,11 @@ pub fn StaffKeys(
         after_loss.set(None);
         match keep_ring(desk, changed, &passphrase) {
             Ok(()) => desk.notice.set(Some(if lost {
-                format!("Đã giữ khoá mới; các khoá cũ bị coi là lộ và sẽ bị xoá sau {days} ngày. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the older keys count as compromised and are deleted in {days} days. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks.")
+                Two::owned(format!("Đã giữ khoá mới; các khoá cũ bị coi là lộ và sẽ bị xoá sau {days} ngày. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác."), format!("The new key is kept; the older keys count as compromised and are deleted in {days} days. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks."))
             } else {
-                "Đã giữ khoá mới; khoá cũ vẫn mở mã làm trước đó. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác. / The new key is kept; the old one still opens codes made before. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks.".into()
+                Two::new("Đã giữ khoá mới; khoá cũ vẫn mở mã làm trước đó. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác.", "The new key is kept; the old one still opens codes made before. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks.")
             })),
-            Err(m) => message.set(Some(m.into())),
+            Err(m) => message.set(Some(m)),
         }
     });
 
@@ -117,7 +133,7 @@ pub fn StaffKeys(
     let add_old = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(is_compromised) = old_compromised.get_untracked() else {
-            message.set(Some(CHOOSE_WHY.into()));
+            message.set(Some(CHOOSE_WHY));
             return;
         };
         busy.set(true);
@@ -128,29 +144,30 @@ pub fn StaffKeys(
             let pair = match opened {
                 Ok(pair) => pair,
                 Err(e) => {
-                    message.set(Some(wrap_message(&e).into()));
+                    message.set(Some(wrap_message(&e)));
                     return;
                 }
             };
             // The centre's configured key is never added as an older key: it is the one
             // kiosks seal to, taken as current below.
             if configured.with_value(|c| c.as_ref() == Some(pair.public())) {
-                message.set(Some("Đây là khoá nhân viên trong centre.json: dùng “Nhận khoá mới của trung tâm từ bản sao lưu…” để nó thành khoá đang dùng. / This is the staff key in centre.json: use “Take the centre's new key from its backup…” to make it the current key.".into()));
+                message.set(Some(Two::new("Đây là khoá nhân viên trong centre.json: dùng “Nhận khoá mới của trung tâm từ bản sao lưu…” để nó thành khoá đang dùng.", "This is the staff key in centre.json: use “Take the centre's new key from its backup…” to make it the current key.")));
                 return;
             }
             let mut changed = ring.get_value();
             match changed.add_old(pair, now_minutes(), is_compromised, days) {
-                Err(e) => message.set(Some(ring_error(e).into())),
+                Err(e) => message.set(Some(ring_error(e))),
                 Ok(()) => {
                     backup.set(String::new());
                     backup_pass.set(String::new());
                     old_compromised.set(None);
                     close(old_key_box);
                     match keep_changed(desk, changed, wrapping.get_value()) {
-                        Ok(()) => desk.notice.set(Some(
-                            "Đã thêm khoá cũ: mã làm cho khoá đó mở được ở bàn này. / The old key is added: codes sealed to it open at this desk.".into(),
-                        )),
-                        Err(m) => message.set(Some(m.into())),
+                        Ok(()) => desk.notice.set(Some(Two::new(
+                            "Đã thêm khoá cũ: mã làm cho khoá đó mở được ở bàn này.",
+                            "The old key is added: codes sealed to it open at this desk.",
+                        ))),
+                        Err(m) => message.set(Some(m)),
                     }
                 }
             }
@@ -166,7 +183,7 @@ pub fn StaffKeys(
     let take_new = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(lost) = taken_after_loss.get_untracked() else {
-            message.set(Some(CHOOSE_WHY.into()));
+            message.set(Some(CHOOSE_WHY));
             return;
         };
         busy.set(true);
@@ -178,13 +195,13 @@ pub fn StaffKeys(
             {
                 Ok(pair) => pair,
                 Err(e) => {
-                    message.set(Some(wrap_message(&e).into()));
+                    message.set(Some(wrap_message(&e)));
                     return;
                 }
             };
             let mut changed = ring.get_value();
             if let Err(e) = changed.rotate(pair, now_minutes(), lost, days) {
-                message.set(Some(ring_error(e).into()));
+                message.set(Some(ring_error(e)));
                 return;
             }
             close(taken_key_box);
@@ -193,9 +210,9 @@ pub fn StaffKeys(
             taken_after_loss.set(None);
             match keep_ring(desk, changed, &secret) {
                 Ok(()) => desk.notice.set(Some(
-                    "Khoá mới của trung tâm là khoá đang dùng ở bàn này; từ nay mở khoá bàn bằng mật khẩu của nó. / The centre's new key is this desk's current key; unlock the desk with its passphrase from now on.".into(),
+                    Two::new("Khoá mới của trung tâm là khoá đang dùng ở bàn này; từ nay mở khoá bàn bằng mật khẩu của nó.", "The centre's new key is this desk's current key; unlock the desk with its passphrase from now on."),
                 )),
-                Err(m) => message.set(Some(m.into())),
+                Err(m) => message.set(Some(m)),
             }
         });
     };
@@ -204,8 +221,8 @@ pub fn StaffKeys(
         let mut changed = ring.get_value();
         if changed.mark_compromised(&public, now_minutes(), days) {
             match keep_changed(desk, changed, wrapping.get_value()) {
-                Ok(()) => desk.notice.set(Some(format!("Khoá đã được đánh dấu là có thể bị lộ: mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. / The key is marked compromised: its codes open only with a warning, and it is deleted in {days} days."))),
-                Err(m) => message.set(Some(m.into())),
+                Ok(()) => desk.notice.set(Some(Two::owned(format!("Khoá đã được đánh dấu là có thể bị lộ: mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày."), format!("The key is marked compromised: its codes open only with a warning, and it is deleted in {days} days.")))),
+                Err(m) => message.set(Some(m)),
             }
         }
     };
@@ -230,18 +247,18 @@ pub fn StaffKeys(
                     let asking = RwSignal::new(false);
                     let retired = matches!(standing, Standing::Retired { .. });
                     let fp = public.fingerprint();
-                    let confirm = format!("Đánh dấu khoá {fp} là có thể bị lộ? Mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. Không hoàn tác được. / Mark key {fp} compromised? Its codes open only with a warning, and it is deleted after {days} days. This cannot be undone.");
+                    let confirm = Two::owned(format!("Đánh dấu khoá {fp} là có thể bị lộ? Mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày. Không hoàn tác được."), format!("Mark key {fp} compromised? Its codes open only with a warning, and it is deleted after {days} days. This cannot be undone."));
                     view! {
                         <li class="kiosks__row staff-keys__row" class:kiosks__row--revoked=matches!(standing, Standing::Compromised { .. })>
                             <span class="fingerprint">{fp}</span>
-                            <span class="kiosks__state">{bilingual(words)}</span>
+                            <span class="kiosks__state">{two(words)}</span>
                             {retired.then(|| {
                                 let public = public.clone();
                                 view! {
                                     <button type="button" class="desk-button kiosks__action" hidden=move || asking.get()
                                         on:click=move |_| asking.set(true)><Bi vi="Đánh dấu bị lộ…" en="Mark compromised…"/></button>
                                     <span class="kiosks__confirm" role="group" hidden=move || !asking.get()>
-                                        <span>{bilingual(confirm)}</span>
+                                        <span>{two(confirm)}</span>
                                         <button type="button" class="desk-button desk-button--primary" on:click=move |_| mark(public.clone())>
                                             <Bi vi="Xác nhận bị lộ" en="Confirm compromised"/></button>
                                         <button type="button" class="desk-button" on:click=move |_| asking.set(false)><Bi vi="Huỷ" en="Cancel"/></button>
@@ -252,8 +269,8 @@ pub fn StaffKeys(
                     }
                 }).collect_view()}
             </ul>
-            <p class="desk__notice" role="status">{move || desk.notice.get().map(bilingual)}</p>
-            <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+            <p class="desk__notice" role="status">{move || desk.notice.get().map(two)}</p>
+            <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
             <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
             <details class="staff-keys__change" node_ref=new_key_box>
                 <summary><Bi vi="Tạo khoá mới…" en="Make a new key…"/></summary>

@@ -5,27 +5,32 @@
 //! password manager off by policy).
 use super::download::{download_keeping_link, revoke};
 use super::{Desk, DeskState, Unlocked, now_minutes, store};
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use intake::desk::keyring::{Keyring, WrappedKeyring};
 use intake::desk::passphrase::generate;
 use intake::desk::wrap::{WrapError, WrappedKey, wrap};
 use intake::handoff::KeyPair;
+use intake::two::Two;
 use leptos::prelude::*;
 
-pub(super) fn wrap_message(e: &WrapError) -> &'static str {
+pub(super) fn wrap_message(e: &WrapError) -> Two {
     match e {
-        WrapError::PassphraseTooShort => {
-            "Mật khẩu cần ít nhất 10 ký tự. / The passphrase needs at least 10 characters."
-        }
-        WrapError::WrongPassphrase => {
-            "Sai mật khẩu, hoặc tệp sao lưu bị hỏng. / Wrong passphrase, or the backup is damaged."
-        }
-        WrapError::NotABackup => {
-            "Đây không phải tệp sao lưu khoá nhân viên. / This is not a staff key backup."
-        }
-        WrapError::NoRandomness => {
-            "Thiết bị không tạo được số ngẫu nhiên. / The device gave no randomness."
-        }
+        WrapError::PassphraseTooShort => Two::new(
+            "Mật khẩu cần ít nhất 10 ký tự.",
+            "The passphrase needs at least 10 characters.",
+        ),
+        WrapError::WrongPassphrase => Two::new(
+            "Sai mật khẩu, hoặc tệp sao lưu bị hỏng.",
+            "Wrong passphrase, or the backup is damaged.",
+        ),
+        WrapError::NotABackup => Two::new(
+            "Đây không phải tệp sao lưu khoá nhân viên.",
+            "This is not a staff key backup.",
+        ),
+        WrapError::NoRandomness => Two::new(
+            "Thiết bị không tạo được số ngẫu nhiên.",
+            "The device gave no randomness.",
+        ),
     }
 }
 
@@ -47,12 +52,13 @@ async fn gloo_timers_tick() {
 }
 
 /// Keeps `ring` wrapped under `passphrase` and unlocks the desk with it.
-pub(super) fn keep_ring(desk: Desk, ring: Keyring, passphrase: &str) -> Result<(), &'static str> {
+pub(super) fn keep_ring(desk: Desk, ring: Keyring, passphrase: &str) -> Result<(), Two> {
     let (wrapped, wrapping) = ring.lock(passphrase).map_err(|e| wrap_message(&e))?;
     if !store::keep_keyring(&wrapped) {
-        return Err(
-            "Không lưu được khoá trên thiết bị này. / The key could not be kept on this device.",
-        );
+        return Err(Two::new(
+            "Không lưu được khoá trên thiết bị này.",
+            "The key could not be kept on this device.",
+        ));
     }
     store::ask_persistent_storage();
     desk.state
@@ -63,7 +69,7 @@ pub(super) fn keep_ring(desk: Desk, ring: Keyring, passphrase: &str) -> Result<(
 /// Reads the first file chosen in an `<input type=file>` into `into`.
 pub(super) fn read_file_into(
     into: RwSignal<String>,
-    message: RwSignal<Option<String>>,
+    message: RwSignal<Option<Two>>,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     move |ev: leptos::ev::Event| {
         let file = event_target::<web_sys::HtmlInputElement>(&ev)
@@ -73,9 +79,10 @@ pub(super) fn read_file_into(
             leptos::task::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                     Ok(text) => into.set(text.as_string().unwrap_or_default()),
-                    Err(_) => message.set(Some(
-                        "Không đọc được tệp. / The file could not be read.".into(),
-                    )),
+                    Err(_) => message.set(Some(Two::new(
+                        "Không đọc được tệp.",
+                        "The file could not be read.",
+                    ))),
                 }
             });
         }
@@ -94,7 +101,7 @@ pub fn NewKey(
     let own = RwSignal::new(false);
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Two>);
     let busy = RwSignal::new(false);
     let created = RwSignal::new(None::<(WrappedKey, KeyPair)>);
 
@@ -103,9 +110,10 @@ pub fn NewKey(
         let own_typed = own.get_untracked();
         let typed = pass.get_untracked();
         if own_typed && typed != again.get_untracked() {
-            message.set(Some(
-                "Hai mật khẩu không giống nhau. / The two passphrases differ.".into(),
-            ));
+            message.set(Some(Two::new(
+                "Hai mật khẩu không giống nhau.",
+                "The two passphrases differ.",
+            )));
             return;
         }
         busy.set(true);
@@ -117,12 +125,12 @@ pub fn NewKey(
                         Some(true) => {}
                         Some(false) => {
                             busy.set(false);
-                            message.set(Some("Mật khẩu này dễ đoán. Hãy dùng mật khẩu gợi ý, hoặc một câu dài hơn gồm những từ không liên quan đến nhau và không liên quan đến trung tâm. / This passphrase is easy to guess: use the suggested one, or a longer line of words that have nothing to do with each other or with the centre.".into()));
+                            message.set(Some(Two::new("Mật khẩu này dễ đoán. Hãy dùng mật khẩu gợi ý, hoặc một câu dài hơn gồm những từ không liên quan đến nhau và không liên quan đến trung tâm.", "This passphrase is easy to guess: use the suggested one, or a longer line of words that have nothing to do with each other or with the centre.")));
                             return;
                         }
                         None => {
                             busy.set(false);
-                            message.set(Some("Không kiểm tra được độ mạnh của mật khẩu lúc này (mất mạng?). Hãy dùng mật khẩu gợi ý. / The passphrase's strength cannot be checked now (offline?): use the suggested passphrase.".into()));
+                            message.set(Some(Two::new("Không kiểm tra được độ mạnh của mật khẩu lúc này (mất mạng?). Hãy dùng mật khẩu gợi ý.", "The passphrase's strength cannot be checked now (offline?): use the suggested passphrase.")));
                             return;
                         }
                     }
@@ -133,7 +141,7 @@ pub fn NewKey(
             };
             if passphrase.is_empty() {
                 busy.set(false);
-                message.set(Some(wrap_message(&WrapError::NoRandomness).into()));
+                message.set(Some(wrap_message(&WrapError::NoRandomness)));
                 return;
             }
             gloo_timers_tick().await;
@@ -148,7 +156,7 @@ pub fn NewKey(
                     message.set(None);
                     created.set(Some(made));
                 }
-                Err(e) => message.set(Some(wrap_message(&e).into())),
+                Err(e) => message.set(Some(wrap_message(&e))),
             }
         });
     };
@@ -171,9 +179,10 @@ pub fn NewKey(
                     link.set(Some(url));
                     message.set(None);
                 }
-                None => message.set(Some(
-                    "Trình duyệt không cho tải xuống. / The browser refused the download.".into(),
-                )),
+                None => message.set(Some(Two::new(
+                    "Trình duyệt không cho tải xuống.",
+                    "The browser refused the download.",
+                ))),
             }
         }
     };
@@ -205,21 +214,21 @@ pub fn NewKey(
                     on_proven.run((pair, passphrase));
                 }
                 Err(WrapError::NotABackup) => message.set(Some(
-                    "Đây không phải tệp sao lưu vừa tải xuống. Chọn đúng tệp staff-key-backup.json vừa lưu. / This is not the backup just downloaded: choose the staff-key-backup.json you saved.".into(),
+                    Two::new("Đây không phải tệp sao lưu vừa tải xuống. Chọn đúng tệp staff-key-backup.json vừa lưu.", "This is not the backup just downloaded: choose the staff-key-backup.json you saved."),
                 )),
-                Err(e) => message.set(Some(wrap_message(&e).into())),
+                Err(e) => message.set(Some(wrap_message(&e))),
             }
         });
     };
 
     view! {
-        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+        <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
         <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
         {move || match created.get() {
             Some((wrapped, _)) => view! {
                 <div class="new-key">
                     <h3><Bi vi="Lưu bản sao lưu trước khi dùng" en="Save the backup before use"/></h3>
-                    <p>"Khoá mới / New key: " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
+                    <p>Two::new("Khoá mới", "New key: ") <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
                     <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn (USB trong ngăn khoá), tách khỏi tờ giấy ghi mật khẩu." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away (a USB stick in a locked drawer), apart from the paper with the passphrase."/></p>
                     <h4><Bi vi="1. Tải bản sao lưu" en="1. Download the backup"/></h4>
                     <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu" en="Download the backup"/></button>
@@ -268,12 +277,12 @@ pub fn CreateOrImport() -> impl IntoView {
     let desk = expect_context::<Desk>();
     let backup = RwSignal::new(String::new());
     let import_pass = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Two>);
     let busy = RwSignal::new(false);
 
     let on_proven = Callback::new(move |(pair, passphrase): (KeyPair, String)| {
         if let Err(m) = keep_ring(desk, Keyring::new(pair, now_minutes()), &passphrase) {
-            message.set(Some(m.into()));
+            message.set(Some(m));
         }
     });
     let read_file = read_file_into(backup, message);
@@ -292,16 +301,16 @@ pub fn CreateOrImport() -> impl IntoView {
                         backup.set(String::new());
                         import_pass.set(String::new());
                     }
-                    Err(m) => message.set(Some(m.into())),
+                    Err(m) => message.set(Some(m)),
                 },
-                Err(e) => message.set(Some(wrap_message(&e).into())),
+                Err(e) => message.set(Some(wrap_message(&e))),
             }
         });
     };
 
     view! {
         <h1><Bi vi="Bàn tiếp đón — chưa có khoá" en="Intake desk — no staff key yet"/></h1>
-        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+        <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
         <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
         <section class="panel">
             <h2><Bi vi="Tạo khoá nhân viên" en="Create the staff key"/></h2>
@@ -331,7 +340,7 @@ pub fn Unlock(
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let pass = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<&'static str>);
+    let message = RwSignal::new(None::<Two>);
     let busy = RwSignal::new(false);
     let fingerprint = wrapped
         .current_public()
@@ -382,6 +391,6 @@ pub fn Unlock(
             <button type="submit" class="desk-button desk-button--primary"><Bi vi="Mở khoá" en="Unlock"/></button>
         </form>
         <Show when=move || busy.get()><p role="status"><Bi vi="Đang mở khoá…" en="Unlocking…"/></p></Show>
-        <p class="desk__message" role="alert">{move || message.get().map(bilingual)}</p>
+        <p class="desk__message" role="alert">{move || message.get().map(two)}</p>
     }
 }

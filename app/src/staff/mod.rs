@@ -11,11 +11,12 @@ mod store;
 mod strength;
 
 use crate::storage::{self, Kept};
-use crate::ui::bilingual::{Bi, bilingual};
+use crate::ui::bilingual::{Bi, two};
 use crate::{SetupError, SetupErrorView, load_config_from};
 use intake::config::CentreConfig;
 use intake::desk::keyring::{Keyring, WrappedKeyring};
 use intake::desk::wrap::WrappingKey;
+use intake::two::Two;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -47,7 +48,7 @@ pub struct Desk {
     pub config: StoredValue<Arc<CentreConfig>>,
     /// What a change to the desk's keys did, and what comes next (kept across the redraw
     /// the change causes).
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Two>>,
 }
 
 impl Desk {
@@ -176,7 +177,7 @@ fn Unreadable() -> impl IntoView {
                 <h2 id="unreadable-title"><Bi vi="Dữ liệu lưu trên máy không đọc được" en="Kept data that cannot be read"/></h2>
                 <ul>
                     {list.into_iter().map(|name| view! {
-                        <li>{bilingual(store::describe(name))}
+                        <li>{two(store::describe(name))}
                             {(name != store::KEYRING).then(|| {
                                 // Starting again loses what the list held: asked first.
                                 let asking = RwSignal::new(false);

@@ -7,6 +7,7 @@ use intake::desk::keyring::WrappedKeyring;
 use intake::desk::replay::ReplayMemory;
 use intake::desk::stats::Statistics;
 use intake::handoff::EnrolledKiosk;
+use intake::two::Two;
 
 pub const KEYRING: &str = "staff-keyring";
 pub const KIOSKS: &str = "staff-kiosks";
@@ -55,21 +56,25 @@ pub fn keep_statistics(stats: &Statistics) -> bool {
 }
 
 /// What a kept value of the desk is, and what its loss means.
-pub fn describe(name: &str) -> &'static str {
+pub fn describe(name: &str) -> Two {
     match name {
-        KEYRING => {
-            "Khoá nhân viên đã lưu: nhập lại khoá hiện dùng từ bản sao lưu, rồi thêm các khoá cũ từ bản sao lưu của chúng (hoặc tạo khoá mới — mã cũ sẽ không mở được). / The kept staff keys: import the current key from its backup, then add older keys from theirs (or make a new key — older codes will not open)."
-        }
-        KIOSKS => {
-            "Danh sách máy tiếp đón đã đăng ký: không lưu thêm được; bấm “Bắt đầu lại” rồi đăng ký lại từng máy. / The enrolled kiosks: nothing more can be kept; press “Start again”, then enrol each kiosk again."
-        }
-        OPENED => {
-            "Danh sách mã đã mở: không báo được mã quét hai lần; bấm “Bắt đầu lại”. / The opened codes: a second scan cannot be noticed; press “Start again”."
-        }
-        STATISTICS => {
-            "Số liệu thống kê: không cộng thêm được; bấm “Bắt đầu lại” (số cũ mất). / The statistics: nothing more can be counted; press “Start again” (the old counts are lost)."
-        }
-        _ => "",
+        KEYRING => Two::new(
+            "Khoá nhân viên đã lưu: nhập lại khoá hiện dùng từ bản sao lưu, rồi thêm các khoá cũ từ bản sao lưu của chúng (hoặc tạo khoá mới — mã cũ sẽ không mở được).",
+            "The kept staff keys: import the current key from its backup, then add older keys from theirs (or make a new key — older codes will not open).",
+        ),
+        KIOSKS => Two::new(
+            "Danh sách máy tiếp đón đã đăng ký: không lưu thêm được; bấm “Bắt đầu lại” rồi đăng ký lại từng máy.",
+            "The enrolled kiosks: nothing more can be kept; press “Start again”, then enrol each kiosk again.",
+        ),
+        OPENED => Two::new(
+            "Danh sách mã đã mở: không báo được mã quét hai lần; bấm “Bắt đầu lại”.",
+            "The opened codes: a second scan cannot be noticed; press “Start again”.",
+        ),
+        STATISTICS => Two::new(
+            "Số liệu thống kê: không cộng thêm được; bấm “Bắt đầu lại” (số cũ mất).",
+            "The statistics: nothing more can be counted; press “Start again” (the old counts are lost).",
+        ),
+        _ => Two::new("", ""),
     }
 }
 

@@ -1,24 +1,19 @@
 //! The staff and setup pages show Vietnamese and English together ("Vietnamese / English").
-//! The English half is marked `lang="en"`, so that a screen reader reads it in English
-//! (WCAG 3.1.2, language of parts); what is shown is the same.
+//! Every such text is an `intake::two::Two`; the English half is marked `lang="en"`, so that
+//! a screen reader reads it in English (WCAG 3.1.2, language of parts).
+use intake::two::Two;
 use leptos::prelude::*;
 
 /// A fixed text in both languages.
 #[component]
 pub fn Bi(vi: &'static str, en: &'static str) -> impl IntoView {
-    // One element around both halves: in a flex container (a `<summary>`, say) the spaces
-    // around the slash would otherwise be trimmed away.
-    view! { <span>{vi} " / " <span lang="en">{en}</span></span> }
+    two(Two::new(vi, en))
 }
 
-/// A message written as "Vietnamese / English", with its English half marked.
-pub fn bilingual(text: impl Into<String>) -> AnyView {
-    let text = text.into();
-    match text.split_once(" / ") {
-        Some((vi, en)) => {
-            let (vi, en) = (vi.to_owned(), en.to_owned());
-            view! { <span>{vi} " / " <span lang="en">{en}</span></span> }.into_any()
-        }
-        None => text.into_any(),
-    }
+/// A two-language text, its English half marked.
+pub fn two(text: Two) -> AnyView {
+    // One element around both halves: in a flex container (a `<summary>`, say) the spaces
+    // around the slash would otherwise be trimmed away.
+    let (vi, en) = (text.vi.into_owned(), text.en.into_owned());
+    view! { <span>{vi} " / " <span lang="en">{en}</span></span> }.into_any()
 }

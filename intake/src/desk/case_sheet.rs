@@ -41,7 +41,7 @@ pub struct ServiceLine {
 pub struct CaseSheet {
     pub priorities: Vec<Priority>,
     /// Each priority in words (Vietnamese / English), in the same order.
-    pub priority_words: Vec<String>,
+    pub priority_words: Vec<crate::two::Two>,
     /// The language she wants to speak with staff, by its name.
     pub spoken_language_words: String,
     /// The language the kiosk's screens spoke, by its name.
