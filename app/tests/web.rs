@@ -10,7 +10,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount_kiosk() -> web_sys::HtmlElement {
+/// Mounts the kiosk in a fresh element; the handle unmounts it (and disposes its reactive
+/// owner) when the test ends, so no test leaves a kiosk running behind the next.
+fn mount_kiosk() -> (web_sys::HtmlElement, impl Sized) {
     let config =
         CentreConfig::parse(include_str!("../../public/centre.json")).expect("demo config");
     let document = document();
@@ -27,8 +29,7 @@ fn mount_kiosk() -> web_sys::HtmlElement {
         root.clone(),
         move || view! { <Kiosk config=Arc::new(config) /> },
     );
-    std::mem::forget(handle);
-    root
+    (root, handle)
 }
 
 fn click_button(root: &web_sys::HtmlElement, text: &str) {
@@ -45,7 +46,7 @@ fn click_button(root: &web_sys::HtmlElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn the_welcome_screen_greets_in_vietnamese_then_english() {
-    let root = mount_kiosk();
+    let (root, _mounted) = mount_kiosk();
     leptos::task::tick().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Chọn ngôn ngữ · Choose a language"), "{text}");
@@ -65,7 +66,7 @@ async fn the_welcome_screen_greets_in_vietnamese_then_english() {
 
 #[wasm_bindgen_test]
 async fn choosing_english_asks_the_age_first_and_back_returns() {
-    let root = mount_kiosk();
+    let (root, _mounted) = mount_kiosk();
     leptos::task::tick().await;
     click_button(&root, "English");
     leptos::task::tick().await;
@@ -80,7 +81,7 @@ async fn choosing_english_asks_the_age_first_and_back_returns() {
 
 #[wasm_bindgen_test]
 async fn i_need_help_now_says_what_staff_will_do_and_113_only_for_after() {
-    let root = mount_kiosk();
+    let (root, _mounted) = mount_kiosk();
     leptos::task::tick().await;
     click_button(&root, "Gặp nhân viên ngay");
     leptos::task::tick().await;
@@ -98,7 +99,7 @@ async fn i_need_help_now_says_what_staff_will_do_and_113_only_for_after() {
 
 #[wasm_bindgen_test]
 async fn a_language_without_screens_shows_please_wait_here() {
-    let root = mount_kiosk();
+    let (root, _mounted) = mount_kiosk();
     leptos::task::tick().await;
     click_button(&root, "Tày");
     leptos::task::tick().await;
