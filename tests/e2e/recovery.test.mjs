@@ -147,14 +147,14 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     const keys = page.locator('.staff-keys__row');
     await keys.nth(1).getByText(/Compromised, retired/).waitFor({ timeout: 20000 });
     assert.match(await keys.nth(0).innerText(), /Current: kiosks seal to this key/);
-    assert.match(await keys.nth(1).innerText(), /deleted in 7 days/);
-    await page.getByText(/The new key is kept; the older keys count as compromised and are deleted in 7 days/).waitFor();
+    assert.match(await keys.nth(1).innerText(), /deleted from this desk in 7 days/);
+    await page.getByText(/The new key is kept; the older keys count as compromised and are deleted from this desk in 7 days/).waitFor();
     assert.equal(await page.locator('.staff-keys details[open]').count(), 0, 'the form is closed again: nothing typed stays on screen');
     // Until the new key is published, the desk says the kiosks still seal to the old one.
-    await page.getByText(/Kiosks still seal to the old key/).waitFor();
+    await page.getByText(/URGENT: kiosks still seal to a key that may be compromised/).waitFor();
     await checkScreen(page, 'staff-keys-after-loss');
     // The new public key, as the desk shows it for the configuration.
-    await page.getByText(/This desk's public key/).click();
+    await page.locator('summary', { hasText: /This desk's public key/ }).click();
     const newPublic = (await page.locator('.setup__hex').innerText()).trim();
     assert.match(newPublic, /^[0-9a-f]{64}$/);
     const newFingerprint = (await page.locator('.desk__bar .fingerprint').innerText()).trim();
@@ -179,7 +179,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     const sealedToNew = await codeFrom(kiosk, server, 'after-loss');
     await page.reload();
     await unlock(page, passphrase);
-    assert.equal(await page.getByText(/Kiosks still seal to the old key|not the staff key in centre.json/).count(), 0, 'published');
+    assert.equal(await page.getByText(/still seal to|not the staff key in centre.json/).count(), 0, 'published');
     await scan(page, sealedToNew);
     await page.locator('.case-sheet').waitFor();
     assert.equal(await page.getByText(/Sealed to a retired key/).count(), 0, 'the new key: no warning');
@@ -187,7 +187,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     // Step 3: a code sealed to the old key before the loss opens, with the warning, within
     // the window; on a trusted computer the old key's backup opens it too.
     await scan(page, sealedToOld);
-    await page.getByText(/Sealed to a retired key that may be compromised — confirm everything with her/).waitFor();
+    await page.getByText(/Sealed to a retired key that may be compromised — confirm everything with the client in person/).waitFor();
     await page.locator('.case-sheet').waitFor();
     await checkScreen(page, 'staff-case-sealed-to-compromised-key');
     const oldBackupFile = join(mkdtempSync(join(tmpdir(), 'old-key-')), 'old.json');

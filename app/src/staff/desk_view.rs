@@ -52,6 +52,12 @@ pub fn DeskView(
         .find(|k| Some(k.pair.public()) == configured.as_ref());
     let config_is_older = !matches_config && held.is_some_and(|k| k.added_minutes <= current_added);
     let config_is_newer = !matches_config && held.is_some_and(|k| k.added_minutes > current_added);
+    let config_compromised = held.is_some_and(|k| {
+        matches!(
+            k.standing,
+            intake::desk::keyring::Standing::Compromised { .. }
+        )
+    });
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
     let ring = StoredValue::new(keys.ring.clone());
     let code = RwSignal::new(String::new());
@@ -146,10 +152,17 @@ pub fn DeskView(
         </header>
         // The kiosks seal to the configuration's key: a desk holding another key opens none
         // of their codes, and a kiosk asked to "pin again" would be pinning someone's key.
-        {config_is_older.then(|| view! {
+        // After a loss this is urgent: until each kiosk is re-pinned, new clients' codes are
+        // sealed to a key someone else may hold.
+        {(config_is_older && !config_compromised).then(|| view! {
             <p class="desk__error" role="alert"><Bi
-                vi="Máy tiếp đón vẫn khoá mã cho khoá cũ: đưa khoá công khai mới (bên dưới) vào centre.json, rồi ghim nó ở trang cài đặt của từng máy. Cho đến lúc đó, mã cũ vẫn mở ở đây."
-                en="Kiosks still seal to the old key: publish the new public key (below) in centre.json, then pin it on each kiosk's setup page. Until then their codes still open here."/></p>
+                vi="Máy tiếp đón vẫn tạo mã cho khoá cũ: gửi người quản lý khoá công khai mới (mục “Khoá công khai của bàn” bên dưới) để đưa vào centre.json, rồi ghim nó ở trang cài đặt của từng máy. Cho đến lúc đó, mã của các máy vẫn mở ở đây."
+                en="Kiosks still seal to the old key: send the manager the new public key (“This desk's public key”, below) for centre.json, then pin it on each kiosk's setup page. Until then their codes still open here."/></p>
+        })}
+        {(config_is_older && config_compromised).then(|| view! {
+            <p class="desk__error" role="alert"><Bi
+                vi="KHẨN: máy tiếp đón vẫn tạo mã cho một khoá có thể đã bị lộ — người giữ khoá đó đọc được mã của thân chủ mới. Gửi ngay khoá công khai mới (mục “Khoá công khai của bàn” bên dưới) cho người quản lý để đưa vào centre.json, rồi ghim lại ở từng máy tiếp đón."
+                en="URGENT: kiosks still seal to a key that may be compromised — whoever holds it can read new clients' codes. Send the new public key (“This desk's public key”, below) to the manager for centre.json now, then pin it again on each kiosk."/></p>
         })}
         {config_is_newer.then(|| view! {
             <p class="desk__error" role="alert"><Bi
@@ -158,7 +171,7 @@ pub fn DeskView(
         })}
         {(!matches_config && held.is_none()).then(|| view! {
             <p class="desk__error" role="alert"><Bi
-                vi="Khoá của bàn này khác khoá nhân viên trong centre.json: máy tiếp đón khoá mã cho khoá kia, bàn này không mở được. Đừng ghim lại máy tiếp đón khi chưa hỏi người quản lý."
+                vi="Khoá của bàn này khác khoá nhân viên trong centre.json: máy tiếp đón tạo mã cho khoá kia, bàn này không mở được mã của các máy đó. Đừng ghim lại máy tiếp đón khi chưa hỏi người quản lý."
                 en="This desk's key is not the staff key in centre.json: kiosks seal to that one, and this desk cannot open their codes. Do not re-pin any kiosk before asking the manager."/></p>
         })}
         <details class="panel no-print">
@@ -178,7 +191,7 @@ pub fn DeskView(
         </p>
         {move || match sealed_to.get() { SealedTo::Compromised { days_left } => Some(days_left), _ => None }.map(|days| {
             view! {
-                <p class="case-sheet__warning" role="alert">{two(Two::owned(format!("Mã này được khoá cho một khoá nhân viên đã thu hồi vì có thể bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với chị ấy. (Khoá này sẽ bị xoá sau {days} ngày.)"), format!("Sealed to a retired key that may be compromised — confirm everything with her: whoever holds that key could have forged this code. (The key is deleted in {days} days.)")))}</p>
+                <p class="case-sheet__warning" role="alert">{two(Two::owned(format!("Mã này được tạo cho một khoá nhân viên cũ có thể đã bị lộ: người giữ khoá đó có thể đã làm giả mã. Xác nhận mọi điều trực tiếp với thân chủ. (Bàn này xoá khoá đó sau {days} ngày.)"), format!("Sealed to a retired key that may be compromised — confirm everything with the client in person: whoever holds that key could have forged this code. (This desk deletes the key in {days} days.)")))}</p>
             }
         })}
         <p class="desk__notice" role="status">{move || scan_notice.get().map(two)}</p>
@@ -205,7 +218,7 @@ fn StatisticsPanel(
     view! {
         <section class="panel no-print" aria-labelledby="stats-title">
             <h2 id="stats-title"><Bi vi="Số liệu ẩn danh" en="Anonymous statistics"/></h2>
-            <p>Two::new("Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là \"<5\".", "Only those who agreed are counted; counts below 5 show as \"<5\".")</p>
+            <p><Bi vi="Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là “<5”." en="Only those who agreed are counted; counts below 5 show as “<5”."/></p>
             <table class="stats">
                 <thead><tr>
                     <th scope="col"><Bi vi="Tháng" en="Month"/></th><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th>

@@ -29,13 +29,13 @@ fn keep_changed(desk: Desk, ring: Keyring, wrapping: WrappingKey) -> Result<(), 
 fn standing_text(ring: &Keyring, standing: Standing) -> Two {
     match standing {
         Standing::Current => Two::new(
-            "Đang dùng: máy tiếp đón khoá mã cho khoá này",
+            "Đang dùng: máy tiếp đón tạo mã cho khoá này",
             "Current: kiosks seal to this key",
         ),
         Standing::Retired { since_minutes } => {
             let since = when(since_minutes);
             Two::owned(
-                format!("Khoá cũ từ {since}: vẫn mở mã làm trước đó"),
+                format!("Khoá cũ từ {since}: vẫn mở mã tạo trước đó"),
                 format!("Retired {since}: still opens codes made before"),
             )
         }
@@ -44,10 +44,10 @@ fn standing_text(ring: &Keyring, standing: Standing) -> Two {
             let left = ring.days_left(standing, now_minutes()).unwrap_or(0);
             Two::owned(
                 format!(
-                    "Có thể bị lộ, thu hồi {since}: mở mã kèm cảnh báo, tự xoá sau {left} ngày"
+                    "Có thể bị lộ, thu hồi {since}: mở mã kèm cảnh báo, bàn này xoá nó sau {left} ngày"
                 ),
                 format!(
-                    "Compromised, retired {since}: opens with a warning, deleted in {left} days"
+                    "Compromised, retired {since}: opens with a warning, deleted from this desk in {left} days"
                 ),
             )
         }
@@ -115,11 +115,25 @@ pub fn StaffKeys(
         close(taken_key_box);
         after_loss.set(None);
         match keep_ring(desk, changed, &passphrase) {
-            Ok(()) => desk.notice.set(Some(if lost {
-                Two::owned(format!("Đã giữ khoá mới; các khoá cũ bị coi là lộ và sẽ bị xoá sau {days} ngày. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác."), format!("The new key is kept; the older keys count as compromised and are deleted in {days} days. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks."))
-            } else {
-                Two::new("Đã giữ khoá mới; khoá cũ vẫn mở mã làm trước đó. Tiếp theo: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, nhập bản sao lưu mới ở các bàn khác.", "The new key is kept; the old one still opens codes made before. Next: publish the new public key in centre.json, pin it on each kiosk, take the new backup on the other desks.")
-            })),
+            Ok(()) => {
+                let (vi_old, en_old) = if lost {
+                    (
+                        format!("các khoá cũ bị coi là lộ, bàn này xoá chúng sau {days} ngày"),
+                        format!(
+                            "the older keys count as compromised and are deleted from this desk in {days} days"
+                        ),
+                    )
+                } else {
+                    (
+                        "khoá cũ vẫn mở mã tạo trước đó".to_owned(),
+                        "the old one still opens codes made before".to_owned(),
+                    )
+                };
+                desk.notice.set(Some(Two::owned(
+                    format!("Đã giữ khoá mới; {vi_old}. Từ nay bàn này mở bằng mật khẩu mới: chỉ báo cho đồng nghiệp trực tiếp, không qua Zalo, tin nhắn hay ảnh. Tiếp theo: gửi người quản lý khoá công khai mới (mục “Khoá công khai của bàn” ở đầu trang) để đưa vào centre.json — không bao giờ gửi tệp sao lưu hay mật khẩu; ghim lại ở từng máy tiếp đón; ở các bàn khác dùng “Nhận khoá mới của trung tâm từ bản sao lưu…”."),
+                    format!("The new key is kept; {en_old}. From now on this desk unlocks with the new passphrase: tell colleagues in person, never by Zalo, text or photo. Next: send the manager the new public key (“This desk's public key”, at the top) for centre.json — never the backup file or the passphrase; pin it on each kiosk; on the other desks use “Take the centre's new key from its backup…”."),
+                )));
+            }
             Err(m) => message.set(Some(m)),
         }
     });
@@ -164,8 +178,8 @@ pub fn StaffKeys(
                     close(old_key_box);
                     match keep_changed(desk, changed, wrapping.get_value()) {
                         Ok(()) => desk.notice.set(Some(Two::new(
-                            "Đã thêm khoá cũ: mã làm cho khoá đó mở được ở bàn này.",
-                            "The old key is added: codes sealed to it open at this desk.",
+                            "Đã thêm khoá cũ: mã tạo cho khoá đó mở được ở bàn này (kèm cảnh báo nếu khoá có thể bị lộ).",
+                            "The old key is added: codes sealed to it open at this desk (with a warning if it may be compromised).",
                         ))),
                         Err(m) => message.set(Some(m)),
                     }
@@ -278,13 +292,16 @@ pub fn StaffKeys(
                     <legend><Bi vi="Vì sao đổi khoá?" en="Why a new key?"/></legend>
                     <label><input type="radio" name="why-new-key" checked=move || after_loss.get() == Some(false)
                         on:change=move |_| after_loss.set(Some(false))/>
-                        <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã làm trước đó" en="A routine change: the old key still opens codes made before"/></label>
+                        <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã tạo trước đó" en="A routine change: the old key still opens codes made before"/></label>
                     <label><input type="radio" name="why-new-key" checked=move || after_loss.get() == Some(true)
                         on:change=move |_| after_loss.set(Some(true))/>
                         <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ" en="A staff device was lost or the passphrase seen: every older key of the desk counts as compromised"/></label>
                 </fieldset>
                 <p><Bi vi="Khoá mới dùng mật khẩu mới. Sau đó: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, và nhập bản sao lưu mới ở các bàn khác." en="The new key has a new passphrase. Then: publish its public key in centre.json, pin it on each kiosk, and import the new backup on the other desks."/></p>
-                <NewKey on_proven=on_proven />
+                <Show when=move || after_loss.get().is_some()
+                    fallback=|| view! { <p class="step__hint"><Bi vi="Chọn lý do ở trên trước." en="Choose the reason above first."/></p> }>
+                    <NewKey on_proven=on_proven />
+                </Show>
             </details>
             <details class="staff-keys__change" node_ref=taken_key_box>
                 <summary><Bi vi="Nhận khoá mới của trung tâm từ bản sao lưu…" en="Take the centre's new key from its backup…"/></summary>
@@ -294,7 +311,7 @@ pub fn StaffKeys(
                         <legend><Bi vi="Vì sao trung tâm đổi khoá?" en="Why did the centre change keys?"/></legend>
                         <label><input type="radio" name="why-taken-key" checked=move || taken_after_loss.get() == Some(false)
                             on:change=move |_| taken_after_loss.set(Some(false))/>
-                            <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã làm trước đó" en="A routine change: the old key still opens codes made before"/></label>
+                            <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã tạo trước đó" en="A routine change: the old key still opens codes made before"/></label>
                         <label><input type="radio" name="why-taken-key" checked=move || taken_after_loss.get() == Some(true)
                             on:change=move |_| taken_after_loss.set(Some(true))/>
                             <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ" en="A staff device was lost or the passphrase seen: every older key of the desk counts as compromised"/></label>

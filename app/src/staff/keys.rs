@@ -20,8 +20,8 @@ pub(super) fn wrap_message(e: &WrapError) -> Two {
             "The passphrase needs at least 10 characters.",
         ),
         WrapError::WrongPassphrase => Two::new(
-            "Sai mật khẩu, hoặc tệp sao lưu bị hỏng.",
-            "Wrong passphrase, or the backup is damaged.",
+            "Sai mật khẩu (hoặc tệp sao lưu bị hỏng). Gõ đúng như trên giấy; mật khẩu gợi ý là chữ thường, không dấu, một dấu cách giữa các từ: tắt bộ gõ tiếng Việt (Unikey, EVKey) khi gõ.",
+            "Wrong passphrase (or the backup file is damaged). Type it exactly as on your paper; a suggested one is lowercase, without accents, one space between words: turn a Vietnamese keyboard (Unikey, EVKey) off while typing it.",
         ),
         WrapError::NotABackup => Two::new(
             "Đây không phải tệp sao lưu khoá nhân viên.",
@@ -125,7 +125,7 @@ pub fn NewKey(
                         Some(true) => {}
                         Some(false) => {
                             busy.set(false);
-                            message.set(Some(Two::new("Mật khẩu này dễ đoán. Hãy dùng mật khẩu gợi ý, hoặc một câu dài hơn gồm những từ không liên quan đến nhau và không liên quan đến trung tâm.", "This passphrase is easy to guess: use the suggested one, or a longer line of words that have nothing to do with each other or with the centre.")));
+                            message.set(Some(Two::new("Mật khẩu này dễ đoán. Hãy dùng mật khẩu gợi ý, hoặc một chuỗi dài hơn gồm những từ không liên quan đến nhau và không liên quan đến trung tâm.", "This passphrase is easy to guess: use the suggested one, or a longer line of words that have nothing to do with each other or with the centre.")));
                             return;
                         }
                         None => {
@@ -228,8 +228,8 @@ pub fn NewKey(
             Some((wrapped, _)) => view! {
                 <div class="new-key">
                     <h3><Bi vi="Lưu bản sao lưu trước khi dùng" en="Save the backup before use"/></h3>
-                    <p>Two::new("Khoá mới", "New key: ") <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
-                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này mở được các mã đang chờ. Cất nó ở nơi an toàn (USB trong ngăn khoá), tách khỏi tờ giấy ghi mật khẩu." en="If this browser is cleared, only this backup opens waiting codes. Keep it locked away (a USB stick in a locked drawer), apart from the paper with the passphrase."/></p>
+                    <p><Bi vi="Khoá mới" en="New key:"/>" " <strong class="fingerprint">{wrapped.public().map(|p| p.fingerprint()).unwrap_or_default()}</strong></p>
+                    <p><Bi vi="Nếu trình duyệt bị xoá dữ liệu, chỉ bản sao lưu này cùng mật khẩu mới mở được các mã đang chờ. Cất nó ở nơi an toàn (USB trong ngăn kéo có khoá), tách khỏi tờ giấy ghi mật khẩu. Ghi dấu vân tay của khoá (ở trên) lên cả giấy và USB." en="If this browser is cleared, only this backup with its passphrase opens waiting codes. Keep it locked away (a USB stick in a locked drawer), apart from the paper with the passphrase. Write the key's fingerprint (above) on both the paper and the USB stick."/></p>
                     <h4><Bi vi="1. Tải bản sao lưu" en="1. Download the backup"/></h4>
                     <button type="button" class="desk-button desk-button--primary" on:click=save_backup><Bi vi="Tải bản sao lưu" en="Download the backup"/></button>
                     {move || link.get().map(|url| view! {
@@ -253,7 +253,7 @@ pub fn NewKey(
                     <div hidden=move || own.get()>
                         <p><Bi vi="Mật khẩu gợi ý (sáu từ không dấu, do máy chọn ngẫu nhiên):" en="Suggested passphrase (six plain words the device chose at random):"/></p>
                         <p class="passphrase" data-testid="suggested-passphrase">{move || suggested.get()}</p>
-                        <p><Bi vi="Chép ra giấy ngay, cất riêng khỏi bản sao lưu. Không chụp ảnh, không lưu trong trình duyệt." en="Copy it onto paper now and keep it apart from the backup. No photo, and do not save it in the browser."/></p>
+                        <p><Bi vi="Chép ra giấy ngay, đúng từng chữ: chữ thường, không dấu, một dấu cách giữa các từ. Cất riêng khỏi bản sao lưu. Không chụp ảnh, không lưu trong trình duyệt. Khi gõ, tắt bộ gõ tiếng Việt (Unikey, EVKey)." en="Copy it onto paper now, letter by letter: lowercase, no accents, one space between words. Keep it apart from the backup. No photo, and do not save it in the browser. Turn a Vietnamese keyboard (Unikey, EVKey) off when typing it."/></p>
                         <button type="button" class="desk-button" on:click=move |_| { suggested.set(generate().unwrap_or_default()); }><Bi vi="Gợi ý khác" en="Another suggestion"/></button>
                         <button type="button" class="desk-button" on:click=move |_| own.set(true)><Bi vi="Tự đặt mật khẩu" en="Use my own passphrase"/></button>
                     </div>
