@@ -1,9 +1,10 @@
 //! The `handoff` commands.
 
 use crate::args::Args;
+use intake::clock::{Minutes, Span};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, KioskState,
-    OpenError, Opened, PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
+    DEFAULT_WINDOW, EnrolledKiosk, Handoff, HandoffId, KeyPair, KioskLetter, KioskState, OpenError,
+    Opened, PublicKey, Ticket, TimeWarning, open, qr_code, qr_svg, seal,
 };
 use intake::{AgeBand, Answers, Children, LangTag, Reply, Service, ServiceSet, Sex, Sharing, Wish};
 use serde::{Deserialize, Serialize};
@@ -90,7 +91,7 @@ struct AnswersFile {
 #[derive(Serialize)]
 struct OpenedJson {
     kiosk: String,
-    created_minutes: u32,
+    created_minutes: Minutes,
     handoff_id: String,
     ticket: String,
     time_warning: Option<String>,
@@ -173,11 +174,13 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     }
 }
 
-fn now_minutes() -> u32 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| (d.as_secs() / 60) as u32)
-        .unwrap_or(0)
+fn now_minutes() -> Minutes {
+    Minutes(
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| (d.as_secs() / 60) as u32)
+            .unwrap_or(0),
+    )
 }
 
 fn read(path: &str) -> Result<String, Failure> {
@@ -410,7 +413,7 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
     let kiosk = key_pair(args.required("kiosk-key")?)?;
     let now = now_minutes();
     let handoff = Handoff {
-        created_minutes: file.created_minutes.unwrap_or(now),
+        created_minutes: file.created_minutes.map_or(now, Minutes),
         id: HandoffId::random().ok_or_else(|| Failure::io("no randomness"))?,
         ticket,
         answers: file.answers,
@@ -443,9 +446,9 @@ fn kiosk_list(list: Option<&str>, revoked: bool) -> Result<Vec<EnrolledKiosk>, F
                 }
                 None => (KioskLetter::DEFAULT, entry),
             };
-            let mut kiosk = EnrolledKiosk::enrolled(public_key(key)?, letter, 0);
+            let mut kiosk = EnrolledKiosk::enrolled(public_key(key)?, letter, Minutes(0));
             if revoked {
-                kiosk.set_state(KioskState::Revoked, 0);
+                kiosk.set_state(KioskState::Revoked, Minutes(0));
             }
             Ok(kiosk)
         })
@@ -464,8 +467,8 @@ fn open_command(args: &Args) -> Result<(), Failure> {
     let staff = staff_keys(args)?;
     let mut kiosks = kiosk_list(args.option("kiosks"), false)?;
     kiosks.extend(kiosk_list(args.option("revoked"), true)?);
-    let now = number(args, "now", now_minutes())?;
-    let window = number(args, "window-minutes", DEFAULT_WINDOW_MINUTES)?;
+    let now = Minutes(number(args, "now", now_minutes().0)?);
+    let window = Span(number(args, "window-minutes", DEFAULT_WINDOW.0)?);
     let Opened {
         handoff,
         kiosk,

@@ -53,10 +53,10 @@ fn main() {
         public: kiosk.public().clone(),
         letter: KioskLetter::DEFAULT,
         state: intake::handoff::KioskState::Enrolled,
-        state_since_minutes: 0,
-        last_seen_minutes: 0,
+        state_since_minutes: intake::clock::Minutes(0),
+        last_seen_minutes: intake::clock::Minutes(0),
     }];
-    let now = intake::handoff::build_minutes() + 1;
+    let now = intake::handoff::build_minutes() + intake::clock::Span(1);
     let answers = Answers {
         consent_services: Reply::Yes,
         ..Answers::default()
@@ -98,7 +98,13 @@ fn main() {
             _ => mutate(&codes[r.below(codes.len())], &mut r),
         };
         let result = catch_unwind(AssertUnwindSafe(|| {
-            open(&input, std::slice::from_ref(&staff), &kiosks, now, 24 * 60)
+            open(
+                &input,
+                std::slice::from_ref(&staff),
+                &kiosks,
+                now,
+                intake::clock::Span(24 * 60),
+            )
         }));
         match result {
             Err(_) => panics += 1,

@@ -133,9 +133,9 @@ pub fn check_staff_key(configured: &PublicKey, pinned: Option<&str>) -> StaffKey
 }
 
 /// Whether the device clock is plausible: not before this build, not years after it.
-pub fn clock_plausible(now_minutes: u32) -> bool {
+pub fn clock_plausible(now: crate::clock::Minutes) -> bool {
     let build = build_minutes();
-    now_minutes >= build && now_minutes - build < 3 * 365 * 24 * 60
+    now >= build && now.since(build) < crate::clock::Span::days(3 * 365)
 }
 
 /// What a kiosk's setup page shows for enrolment at the staff desk: its letter and its
@@ -288,7 +288,10 @@ mod tests {
 
     #[test]
     fn a_clock_before_the_build_is_not_plausible() {
-        assert!(!clock_plausible(build_minutes() - 1));
-        assert!(clock_plausible(build_minutes() + 60));
+        let build = build_minutes();
+        assert!(!clock_plausible(crate::clock::Minutes(build.0 - 1)));
+        assert!(clock_plausible(
+            build.after(crate::clock::Span::minutes(60))
+        ));
     }
 }

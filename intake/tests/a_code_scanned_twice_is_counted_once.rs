@@ -25,7 +25,7 @@ fn config(replay_days: u32) -> CentreConfig {
 }
 
 /// A code from the desk's kiosk, from a woman who agreed to be counted.
-fn consenting_code(desk: &Desk, now: u32) -> String {
+fn consenting_code(desk: &Desk, now: intake::clock::Minutes) -> String {
     let handoff = Handoff {
         created_minutes: now,
         id: HandoffId::random().expect("randomness"),
@@ -54,7 +54,7 @@ fn case(scanned: Scanned) -> Box<intake::desk::scan::ScannedCase> {
 #[test]
 fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time() {
     let desk = Desk::new();
-    let now = build_minutes() + 5;
+    let now = build_minutes() + intake::clock::Span(5);
     let ring = Keyring::new(desk.staff.clone(), now);
     let config = config(30);
     let mut memory = DeskMemory {
@@ -86,7 +86,7 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
         &ring,
         &mut memory,
         &config,
-        now + 3,
+        now + intake::clock::Span(3),
         Freshness::Fresh,
     ));
     assert_eq!((second.replay, second.counted), (Replay::SeenBefore, false));
@@ -99,7 +99,7 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
         &ring,
         &mut memory,
         &config,
-        now + 4,
+        now + intake::clock::Span(4),
         Freshness::Reopened,
     ));
     assert!(!back.sheet.seen_before && !back.counted);
@@ -109,7 +109,7 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
 #[test]
 fn the_replay_window_is_the_configured_days() {
     let desk = Desk::new();
-    let now = build_minutes() + 5;
+    let now = build_minutes() + intake::clock::Span(5);
     let ring = Keyring::new(desk.staff.clone(), now);
     let code = consenting_code(&desk, now);
     for (days, later, expected) in [
@@ -135,7 +135,7 @@ fn the_replay_window_is_the_configured_days() {
             &ring,
             &mut memory,
             &config,
-            now + later,
+            now + intake::clock::Span(later),
             Freshness::Fresh,
         ));
         assert_eq!(
@@ -148,7 +148,7 @@ fn the_replay_window_is_the_configured_days() {
 #[test]
 fn an_unreadable_list_of_opened_codes_counts_nothing_and_says_so() {
     let desk = Desk::new();
-    let now = build_minutes() + 5;
+    let now = build_minutes() + intake::clock::Span(5);
     let ring = Keyring::new(desk.staff.clone(), now);
     let mut memory = DeskMemory {
         kiosks: desk.enrolled(),
@@ -171,7 +171,7 @@ fn an_unreadable_list_of_opened_codes_counts_nothing_and_says_so() {
 #[test]
 fn a_kiosk_enrolment_goes_to_the_enrol_field_and_anything_else_is_refused_by_kind() {
     let desk = Desk::new();
-    let now = build_minutes() + 5;
+    let now = build_minutes() + intake::clock::Span(5);
     let ring = Keyring::new(desk.staff.clone(), now);
     let mut memory = DeskMemory::default();
     let line = format!("  H={}\n", desk.kiosk.public().to_hex());

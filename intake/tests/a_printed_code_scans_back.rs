@@ -3,7 +3,7 @@
 mod common;
 
 use common::{Desk, largest_handoff};
-use intake::handoff::{DEFAULT_WINDOW_MINUTES, open, qr_code, seal};
+use intake::handoff::{DEFAULT_WINDOW, open, qr_code, seal};
 
 /// Dots per module on a 203 dpi thermal printer: version 8 (49 modules + 8 quiet) at
 /// 5 dots is 285 dots, about 36 mm, above the 30 mm the slip promises.
@@ -31,7 +31,7 @@ fn render(code: &qrcode::QrCode) -> image::GrayImage {
 fn a_code_rendered_at_print_size_decodes_and_opens_to_the_same_answers() {
     let desk = Desk::new();
     let mut handoff = largest_handoff();
-    handoff.created_minutes = intake::handoff::build_minutes() + 60;
+    handoff.created_minutes = intake::handoff::build_minutes() + intake::clock::Span(60);
     let code = seal(
         &handoff,
         desk.staff.public(),
@@ -54,7 +54,7 @@ fn a_code_rendered_at_print_size_decodes_and_opens_to_the_same_answers() {
         std::slice::from_ref(&desk.staff),
         &desk.enrolled(),
         handoff.created_minutes,
-        DEFAULT_WINDOW_MINUTES,
+        DEFAULT_WINDOW,
     )
     .expect("opens");
     assert_eq!(opened.handoff, handoff);
@@ -73,7 +73,7 @@ fn the_desk_camera_decoder_reads_the_code_from_a_colour_frame() {
         &handoff,
         desk.staff.public(),
         &desk.kiosk,
-        intake::handoff::build_minutes() + 60,
+        intake::handoff::build_minutes() + intake::clock::Span(60),
     )
     .expect("seals");
     let print = render(&qr_code(&code).expect("fits"));

@@ -8,27 +8,29 @@ mod common;
 
 use common::{Desk, enrolled, largest_handoff};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, EnrolledKiosk, KeyPair, KioskLetter, LetterWarning, OpenError,
-    SealError, TimeWarning, build_minutes, open, seal,
+    DEFAULT_WINDOW, EnrolledKiosk, KeyPair, KioskLetter, LetterWarning, OpenError, SealError,
+    TimeWarning, build_minutes, open, seal,
 };
 
-fn code_at(desk: &Desk, minutes: u32) -> String {
+use intake::clock::Minutes;
+
+fn code_at(desk: &Desk, at: Minutes) -> String {
     let mut h = largest_handoff();
-    h.created_minutes = minutes;
-    seal(&h, desk.staff.public(), &desk.kiosk, minutes).expect("seals")
+    h.created_minutes = at;
+    seal(&h, desk.staff.public(), &desk.kiosk, at).expect("seals")
 }
 
-fn open_at(desk: &Desk, code: &str, now: u32) -> Result<intake::handoff::Opened, OpenError> {
+fn open_at(desk: &Desk, code: &str, now: Minutes) -> Result<intake::handoff::Opened, OpenError> {
     open(
         code,
         std::slice::from_ref(&desk.staff),
         &desk.enrolled(),
         now,
-        DEFAULT_WINDOW_MINUTES,
+        DEFAULT_WINDOW,
     )
 }
 
-const NOW: u32 = 40_000_000;
+const NOW: intake::clock::Minutes = intake::clock::Minutes(40_000_000);
 
 #[test]
 fn other_barcodes_are_not_handoff_codes() {
@@ -90,13 +92,7 @@ fn a_code_for_another_desk_is_not_for_this_desk() {
     let desk = Desk::new();
     let code = code_at(&desk, NOW);
     let other_staff = KeyPair::generate().expect("randomness");
-    let result = open(
-        &code,
-        &[other_staff],
-        &desk.enrolled(),
-        NOW,
-        DEFAULT_WINDOW_MINUTES,
-    );
+    let result = open(&code, &[other_staff], &desk.enrolled(), NOW, DEFAULT_WINDOW);
     assert_eq!(result, Err(OpenError::NotForThisDesk));
 }
 
@@ -110,7 +106,7 @@ fn a_code_from_a_kiosk_not_enrolled_here_is_not_for_this_desk() {
         std::slice::from_ref(&desk.staff),
         &stranger.enrolled(),
         NOW,
-        DEFAULT_WINDOW_MINUTES,
+        DEFAULT_WINDOW,
     );
     assert_eq!(result, Err(OpenError::NotForThisDesk));
 }
@@ -148,7 +144,7 @@ fn a_revoked_kiosk_is_named_even_after_enrolled_ones() {
         std::slice::from_ref(&desk.staff),
         &kiosks,
         NOW,
-        DEFAULT_WINDOW_MINUTES,
+        DEFAULT_WINDOW,
     );
     assert_eq!(
         result,
@@ -171,7 +167,7 @@ fn the_desk_finds_an_older_staff_key_and_any_enrolled_kiosk_by_trying() {
         })
         .collect();
     kiosks.insert(4, desk.enrolled().remove(0));
-    let opened = open(&code, &keys, &kiosks, NOW, DEFAULT_WINDOW_MINUTES).expect("opens");
+    let opened = open(&code, &keys, &kiosks, NOW, DEFAULT_WINDOW).expect("opens");
     assert_eq!(opened.staff_key_index, 1);
     assert_eq!(opened.kiosk_index, 4);
     assert_eq!(opened.kiosk, desk.kiosk.public().kiosk_id());
@@ -188,7 +184,7 @@ fn a_ticket_letter_other_than_the_enrolled_one_opens_with_a_warning() {
         std::slice::from_ref(&desk.staff),
         &kiosks,
         NOW,
-        DEFAULT_WINDOW_MINUTES,
+        DEFAULT_WINDOW,
     )
     .expect("a genuine code opens, never as damaged");
     assert_eq!(
@@ -204,7 +200,7 @@ fn a_ticket_letter_other_than_the_enrolled_one_opens_with_a_warning() {
 fn an_old_code_opens_with_a_warning() {
     let desk = Desk::new();
     let code = code_at(&desk, NOW);
-    let later = NOW + DEFAULT_WINDOW_MINUTES + 30;
+    let later = NOW + DEFAULT_WINDOW + intake::clock::Span(30);
     let opened = open_at(&desk, &code, later).expect("still opens");
     assert_eq!(opened.warning, Some(TimeWarning::Old { minutes: 30 }));
 }
@@ -212,7 +208,7 @@ fn an_old_code_opens_with_a_warning() {
 #[test]
 fn a_code_from_the_future_opens_with_a_warning() {
     let desk = Desk::new();
-    let code = code_at(&desk, NOW + 120);
+    let code = code_at(&desk, NOW + intake::clock::Span(120));
     let opened = open_at(&desk, &code, NOW).expect("still opens");
     assert_eq!(opened.warning, Some(TimeWarning::Future { minutes: 120 }));
 }
@@ -222,7 +218,9 @@ fn a_code_within_the_window_opens_without_warning() {
     let desk = Desk::new();
     let code = code_at(&desk, NOW);
     assert_eq!(
-        open_at(&desk, &code, NOW + 60).expect("opens").warning,
+        open_at(&desk, &code, NOW + intake::clock::Span(60))
+            .expect("opens")
+            .warning,
         None
     );
 }
@@ -231,8 +229,13 @@ fn a_code_within_the_window_opens_without_warning() {
 fn sealing_refuses_a_clock_earlier_than_the_build() {
     let desk = Desk::new();
     let mut h = largest_handoff();
-    h.created_minutes = build_minutes() - 1;
-    let result = seal(&h, desk.staff.public(), &desk.kiosk, build_minutes() - 1);
+    h.created_minutes = build_minutes() - intake::clock::Span(1);
+    let result = seal(
+        &h,
+        desk.staff.public(),
+        &desk.kiosk,
+        build_minutes() - intake::clock::Span(1),
+    );
     assert_eq!(result, Err(SealError::ClockBeforeBuild));
 }
 

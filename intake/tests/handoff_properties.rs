@@ -3,8 +3,8 @@ mod common;
 
 use common::{Desk, enrolled, handoff, largest_handoff};
 use intake::handoff::{
-    CODE_DIGITS, DEFAULT_WINDOW_MINUTES, FORMAT_VERSION, KeyPair, MAX_QR_VERSION, OpenError,
-    PLAINTEXT_LEN, PREFIX, body_len, open, qr_version, seal,
+    CODE_DIGITS, DEFAULT_WINDOW, FORMAT_VERSION, KeyPair, MAX_QR_VERSION, OpenError, PLAINTEXT_LEN,
+    PREFIX, body_len, open, qr_version, seal,
 };
 use proptest::prelude::*;
 
@@ -23,7 +23,7 @@ proptest! {
         let desk = Desk::new();
         let code = sealed(&desk, &h);
         let kiosks = [enrolled(&desk.kiosk, h.ticket.letter)];
-        let opened = open(&code, std::slice::from_ref(&desk.staff), &kiosks, h.created_minutes, DEFAULT_WINDOW_MINUTES)
+        let opened = open(&code, std::slice::from_ref(&desk.staff), &kiosks, h.created_minutes, DEFAULT_WINDOW)
             .expect("opens");
         prop_assert_eq!(&opened.handoff, &h);
         prop_assert_eq!(opened.kiosk, desk.kiosk.public().kiosk_id());
@@ -72,7 +72,7 @@ proptest! {
                 let mut changed = code.clone().into_bytes();
                 changed[i] = r;
                 let changed = String::from_utf8(changed).expect("ascii");
-                let result = open(&changed, staff, &kiosks, h.created_minutes, DEFAULT_WINDOW_MINUTES);
+                let result = open(&changed, staff, &kiosks, h.created_minutes, DEFAULT_WINDOW);
                 let expected = if i < version_at {
                     OpenError::NotAHandoffCode
                 } else if i == version_at && r.is_ascii_digit() {

@@ -5,7 +5,7 @@ use common::Desk;
 use intake::config::CentreConfig;
 use intake::desk::case_sheet::{CaseSheet, Priority};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, Handoff, HandoffId, KioskLetter, Ticket, build_minutes, open, seal,
+    DEFAULT_WINDOW, Handoff, HandoffId, KioskLetter, Ticket, build_minutes, open, seal,
 };
 use intake::{AgeBand, Answers, Children, Reply, Service, ServiceSet, Sharing, Wish};
 
@@ -21,7 +21,7 @@ fn demo_config() -> CentreConfig {
 #[test]
 fn a_girl_of_16_in_danger_with_children_is_flagged_and_refused_sharing_is_marked() {
     let desk = Desk::new();
-    let now = build_minutes() + 5;
+    let now = build_minutes() + intake::clock::Span(5);
     let handoff = Handoff {
         created_minutes: now,
         id: HandoffId::random().expect("randomness"),
@@ -51,7 +51,7 @@ fn a_girl_of_16_in_danger_with_children_is_flagged_and_refused_sharing_is_marked
         std::slice::from_ref(&desk.staff),
         &desk.enrolled(),
         now,
-        DEFAULT_WINDOW_MINUTES,
+        DEFAULT_WINDOW,
     )
     .expect("opens");
     let sheet = CaseSheet::new(&opened, &demo_config(), false);

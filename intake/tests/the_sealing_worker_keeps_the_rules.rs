@@ -5,12 +5,12 @@ mod common;
 
 use common::{Desk, answers, minutes};
 use intake::handoff::{
-    DEFAULT_WINDOW_MINUTES, FromWorker, KeyPair, KioskLetter, Refusal, SealReply, SealRequest,
-    Ticket, ToWorker, make_code, open,
+    DEFAULT_WINDOW, FromWorker, KeyPair, KioskLetter, Refusal, SealReply, SealRequest, Ticket,
+    ToWorker, make_code, open,
 };
 use proptest::prelude::*;
 
-fn request(desk: &Desk, answers: intake::Answers, now: u32) -> SealRequest {
+fn request(desk: &Desk, answers: intake::Answers, now: intake::clock::Minutes) -> SealRequest {
     SealRequest {
         id: 7,
         answers,
@@ -46,7 +46,7 @@ proptest! {
         prop_assert_eq!(id, 7);
         prop_assert_eq!(new_kiosk_key, None);
         prop_assert!(svg.starts_with("<?xml") || svg.starts_with("<svg"));
-        let opened = open(&code, std::slice::from_ref(&desk.staff), &desk.enrolled(), now, DEFAULT_WINDOW_MINUTES)
+        let opened = open(&code, std::slice::from_ref(&desk.staff), &desk.enrolled(), now, DEFAULT_WINDOW)
             .expect("the desk opens it");
         prop_assert_eq!(opened.handoff.answers, a);
         prop_assert_eq!(opened.handoff.ticket, sent.ticket);
@@ -57,7 +57,7 @@ proptest! {
 #[test]
 fn a_kiosk_without_a_key_gets_one_and_its_codes_are_sealed_with_it() {
     let desk = Desk::new();
-    let now = intake::handoff::build_minutes() + 10;
+    let now = intake::handoff::build_minutes() + intake::clock::Span(10);
     let mut req = request(&desk, intake::Answers::default(), now);
     req.kiosk_private_hex = None;
     let SealReply::Made {
@@ -70,13 +70,22 @@ fn a_kiosk_without_a_key_gets_one_and_its_codes_are_sealed_with_it() {
     };
     let kiosk = KeyPair::from_private_hex(&hex).expect("a valid key");
     let enrolled = [common::enrolled(&kiosk, KioskLetter::DEFAULT)];
-    assert!(open(&code, std::slice::from_ref(&desk.staff), &enrolled, now, 60).is_ok());
+    assert!(
+        open(
+            &code,
+            std::slice::from_ref(&desk.staff),
+            &enrolled,
+            now,
+            intake::clock::Span(60)
+        )
+        .is_ok()
+    );
 }
 
 #[test]
 fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
     let desk = Desk::new();
-    let now = intake::handoff::build_minutes() + 10;
+    let now = intake::handoff::build_minutes() + intake::clock::Span(10);
 
     let mut unpaired = request(&desk, intake::Answers::default(), now);
     unpaired.pinned_staff_key = None;
@@ -113,7 +122,7 @@ fn the_worker_refuses_an_unpaired_kiosk_a_changed_key_and_a_bad_request() {
     );
 
     let mut early = request(&desk, intake::Answers::default(), now);
-    early.now_minutes = intake::handoff::build_minutes() - 1;
+    early.now_minutes = intake::handoff::build_minutes() - intake::clock::Span(1);
     assert_eq!(
         make_code(&early),
         SealReply::Refused {

@@ -49,7 +49,7 @@ fn make_code(done: impl FnOnce(Option<Made>) + 'static) {
         id: 0,
         answers: session.read(|f| f.answers().clone()),
         ticket,
-        now_minutes: intake::clock::minutes_since_1970(js_sys::Date::now()),
+        now_minutes: intake::clock::Minutes::from_ms(js_sys::Date::now()),
         kiosk_private_hex,
         staff_public_hex: config.staff_public_key.clone(),
         pinned_staff_key,

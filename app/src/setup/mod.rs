@@ -241,7 +241,7 @@ fn SetupScreen(
             pinned.set(Some(whole.clone()));
         }
     };
-    let now_minutes = intake::clock::minutes_since_1970(js_sys::Date::now());
+    let now = intake::clock::Minutes::from_ms(js_sys::Date::now());
     let secure = web_sys::window().is_some_and(|w| w.is_secure_context());
     // Opened as an installed app or full screen (a pinned kiosk), not in a browser tab with
     // an address bar and other tabs.
@@ -291,7 +291,7 @@ fn SetupScreen(
             Check {
                 vi: "Giờ của máy có vẻ đúng",
                 en: "Clock plausible",
-                ok: clock_plausible(now_minutes),
+                ok: clock_plausible(now),
                 fix_vi: "Đặt lại ngày giờ trong phần Cài đặt của máy tính bảng, rồi mở lại trang này.",
                 fix_en: "Set the date and time in the tablet's Settings, then open this page again.",
             },

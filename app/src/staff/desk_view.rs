@@ -15,10 +15,8 @@ use intake::two::Two;
 use leptos::prelude::*;
 
 /// A moment as the desk's clock shows it: `2026-12-02 14:05`.
-pub(super) fn when(minutes: u32) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        intake::clock::ms_since_1970(minutes),
-    ));
+pub(super) fn when(moment: intake::clock::Minutes) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(moment.to_ms()));
     format!(
         "{}-{:02}-{:02} {:02}:{:02}",
         d.get_full_year(),
@@ -44,7 +42,11 @@ pub fn DeskView(
     // The configuration still names a key this desk replaced: a change not yet published.
     // (A configured key added here as an older key but newer than the current one is the
     // other case: the centre's new key, to take as current — `StaffKeys` says how.)
-    let current_added = keys.ring.keys().first().map_or(0, |k| k.added_minutes);
+    let current_added = keys
+        .ring
+        .keys()
+        .first()
+        .map_or(intake::clock::Minutes(0), |k| k.added_minutes);
     let held = keys
         .ring
         .keys()

@@ -107,7 +107,7 @@ pub fn StaffKeys(
             return;
         };
         let mut changed = ring.get_value();
-        if let Err(e) = changed.rotate(pair, now_minutes(), lost, days) {
+        if let Err(e) = changed.rotate(pair, now_minutes(), lost, intake::clock::Span::days(days)) {
             message.set(Some(ring_error(e)));
             return;
         }
@@ -169,7 +169,12 @@ pub fn StaffKeys(
                 return;
             }
             let mut changed = ring.get_value();
-            match changed.add_old(pair, now_minutes(), is_compromised, days) {
+            match changed.add_old(
+                pair,
+                now_minutes(),
+                is_compromised,
+                intake::clock::Span::days(days),
+            ) {
                 Err(e) => message.set(Some(ring_error(e))),
                 Ok(()) => {
                     backup.set(String::new());
@@ -214,7 +219,9 @@ pub fn StaffKeys(
                 }
             };
             let mut changed = ring.get_value();
-            if let Err(e) = changed.rotate(pair, now_minutes(), lost, days) {
+            if let Err(e) =
+                changed.rotate(pair, now_minutes(), lost, intake::clock::Span::days(days))
+            {
                 message.set(Some(ring_error(e)));
                 return;
             }
@@ -233,7 +240,7 @@ pub fn StaffKeys(
 
     let mark = move |public: PublicKey| {
         let mut changed = ring.get_value();
-        if changed.mark_compromised(&public, now_minutes(), days) {
+        if changed.mark_compromised(&public, now_minutes(), intake::clock::Span::days(days)) {
             match keep_changed(desk, changed, wrapping.get_value()) {
                 Ok(()) => desk.notice.set(Some(Two::owned(format!("Khoá đã được đánh dấu là có thể bị lộ: mã của nó chỉ mở kèm cảnh báo, và khoá tự xoá sau {days} ngày."), format!("The key is marked compromised: its codes open only with a warning, and it is deleted in {days} days.")))),
                 Err(m) => message.set(Some(m)),

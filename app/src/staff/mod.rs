@@ -36,9 +36,9 @@ pub struct Unlocked {
     pub wrapping: WrappingKey,
 }
 
-/// Now, in minutes since 1970 by the desk's clock.
-pub fn now_minutes() -> u32 {
-    intake::clock::minutes_since_1970(js_sys::Date::now())
+/// Now, by the desk's clock.
+pub fn now_minutes() -> intake::clock::Minutes {
+    intake::clock::Minutes::from_ms(js_sys::Date::now())
 }
 
 /// Shared by the desk's components.

@@ -3,6 +3,7 @@
 //! through `storage`. A value that no longer parses is listed by `storage::unreadable` (the
 //! desk shows it) and is not written over by accident.
 use crate::storage::{self, Kept};
+use intake::clock::{Minutes, Span};
 use intake::desk::keyring::WrappedKeyring;
 use intake::desk::replay::ReplayMemory;
 use intake::desk::stats::Statistics;
@@ -106,38 +107,36 @@ fn session_available() -> bool {
 
 /// How long an open case is brought back after the desk locks (a shift's break, not days:
 /// a tab restored tomorrow must not show yesterday's survivor).
-const OPEN_CASE_MINUTES: u32 = 4 * 60;
+const OPEN_CASE_FOR: Span = Span::minutes(4 * 60);
 
 /// The open case as kept: its code and when it was opened.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct KeptCase {
     code: String,
-    opened_minutes: u32,
+    opened_minutes: Minutes,
 }
 
 /// Keeps the open case's code, to bring it back after the desk is unlocked.
-pub fn keep_open_case(code: &str, now_minutes: u32) {
+pub fn keep_open_case(code: &str, now: Minutes) {
     use gloo_storage::{SessionStorage, Storage};
     if session_available() {
         let case = KeptCase {
             code: code.to_owned(),
-            opened_minutes: now_minutes,
+            opened_minutes: now,
         };
         let _ = SessionStorage::set(OPEN_CASE, &case);
     }
 }
 
 /// The code of the case open when the desk locked, if it is recent; an old one is forgotten.
-pub fn open_case(now_minutes: u32) -> Option<String> {
+pub fn open_case(now: Minutes) -> Option<String> {
     use gloo_storage::{SessionStorage, Storage};
     if !session_available() {
         return None;
     }
     let case = SessionStorage::get::<KeptCase>(OPEN_CASE).ok();
     match case {
-        Some(c) if now_minutes.saturating_sub(c.opened_minutes) <= OPEN_CASE_MINUTES => {
-            Some(c.code)
-        }
+        Some(c) if now.since(c.opened_minutes) <= OPEN_CASE_FOR => Some(c.code),
         _ => {
             SessionStorage::delete(OPEN_CASE);
             None

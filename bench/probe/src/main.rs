@@ -30,7 +30,7 @@ pub fn seal_and_draw(now_minutes: u32, ticket: u16) -> String {
             letter: KioskLetter::DEFAULT,
             number: ticket.clamp(1, Ticket::MAX),
         },
-        now_minutes,
+        now_minutes: intake::clock::Minutes(now_minutes),
         kiosk_private_hex: Some(KIOSK_PRIVATE.to_owned()),
         staff_public_hex: STAFF_PUBLIC.to_owned(),
         pinned_staff_key: None,
@@ -77,7 +77,7 @@ pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String
         return String::new();
     };
     let handoff = Handoff {
-        created_minutes: now_minutes,
+        created_minutes: intake::clock::Minutes(now_minutes),
         id: HandoffId([7; 8]),
         ticket: Ticket {
             letter: KioskLetter::DEFAULT,
@@ -86,9 +86,20 @@ pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String
         answers: Answers::default(),
     };
     let (last_staff, last_kiosk) = (&staff[staff.len() - 1], &kiosk_keys[kiosk_keys.len() - 1]);
-    let genuine = seal(&handoff, last_staff.public(), last_kiosk, now_minutes).unwrap_or_default();
-    let foreign =
-        seal(&handoff, strangers[0].public(), &strangers[1], now_minutes).unwrap_or_default();
+    let genuine = seal(
+        &handoff,
+        last_staff.public(),
+        last_kiosk,
+        intake::clock::Minutes(now_minutes),
+    )
+    .unwrap_or_default();
+    let foreign = seal(
+        &handoff,
+        strangers[0].public(),
+        &strangers[1],
+        intake::clock::Minutes(now_minutes),
+    )
+    .unwrap_or_default();
     let kiosks = kiosk_keys
         .iter()
         .enumerate()
@@ -96,9 +107,9 @@ pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String
             public: k.public().clone(),
             letter: KioskLetter::DEFAULT,
             state: intake::handoff::KioskState::Enrolled,
-            state_since_minutes: 0,
+            state_since_minutes: intake::clock::Minutes(0),
             // The sealing kiosk was seen longest ago: it is tried last.
-            last_seen_minutes: (kiosk_keys.len() - i) as u32,
+            last_seen_minutes: intake::clock::Minutes((kiosk_keys.len() - i) as u32),
         })
         .collect();
     DESK.with_borrow_mut(|d| *d = Some(TrialDesk { staff, kiosks }));
@@ -111,7 +122,13 @@ pub fn trial_setup(staff_keys: usize, kiosks: usize, now_minutes: u32) -> String
 pub fn trial_open(code: &str, now_minutes: u32) -> u8 {
     DESK.with_borrow(|d| {
         let Some(d) = d else { return 2 };
-        match open(code, &d.staff, &d.kiosks, now_minutes, 24 * 60) {
+        match open(
+            code,
+            &d.staff,
+            &d.kiosks,
+            intake::clock::Minutes(now_minutes),
+            intake::clock::Span(24 * 60),
+        ) {
             Ok(_) => 0,
             Err(intake::handoff::OpenError::NotForThisDesk) => 1,
             Err(_) => 2,

@@ -104,7 +104,7 @@ mod tests {
 
     fn case() -> Handoff {
         Handoff {
-            created_minutes: 29_400_000,
+            created_minutes: crate::clock::Minutes(29_400_000),
             id: HandoffId([0xab; 8]),
             ticket: Ticket {
                 letter: KioskLetter::DEFAULT,

@@ -4,6 +4,7 @@
 //! from any kiosk, so its codes open only with a warning, and only for a few days; then it
 //! is deleted. The whole ring is kept wrapped under one staff passphrase.
 use super::wrap::{MEMORY_KIB, PASSES, WrapError, WrappedKey, WrappingKey};
+use crate::clock::{Minutes, Span};
 use crate::handoff::{EnrolledKiosk, KeyPair, OpenError, Opened, PublicKey, open};
 use serde::{Deserialize, Serialize};
 
@@ -14,12 +15,12 @@ pub enum Standing {
     /// The key kiosks seal to now.
     Current,
     /// Replaced in a routine change: its codes open as before.
-    Retired { since_minutes: u32 },
+    Retired { since_minutes: Minutes },
     /// Replaced after a loss: its codes open with a warning until `until_minutes` (fixed when
     /// it was marked, so a later change to the configuration does not lengthen it).
     Compromised {
-        since_minutes: u32,
-        until_minutes: u32,
+        since_minutes: Minutes,
+        until_minutes: Minutes,
     },
 }
 
@@ -28,7 +29,7 @@ pub enum Standing {
 pub struct StaffKey {
     pub pair: KeyPair,
     pub standing: Standing,
-    pub added_minutes: u32,
+    pub added_minutes: Minutes,
 }
 
 /// The keys of a desk, the current one first, with the keys it deleted (never taken back)
@@ -37,7 +38,7 @@ pub struct StaffKey {
 pub struct Keyring {
     keys: Vec<StaffKey>,
     deleted: Vec<PublicKey>,
-    latest_minutes: u32,
+    latest_minutes: Minutes,
 }
 
 /// Which of the desk's keys a code was sealed to.
@@ -69,18 +70,16 @@ pub enum KeyringError {
     Deleted,
 }
 
-const MINUTES_PER_DAY: u32 = 24 * 60;
-
-fn compromised(now: u32, window_days: u32) -> Standing {
+fn compromised(now: Minutes, window: Span) -> Standing {
     Standing::Compromised {
         since_minutes: now,
-        until_minutes: now.saturating_add(window_days.saturating_mul(MINUTES_PER_DAY)),
+        until_minutes: now.after(window),
     }
 }
 
 impl Keyring {
     /// A ring of one key: the first key of a desk.
-    pub fn new(pair: KeyPair, now_minutes: u32) -> Keyring {
+    pub fn new(pair: KeyPair, now_minutes: Minutes) -> Keyring {
         Keyring {
             keys: vec![StaffKey {
                 pair,
@@ -104,12 +103,12 @@ impl Keyring {
     }
 
     /// Now, as the ring counts it: never earlier than a time it has already seen.
-    fn now(&self, now_minutes: u32) -> u32 {
+    fn now(&self, now_minutes: Minutes) -> Minutes {
         now_minutes.max(self.latest_minutes)
     }
 
     /// Remembers `now_minutes` as seen (call at unlock, then keep the ring).
-    pub fn observe(&mut self, now_minutes: u32) {
+    pub fn observe(&mut self, now_minutes: Minutes) {
         self.latest_minutes = self.now(now_minutes);
     }
 
@@ -127,9 +126,9 @@ impl Keyring {
     pub fn rotate(
         &mut self,
         pair: KeyPair,
-        now_minutes: u32,
+        now_minutes: Minutes,
         after_loss: bool,
-        window_days: u32,
+        window: Span,
     ) -> Result<(), KeyringError> {
         self.refuse_deleted(pair.public())?;
         if self.current().public() == pair.public() {
@@ -140,7 +139,7 @@ impl Keyring {
         for (i, old) in self.keys.iter_mut().enumerate() {
             old.standing = match (after_loss, old.standing) {
                 (true, Standing::Compromised { .. }) => old.standing,
-                (true, _) => compromised(now, window_days),
+                (true, _) => compromised(now, window),
                 (false, Standing::Current) if i == 0 => Standing::Retired { since_minutes: now },
                 (false, s) => s,
             };
@@ -161,9 +160,9 @@ impl Keyring {
     pub fn add_old(
         &mut self,
         pair: KeyPair,
-        now_minutes: u32,
+        now_minutes: Minutes,
         is_compromised: bool,
-        window_days: u32,
+        window: Span,
     ) -> Result<(), KeyringError> {
         self.refuse_deleted(pair.public())?;
         if self.keys.iter().any(|k| k.pair.public() == pair.public()) {
@@ -171,7 +170,7 @@ impl Keyring {
         }
         let now = self.now(now_minutes);
         let standing = if is_compromised {
-            compromised(now, window_days)
+            compromised(now, window)
         } else {
             Standing::Retired { since_minutes: now }
         };
@@ -188,8 +187,8 @@ impl Keyring {
     pub fn mark_compromised(
         &mut self,
         public: &PublicKey,
-        now_minutes: u32,
-        window_days: u32,
+        now_minutes: Minutes,
+        window: Span,
     ) -> bool {
         let now = self.now(now_minutes);
         match self
@@ -199,7 +198,7 @@ impl Keyring {
             .find(|k| k.pair.public() == public)
         {
             Some(k) if matches!(k.standing, Standing::Retired { .. }) => {
-                k.standing = compromised(now, window_days);
+                k.standing = compromised(now, window);
                 true
             }
             _ => false,
@@ -207,19 +206,17 @@ impl Keyring {
     }
 
     /// Days left before a compromised key is deleted (none for any other key).
-    pub fn days_left(&self, standing: Standing, now_minutes: u32) -> Option<u32> {
+    pub fn days_left(&self, standing: Standing, now_minutes: Minutes) -> Option<u32> {
         match standing {
-            Standing::Compromised { until_minutes, .. } => Some(
-                until_minutes
-                    .saturating_sub(self.now(now_minutes))
-                    .div_ceil(MINUTES_PER_DAY),
-            ),
+            Standing::Compromised { until_minutes, .. } => {
+                Some(until_minutes.since(self.now(now_minutes)).days_rounded_up())
+            }
             _ => None,
         }
     }
 
     /// Deletes the compromised keys whose window has ended, for good; the keys deleted.
-    pub fn expire(&mut self, now_minutes: u32) -> Vec<PublicKey> {
+    pub fn expire(&mut self, now_minutes: Minutes) -> Vec<PublicKey> {
         let ended: Vec<PublicKey> = self
             .keys
             .iter()
@@ -237,8 +234,8 @@ impl Keyring {
         &self,
         code: &str,
         kiosks: &[EnrolledKiosk],
-        now_minutes: u32,
-        window_minutes: u32,
+        now_minutes: Minutes,
+        window: Span,
     ) -> Result<RingOpened, OpenError> {
         let mut order: Vec<&StaffKey> = self
             .keys
@@ -251,7 +248,7 @@ impl Keyring {
             Standing::Compromised { .. } => 2,
         });
         let pairs: Vec<KeyPair> = order.iter().map(|k| k.pair.clone()).collect();
-        let opened = open(code, &pairs, kiosks, now_minutes, window_minutes)?;
+        let opened = open(code, &pairs, kiosks, now_minutes, window)?;
         let key = order
             .get(opened.staff_key_index)
             .ok_or(OpenError::NotForThisDesk)?;
@@ -310,7 +307,7 @@ impl Keyring {
 struct KeptRing {
     keys: Vec<KeptKey>,
     deleted: Vec<PublicKey>,
-    latest_minutes: u32,
+    latest_minutes: Minutes,
 }
 
 /// A key as kept inside the wrapped ring.
@@ -319,7 +316,7 @@ struct KeptRing {
 struct KeptKey {
     private_key: zeroize::Zeroizing<String>,
     standing: Standing,
-    added_minutes: u32,
+    added_minutes: Minutes,
 }
 
 /// The desk's keys as kept on the device: wrapped, with only the current public key in
@@ -386,14 +383,15 @@ impl WrappedKeyring {
 mod tests {
     use super::*;
     use crate::Answers;
+    use crate::clock::{Minutes, Span};
     use crate::handoff::{Handoff, HandoffId, KioskLetter, Ticket, build_minutes, seal};
 
     const CHEAP: u32 = 8 * 1024;
-    const DAY: u32 = 24 * 60;
-    const NOW: u32 = 29_000_000;
+    const DAY: Span = Span::days(1);
+    const NOW: Minutes = Minutes(29_000_000);
 
     /// A code sealed to `staff` by a new kiosk, and that kiosk's public key.
-    fn sample_code(staff: &KeyPair, now: u32) -> (String, PublicKey) {
+    fn sample_code(staff: &KeyPair, now: Minutes) -> (String, PublicKey) {
         let kiosk = pair();
         let handoff = Handoff {
             created_minutes: now,
@@ -416,8 +414,10 @@ mod tests {
     fn a_ring_keeps_its_keys_and_their_standing_through_wrapping() {
         let (a, b, c) = (pair(), pair(), pair());
         let mut ring = Keyring::new(a.clone(), NOW);
-        ring.rotate(b.clone(), NOW + 10, false, 7).expect("new key");
-        ring.add_old(c.clone(), NOW + 20, true, 7).expect("new key");
+        ring.rotate(b.clone(), NOW + Span(10), false, Span::days(7))
+            .expect("new key");
+        ring.add_old(c.clone(), NOW + Span(20), true, Span::days(7))
+            .expect("new key");
         let (wrapped, key) = ring
             .lock_with_cost("a desk passphrase", CHEAP, 1)
             .expect("wraps");
@@ -442,14 +442,14 @@ mod tests {
                 (
                     a.public().clone(),
                     Standing::Retired {
-                        since_minutes: NOW + 10
+                        since_minutes: NOW + Span(10)
                     }
                 ),
                 (
                     c.public().clone(),
                     Standing::Compromised {
-                        since_minutes: NOW + 20,
-                        until_minutes: NOW + 20 + 7 * DAY
+                        since_minutes: NOW + Span(20),
+                        until_minutes: NOW + Span(20) + 7 * DAY
                     }
                 ),
             ]
@@ -489,24 +489,24 @@ mod tests {
         let (a, b) = (pair(), pair());
         let mut ring = Keyring::new(a.clone(), NOW);
         assert_eq!(
-            ring.add_old(a.clone(), NOW, false, 7),
+            ring.add_old(a.clone(), NOW, false, Span::days(7)),
             Err(KeyringError::AlreadyHeld)
         );
         assert_eq!(
-            ring.rotate(a.clone(), NOW, false, 7),
+            ring.rotate(a.clone(), NOW, false, Span::days(7)),
             Err(KeyringError::AlreadyHeld)
         );
         assert!(
-            !ring.mark_compromised(a.public(), NOW, 7),
+            !ring.mark_compromised(a.public(), NOW, Span::days(7)),
             "not the current key"
         );
-        ring.rotate(b, NOW, false, 7).expect("new key");
-        assert!(ring.mark_compromised(a.public(), NOW + 5, 7));
+        ring.rotate(b, NOW, false, Span::days(7)).expect("new key");
+        assert!(ring.mark_compromised(a.public(), NOW + Span(5), Span::days(7)));
         assert_eq!(
             ring.keys()[1].standing,
             Standing::Compromised {
-                since_minutes: NOW + 5,
-                until_minutes: NOW + 5 + 7 * DAY
+                since_minutes: NOW + Span(5),
+                until_minutes: NOW + Span(5) + 7 * DAY
             }
         );
     }
@@ -515,9 +515,10 @@ mod tests {
     fn after_a_loss_every_older_key_is_compromised_and_a_new_key_from_a_backup_moves_to_current() {
         let (a, b, c) = (pair(), pair(), pair());
         let mut ring = Keyring::new(a.clone(), NOW);
-        ring.rotate(b.clone(), NOW + 1, false, 7).expect("routine");
+        ring.rotate(b.clone(), NOW + Span(1), false, Span::days(7))
+            .expect("routine");
         // The lost device held a and b under one passphrase: both count as exposed.
-        ring.rotate(c.clone(), NOW + 2, true, 7)
+        ring.rotate(c.clone(), NOW + Span(2), true, Span::days(7))
             .expect("after a loss");
         assert_eq!(ring.current().public(), c.public());
         assert!(
@@ -528,10 +529,10 @@ mod tests {
         // A second desk that took the centre's new key as an older key puts it right.
         let mut second = Keyring::new(b.clone(), NOW);
         second
-            .add_old(c.clone(), NOW + 3, false, 7)
+            .add_old(c.clone(), NOW + Span(3), false, Span::days(7))
             .expect("added as old");
         second
-            .rotate(c.clone(), NOW + 4, true, 7)
+            .rotate(c.clone(), NOW + Span(4), true, Span::days(7))
             .expect("made current");
         assert_eq!(second.keys().len(), 2);
         assert_eq!(second.current().public(), c.public());
@@ -556,11 +557,11 @@ mod tests {
         );
 
         // A routine change: the old key's codes open as before.
-        ring.rotate(new.clone(), now + 1, false, 7)
+        ring.rotate(new.clone(), now + Span(1), false, Span::days(7))
             .expect("new key");
         assert_eq!(ring.current().public(), new.public());
         assert_eq!(
-            ring.open(&code, &kiosks, now + 2, DAY)
+            ring.open(&code, &kiosks, now + Span(2), DAY)
                 .expect("opens")
                 .sealed_to,
             SealedTo::Retired
@@ -568,29 +569,35 @@ mod tests {
 
         // After a loss: with a warning, for seven days, then not at all, then deleted for good.
         let mut lost = Keyring::new(old.clone(), now);
-        lost.rotate(new, now + 1, true, 7).expect("new key");
+        lost.rotate(new, now + Span(1), true, Span::days(7))
+            .expect("new key");
         assert_eq!(
-            lost.open(&code, &kiosks, now + 2, DAY)
+            lost.open(&code, &kiosks, now + Span(2), DAY)
                 .expect("opens")
                 .sealed_to,
             SealedTo::Compromised { days_left: 7 }
         );
         assert_eq!(
-            lost.open(&code, &kiosks, now + 1 + 6 * DAY + 1, DAY)
-                .expect("opens")
-                .sealed_to,
+            lost.open(
+                &code,
+                &kiosks,
+                now + Span(1) + 6 * DAY + crate::clock::Span(1),
+                DAY
+            )
+            .expect("opens")
+            .sealed_to,
             SealedTo::Compromised { days_left: 1 }
         );
-        let after = now + 1 + 7 * DAY;
+        let after = now + Span(1) + 7 * DAY;
         assert_eq!(
             lost.open(&code, &kiosks, after, DAY).map(|_| ()),
             Err(OpenError::NotForThisDesk)
         );
-        assert_eq!(lost.expire(after - 1), vec![]);
+        assert_eq!(lost.expire(after - Span(1)), vec![]);
         assert_eq!(lost.expire(after), vec![old.public().clone()]);
         assert_eq!(lost.keys().len(), 1);
         assert_eq!(
-            lost.add_old(old.clone(), after, false, 7),
+            lost.add_old(old.clone(), after, false, Span::days(7)),
             Err(KeyringError::Deleted),
             "a deleted key is never taken back"
         );
@@ -603,7 +610,7 @@ mod tests {
         let (code, kiosk) = sample_code(&old, now);
         let kiosks = [EnrolledKiosk::enrolled(kiosk, KioskLetter::DEFAULT, now)];
         let mut ring = Keyring::new(old, now);
-        ring.rotate(new, now, true, 7).expect("new key");
+        ring.rotate(new, now, true, Span::days(7)).expect("new key");
         // Unlocked eight days on (the ring remembers it), then the clock is set back.
         ring.observe(now + 8 * DAY);
         assert_eq!(

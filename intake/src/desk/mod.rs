@@ -18,8 +18,8 @@ pub const LOCAL_OFFSET_MINUTES: i64 = 7 * 60;
 /// The civil month (`YYYY-MM`), in the centre's local time, of a time in minutes since 1970
 /// (UTC): a case opened at 01:00 on the 1st in Hà Nội counts in that month, though it is
 /// still the previous month in UTC.
-pub fn month_of(minutes: u32) -> String {
-    let local = i64::from(minutes) + LOCAL_OFFSET_MINUTES;
+pub fn month_of(moment: crate::clock::Minutes) -> String {
+    let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
     let (y, m, _) = civil_from_days(local.div_euclid(24 * 60));
     format!("{y:04}-{m:02}")
 }
@@ -44,15 +44,18 @@ mod tests {
 
     #[test]
     fn months_are_read_from_minutes_since_1970_in_local_time() {
-        assert_eq!(month_of(0), "1970-01");
+        assert_eq!(month_of(crate::clock::Minutes(0)), "1970-01");
         // 2026-11-30 17:00 UTC is 2026-12-01 00:00 in Hà Nội; a minute before is November.
         let midnight = 1_796_058_000 / 60;
-        assert_eq!(month_of(midnight), "2026-12");
-        assert_eq!(month_of(midnight - 1), "2026-11");
+        assert_eq!(month_of(crate::clock::Minutes(midnight)), "2026-12");
+        assert_eq!(month_of(crate::clock::Minutes(midnight - 1)), "2026-11");
         // 2024-02-29 12:00 UTC and 2026-11-24 00:00 UTC.
-        assert_eq!(month_of(28_486_080), "2024-02");
+        assert_eq!(month_of(crate::clock::Minutes(28_486_080)), "2024-02");
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
         assert_eq!(civil_from_days(20_416), (2025, 11, 24));
-        assert_eq!(month_of(1_795_478_400 / 60), "2026-11");
+        assert_eq!(
+            month_of(crate::clock::Minutes(1_795_478_400 / 60)),
+            "2026-11"
+        );
     }
 }

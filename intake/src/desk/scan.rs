@@ -6,8 +6,9 @@ use super::case_sheet::CaseSheet;
 use super::keyring::{Keyring, SealedTo};
 use super::replay::ReplayMemory;
 use super::stats::Statistics;
+use crate::clock::{Minutes, Span};
 use crate::config::CentreConfig;
-use crate::handoff::{DEFAULT_WINDOW_MINUTES, EnrolledKiosk, Handoff, OpenError};
+use crate::handoff::{DEFAULT_WINDOW, EnrolledKiosk, Handoff, OpenError};
 use crate::pairing::Enrolment;
 
 /// What the desk keeps between scans. `opened` is `None` while the kept list of opened
@@ -57,22 +58,20 @@ pub enum Freshness {
     Reopened,
 }
 
-const MINUTES_PER_DAY: u32 = 24 * 60;
-
-/// Scans `text` at `now_minutes`, updating `memory` (the kiosk seen, the code remembered,
+/// Scans `text` at `now`, updating `memory` (the kiosk seen, the code remembered,
 /// the count) when fresh.
 pub fn scan(
     text: &str,
     ring: &Keyring,
     memory: &mut DeskMemory,
     config: &CentreConfig,
-    now_minutes: u32,
+    now: Minutes,
     freshness: Freshness,
 ) -> Scanned {
     if Enrolment::looks_like(text) && Enrolment::parse(text).is_ok() {
         return Scanned::KioskKey(text.trim().to_owned());
     }
-    let opened = match ring.open(text, &memory.kiosks, now_minutes, DEFAULT_WINDOW_MINUTES) {
+    let opened = match ring.open(text, &memory.kiosks, now, DEFAULT_WINDOW) {
         Ok(o) => o,
         Err(e) => return Scanned::Refused(e),
     };
@@ -88,13 +87,13 @@ pub fn scan(
     }
     // The kiosk seen last is tried first next time.
     if let Some(k) = memory.kiosks.get_mut(opened.opened.kiosk_index) {
-        k.last_seen_minutes = now_minutes;
+        k.last_seen_minutes = now;
     }
-    let keep = config.replay_memory_days.saturating_mul(MINUTES_PER_DAY);
+    let keep = Span::days(config.replay_memory_days);
     let replay = match memory.opened.as_mut() {
         None => Replay::Unknown,
         Some(list) => {
-            if list.check_and_remember(handoff.id, now_minutes, keep) {
+            if list.check_and_remember(handoff.id, now, keep) {
                 Replay::SeenBefore
             } else {
                 Replay::First

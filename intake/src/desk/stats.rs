@@ -24,11 +24,11 @@ pub struct Statistics {
 
 impl Statistics {
     /// Counts one handoff, if she agreed to be counted; returns whether it was counted.
-    pub fn add(&mut self, created_minutes: u32, answers: &Answers) -> bool {
+    pub fn add(&mut self, created: crate::clock::Minutes, answers: &Answers) -> bool {
         if !answers.consent_statistics.is_yes() {
             return false;
         }
-        let month = month_of(created_minutes);
+        let month = month_of(created);
         let age = age_label(answers.age_band);
         let sex = sex_label(answers.sex);
         let services: Vec<&'static str> = if answers.services.is_empty() {
@@ -165,13 +165,16 @@ mod tests {
         let mut s = Statistics::default();
         let nov = 29_400_000; // 2025-11
         for _ in 0..6 {
-            assert!(s.add(nov, &woman(&[Service::Health], true)));
+            assert!(s.add(crate::clock::Minutes(nov), &woman(&[Service::Health], true)));
         }
         for _ in 0..2 {
-            s.add(nov, &woman(&[Service::Legal], true));
+            s.add(crate::clock::Minutes(nov), &woman(&[Service::Legal], true));
         }
         assert!(
-            !s.add(nov, &woman(&[Service::Shelter], false)),
+            !s.add(
+                crate::clock::Minutes(nov),
+                &woman(&[Service::Shelter], false)
+            ),
             "no consent, not counted"
         );
         let csv = s.to_csv();

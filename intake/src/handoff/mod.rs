@@ -50,7 +50,7 @@ pub(crate) fn aad(hint: [u8; hint::HINT_LEN]) -> [u8; 5] {
 }
 
 /// Default window within which a code's time is taken as plausible: 24 hours.
-pub const DEFAULT_WINDOW_MINUTES: u32 = 24 * 60;
+pub const DEFAULT_WINDOW: crate::clock::Span = crate::clock::Span::minutes(24 * 60);
 
 pub(crate) type Kem = hpke::kem::X25519HkdfSha256;
 pub(crate) type Kdf = hpke::kdf::HkdfSha256;

@@ -10,6 +10,7 @@ use super::keys::{KeyPair, KioskId, PublicKey};
 use super::payload::{Handoff, KioskLetter, unpack};
 use super::text::{self, TextError};
 use super::{Aead, FORMAT_VERSION, HPKE_INFO, Kdf, Kem, aad};
+use crate::clock::{Minutes, Span};
 use hpke::{Deserializable, OpModeR};
 
 /// Where a kiosk stands at a desk. Revoking can be undone ("restored"); each change records
@@ -32,21 +33,21 @@ pub struct EnrolledKiosk {
     pub letter: KioskLetter,
     pub state: KioskState,
     /// When `state` was set (minutes since 1970).
-    pub state_since_minutes: u32,
+    pub state_since_minutes: Minutes,
     /// When a code of this kiosk was last opened here (minutes since 1970; 0 = never): the
     /// opener tries the most recent first.
-    pub last_seen_minutes: u32,
+    pub last_seen_minutes: Minutes,
 }
 
 impl EnrolledKiosk {
     /// A kiosk enrolled at `now`.
-    pub fn enrolled(public: PublicKey, letter: KioskLetter, now_minutes: u32) -> EnrolledKiosk {
+    pub fn enrolled(public: PublicKey, letter: KioskLetter, now: Minutes) -> EnrolledKiosk {
         EnrolledKiosk {
             public,
             letter,
             state: KioskState::Enrolled,
-            state_since_minutes: now_minutes,
-            last_seen_minutes: 0,
+            state_since_minutes: now,
+            last_seen_minutes: Minutes(0),
         }
     }
 
@@ -56,9 +57,9 @@ impl EnrolledKiosk {
     }
 
     /// Sets its state at `now` (revoke, or restore a revoked one).
-    pub fn set_state(&mut self, state: KioskState, now_minutes: u32) {
+    pub fn set_state(&mut self, state: KioskState, now: Minutes) {
         self.state = state;
-        self.state_since_minutes = now_minutes;
+        self.state_since_minutes = now;
     }
 
     /// Of two records of the same kiosk (two desks' lists), the one changed last; on a tie,
@@ -146,8 +147,8 @@ pub fn open(
     code: &str,
     staff_keys: &[KeyPair],
     kiosks: &[EnrolledKiosk],
-    now_minutes: u32,
-    window_minutes: u32,
+    now: Minutes,
+    window: Span,
 ) -> Result<Opened, OpenError> {
     let sealed = text::decode(code, FORMAT_VERSION).map_err(|e| match e {
         TextError::NotACode => OpenError::NotAHandoffCode,
@@ -176,14 +177,7 @@ pub fn open(
             else {
                 continue;
             };
-            return opened(
-                plaintext,
-                kiosks,
-                kiosk_index,
-                staff_key_index,
-                now_minutes,
-                window_minutes,
-            );
+            return opened(plaintext, kiosks, kiosk_index, staff_key_index, now, window);
         }
     }
     Err(OpenError::NotForThisDesk)
@@ -195,8 +189,8 @@ fn opened(
     kiosks: &[EnrolledKiosk],
     kiosk_index: usize,
     staff_key_index: usize,
-    now_minutes: u32,
-    window_minutes: u32,
+    now: Minutes,
+    window: Span,
 ) -> Result<Opened, OpenError> {
     let kiosk = &kiosks[kiosk_index];
     let id = kiosk.public.kiosk_id();
@@ -214,7 +208,7 @@ fn opened(
         enrolled: kiosk.letter,
         in_code,
     });
-    let warning = time_warning(handoff.created_minutes, now_minutes, window_minutes);
+    let warning = time_warning(handoff.created_minutes, now, window);
     Ok(Opened {
         handoff,
         kiosk: id,
@@ -245,14 +239,14 @@ fn try_open(
     .ok()
 }
 
-fn time_warning(created: u32, now: u32, window: u32) -> Option<TimeWarning> {
-    if created > now.saturating_add(FUTURE_SLACK_MINUTES) {
+fn time_warning(created: Minutes, now: Minutes, window: Span) -> Option<TimeWarning> {
+    if created > now.after(Span::minutes(FUTURE_SLACK_MINUTES)) {
         Some(TimeWarning::Future {
-            minutes: created - now,
+            minutes: created.since(now).0,
         })
-    } else if now.saturating_sub(created) > window {
+    } else if now.since(created) > window {
         Some(TimeWarning::Old {
-            minutes: now - created - window,
+            minutes: now.since(created).0 - window.0,
         })
     } else {
         None
@@ -271,8 +265,8 @@ mod tests {
             public: pair.public().clone(),
             letter: KioskLetter::DEFAULT,
             state: KioskState::Enrolled,
-            state_since_minutes: 0,
-            last_seen_minutes: 0,
+            state_since_minutes: crate::clock::Minutes(0),
+            last_seen_minutes: crate::clock::Minutes(0),
         }
     }
 
@@ -283,7 +277,7 @@ mod tests {
         let staff = KeyPair::generate().expect("randomness");
         let pair = KeyPair::generate().expect("randomness");
         let handoff = Handoff {
-            created_minutes: 30_000_000,
+            created_minutes: crate::clock::Minutes(30_000_000),
             id: HandoffId([1; 8]),
             ticket: Ticket {
                 letter: KioskLetter::DEFAULT,
@@ -301,8 +295,8 @@ mod tests {
             &code,
             std::slice::from_ref(&staff),
             &[kiosk(&pair)],
-            30_000_000,
-            60,
+            crate::clock::Minutes(30_000_000),
+            crate::clock::Span(60),
         );
         assert_eq!(result, Err(OpenError::Damaged));
     }
@@ -312,7 +306,7 @@ mod tests {
         let staff = KeyPair::generate().expect("randomness");
         let pair = KeyPair::generate().expect("randomness");
         let handoff = Handoff {
-            created_minutes: crate::handoff::build_minutes() + 1,
+            created_minutes: crate::handoff::build_minutes() + crate::clock::Span(1),
             id: HandoffId([2; 8]),
             ticket: Ticket {
                 letter: KioskLetter::DEFAULT,
@@ -329,7 +323,7 @@ mod tests {
             std::slice::from_ref(&staff),
             &[kiosk(&pair), revoked],
             handoff.created_minutes,
-            60,
+            crate::clock::Span(60),
         );
         assert_eq!(
             result,
@@ -342,11 +336,11 @@ mod tests {
         let pair = KeyPair::generate().expect("r");
         let mut a = kiosk(&pair);
         let mut b = kiosk(&pair);
-        a.set_state(KioskState::Revoked, 100);
-        b.set_state(KioskState::Restored, 160);
+        a.set_state(KioskState::Revoked, crate::clock::Minutes(100));
+        b.set_state(KioskState::Restored, crate::clock::Minutes(160));
         assert_eq!(EnrolledKiosk::latest(&a, &b).state, KioskState::Restored);
         assert_eq!(EnrolledKiosk::latest(&b, &a).state, KioskState::Restored);
-        b.state_since_minutes = 100;
+        b.state_since_minutes = crate::clock::Minutes(100);
         assert_eq!(EnrolledKiosk::latest(&a, &b).state, KioskState::Revoked);
         assert_eq!(EnrolledKiosk::latest(&b, &a).state, KioskState::Revoked);
     }
@@ -356,7 +350,7 @@ mod tests {
         let staff = KeyPair::generate().expect("r");
         let pair = KeyPair::generate().expect("r");
         let handoff = Handoff {
-            created_minutes: crate::handoff::build_minutes() + 1,
+            created_minutes: crate::handoff::build_minutes() + crate::clock::Span(1),
             id: HandoffId([2; 8]),
             ticket: Ticket {
                 letter: KioskLetter::DEFAULT,
@@ -367,24 +361,24 @@ mod tests {
         let code = crate::handoff::seal(&handoff, staff.public(), &pair, handoff.created_minutes)
             .expect("seals");
         let mut k = kiosk(&pair);
-        k.set_state(KioskState::Revoked, 10);
+        k.set_state(KioskState::Revoked, crate::clock::Minutes(10));
         let now = handoff.created_minutes;
         let refused = open(
             &code,
             std::slice::from_ref(&staff),
             std::slice::from_ref(&k),
             now,
-            60,
+            crate::clock::Span(60),
         );
         assert!(matches!(refused, Err(OpenError::RevokedKiosk(_))));
-        k.set_state(KioskState::Restored, 20);
+        k.set_state(KioskState::Restored, crate::clock::Minutes(20));
         assert!(
             open(
                 &code,
                 std::slice::from_ref(&staff),
                 std::slice::from_ref(&k),
                 now,
-                60
+                crate::clock::Span(60)
             )
             .is_ok()
         );
@@ -395,9 +389,9 @@ mod tests {
         let pairs: Vec<KeyPair> = (0..4).map(|_| KeyPair::generate().expect("r")).collect();
         let mut kiosks: Vec<EnrolledKiosk> = pairs.iter().map(kiosk).collect();
         kiosks[0].state = KioskState::Revoked;
-        kiosks[0].last_seen_minutes = 99;
-        kiosks[2].last_seen_minutes = 50;
-        kiosks[3].last_seen_minutes = 70;
+        kiosks[0].last_seen_minutes = crate::clock::Minutes(99);
+        kiosks[2].last_seen_minutes = crate::clock::Minutes(50);
+        kiosks[3].last_seen_minutes = crate::clock::Minutes(70);
         assert_eq!(trial_order(&kiosks), vec![3, 2, 1, 0]);
     }
 }

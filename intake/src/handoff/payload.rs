@@ -156,7 +156,7 @@ impl fmt::Display for HandoffId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Handoff {
     /// When it was sealed, in minutes since 1970 by the kiosk's clock.
-    pub created_minutes: u32,
+    pub created_minutes: crate::clock::Minutes,
     pub id: HandoffId,
     pub ticket: Ticket,
     pub answers: Answers,

@@ -23,7 +23,7 @@ pub struct SealRequest {
     pub answers: Answers,
     pub ticket: Ticket,
     /// The kiosk's clock, minutes since 1970.
-    pub now_minutes: u32,
+    pub now_minutes: crate::clock::Minutes,
     /// The kiosk's private key as kept on the device; `None` on first use.
     pub kiosk_private_hex: Option<String>,
     /// The staff public key from the centre configuration.

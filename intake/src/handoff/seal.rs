@@ -20,21 +20,21 @@ pub enum SealError {
 }
 
 /// The build time in minutes since 1970, recorded when `intake` was compiled.
-pub fn build_minutes() -> u32 {
-    env!("INTAKE_BUILD_MINUTES").parse().unwrap_or(0)
+pub fn build_minutes() -> crate::clock::Minutes {
+    crate::clock::Minutes(env!("INTAKE_BUILD_MINUTES").parse().unwrap_or(0))
 }
 
 /// Seals `handoff` from `kiosk` to `staff` and returns the code's text.
 ///
-/// `now_minutes` is the kiosk's clock; sealing refuses to run when it is earlier than the
+/// `now` is the kiosk's clock; sealing refuses to run when it is earlier than the
 /// build date. Nothing that names the kiosk or the staff key is written in the clear.
 pub fn seal(
     handoff: &Handoff,
     staff: &PublicKey,
     kiosk: &KeyPair,
-    now_minutes: u32,
+    now: crate::clock::Minutes,
 ) -> Result<String, SealError> {
-    if now_minutes < build_minutes() {
+    if now < build_minutes() {
         return Err(SealError::ClockBeforeBuild);
     }
 

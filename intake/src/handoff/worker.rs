@@ -138,7 +138,7 @@ mod tests {
                 letter: KioskLetter::DEFAULT,
                 number: 1,
             },
-            now_minutes: 0,
+            now_minutes: crate::clock::Minutes(0),
             kiosk_private_hex: None,
             staff_public_hex: String::new(),
             pinned_staff_key: None,

@@ -133,8 +133,8 @@ pub fn answers() -> impl Strategy<Value = Answers> {
 }
 
 /// Minutes since 1970 from the build date to 2100: every time a kiosk may seal at.
-pub fn minutes() -> impl Strategy<Value = u32> {
-    intake::handoff::build_minutes()..68_400_000
+pub fn minutes() -> impl Strategy<Value = intake::clock::Minutes> {
+    (intake::handoff::build_minutes().0..68_400_000).prop_map(intake::clock::Minutes)
 }
 
 pub fn handoff() -> impl Strategy<Value = Handoff> {
@@ -163,7 +163,7 @@ pub fn largest_handoff() -> Handoff {
         sharing.set(service, wish);
     }
     Handoff {
-        created_minutes: u32::MAX,
+        created_minutes: intake::clock::Minutes(u32::MAX),
         id: HandoffId([0xff; 8]),
         ticket: Ticket {
             letter: KioskLetter::ALL[7],
@@ -214,8 +214,8 @@ pub fn enrolled(kiosk: &KeyPair, letter: KioskLetter) -> EnrolledKiosk {
         public: kiosk.public().clone(),
         letter,
         state: intake::handoff::KioskState::Enrolled,
-        state_since_minutes: 0,
-        last_seen_minutes: 0,
+        state_since_minutes: intake::clock::Minutes(0),
+        last_seen_minutes: intake::clock::Minutes(0),
     }
 }
 
