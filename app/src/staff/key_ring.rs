@@ -2,11 +2,11 @@
 //! the changes staff make — a new key (routine, or after a loss), an old key added from its
 //! backup, an older key marked compromised. Every change is kept at once, wrapped again.
 use super::desk_view::when;
-use super::keys::{NewKey, after_paint, keep_ring, read_file_into, wrap_message};
+use super::keys::{BackupFields, NewKey, ReasonChoice, after_paint, keep_ring, wrap_message};
 use super::{Desk, DeskState, Unlocked, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::keyring::{Keyring, KeyringError, Standing};
-use intake::desk::wrap::{WrappedKey, WrappingKey};
+use intake::desk::wrap::{WrappingKey, open_backup};
 use intake::handoff::{KeyPair, PublicKey};
 use intake::two::Two;
 use leptos::prelude::*;
@@ -53,6 +53,16 @@ fn standing_text(ring: &Keyring, standing: Standing) -> Two {
         }
     }
 }
+
+/// The two reasons for a new key, the same on every form that asks.
+const ROUTINE: Two = Two::new(
+    "Đổi định kỳ: khoá cũ vẫn mở mã tạo trước đó",
+    "A routine change: the old key still opens codes made before",
+);
+const AFTER_LOSS: Two = Two::new(
+    "Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ",
+    "A staff device was lost or the passphrase seen: every older key of the desk counts as compromised",
+);
 
 const CHOOSE_WHY: Two = Two::new(
     "Hãy chọn lý do đổi khoá trước.",
@@ -143,7 +153,6 @@ pub fn StaffKeys(
     let backup_pass = RwSignal::new(String::new());
     let old_compromised = RwSignal::new(None::<bool>);
     let busy = RwSignal::new(false);
-    let read_file = read_file_into(backup, message);
     let add_old = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(is_compromised) = old_compromised.get_untracked() else {
@@ -153,9 +162,7 @@ pub fn StaffKeys(
         busy.set(true);
         after_paint(move || {
             busy.set(false);
-            let opened = WrappedKey::parse(backup.get_untracked().trim())
-                .and_then(|w| w.unwrap_key(&backup_pass.get_untracked()));
-            let pair = match opened {
+            let pair = match open_backup(&backup.get_untracked(), &backup_pass.get_untracked()) {
                 Ok(pair) => pair,
                 Err(e) => {
                     message.set(Some(wrap_message(&e)));
@@ -198,7 +205,6 @@ pub fn StaffKeys(
     let taken = RwSignal::new(String::new());
     let taken_pass = RwSignal::new(String::new());
     let taken_after_loss = RwSignal::new(None::<bool>);
-    let read_taken = read_file_into(taken, message);
     let take_new = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(lost) = taken_after_loss.get_untracked() else {
@@ -209,9 +215,7 @@ pub fn StaffKeys(
         after_paint(move || {
             busy.set(false);
             let secret = taken_pass.get_untracked();
-            let pair = match WrappedKey::parse(taken.get_untracked().trim())
-                .and_then(|w| w.unwrap_key(&secret))
-            {
+            let pair = match open_backup(&taken.get_untracked(), &secret) {
                 Ok(pair) => pair,
                 Err(e) => {
                     message.set(Some(wrap_message(&e)));
@@ -295,15 +299,9 @@ pub fn StaffKeys(
             <Show when=move || busy.get()><p role="status"><Bi vi="Đang xử lý…" en="Working…"/></p></Show>
             <details class="staff-keys__change" node_ref=new_key_box>
                 <summary><Bi vi="Tạo khoá mới…" en="Make a new key…"/></summary>
-                <fieldset>
-                    <legend><Bi vi="Vì sao đổi khoá?" en="Why a new key?"/></legend>
-                    <label><input type="radio" name="why-new-key" checked=move || after_loss.get() == Some(false)
-                        on:change=move |_| after_loss.set(Some(false))/>
-                        <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã tạo trước đó" en="A routine change: the old key still opens codes made before"/></label>
-                    <label><input type="radio" name="why-new-key" checked=move || after_loss.get() == Some(true)
-                        on:change=move |_| after_loss.set(Some(true))/>
-                        <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ" en="A staff device was lost or the passphrase seen: every older key of the desk counts as compromised"/></label>
-                </fieldset>
+                <ReasonChoice name="why-new-key" chosen=after_loss
+                    legend=Two::new("Vì sao đổi khoá?", "Why a new key?")
+                    routine=ROUTINE after_loss=AFTER_LOSS />
                 <p><Bi vi="Khoá mới dùng mật khẩu mới. Sau đó: đưa khoá công khai mới vào centre.json, ghim lại ở từng máy tiếp đón, và nhập bản sao lưu mới ở các bàn khác." en="The new key has a new passphrase. Then: publish its public key in centre.json, pin it on each kiosk, and import the new backup on the other desks."/></p>
                 <Show when=move || after_loss.get().is_some()
                     fallback=|| view! { <p class="step__hint"><Bi vi="Chọn lý do ở trên trước." en="Choose the reason above first."/></p> }>
@@ -314,42 +312,27 @@ pub fn StaffKeys(
                 <summary><Bi vi="Nhận khoá mới của trung tâm từ bản sao lưu…" en="Take the centre's new key from its backup…"/></summary>
                 <p><Bi vi="Khi khoá mới được tạo ở một bàn khác: khoá đó thành khoá đang dùng ở đây, và từ nay bàn này mở bằng mật khẩu của nó." en="When the new key was made at another desk: it becomes the current key here, and this desk unlocks with its passphrase from now on."/></p>
                 <form on:submit=take_new>
-                    <fieldset>
-                        <legend><Bi vi="Vì sao trung tâm đổi khoá?" en="Why did the centre change keys?"/></legend>
-                        <label><input type="radio" name="why-taken-key" checked=move || taken_after_loss.get() == Some(false)
-                            on:change=move |_| taken_after_loss.set(Some(false))/>
-                            <Bi vi="Đổi định kỳ: khoá cũ vẫn mở mã tạo trước đó" en="A routine change: the old key still opens codes made before"/></label>
-                        <label><input type="radio" name="why-taken-key" checked=move || taken_after_loss.get() == Some(true)
-                            on:change=move |_| taken_after_loss.set(Some(true))/>
-                            <Bi vi="Mất thiết bị nhân viên, hoặc mật khẩu bị lộ: mọi khoá cũ của bàn bị coi là lộ" en="A staff device was lost or the passphrase seen: every older key of the desk counts as compromised"/></label>
-                    </fieldset>
-                    <label><Bi vi="Tệp sao lưu của khoá mới" en="The new key's backup file"/>
-                        <input type="file" accept=".json,application/json" on:change=read_taken /></label>
-                    <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
-                        <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=taken></textarea></label>
-                    <label><Bi vi="Mật khẩu của khoá mới" en="The new key's passphrase"/>
-                        <input type="password" autocomplete="off" bind:value=taken_pass /></label>
+                    <ReasonChoice name="why-taken-key" chosen=taken_after_loss
+                        legend=Two::new("Vì sao trung tâm đổi khoá?", "Why did the centre change keys?")
+                        routine=ROUTINE after_loss=AFTER_LOSS />
+                    <BackupFields text=taken passphrase=taken_pass message=message
+                        file_label=Two::new("Tệp sao lưu của khoá mới", "The new key's backup file")
+                        paste_label=Two::new("hoặc dán nội dung tệp", "or paste the file's contents")
+                        pass_label=Two::new("Mật khẩu của khoá mới", "The new key's passphrase") />
                     <button type="submit" class="desk-button"><Bi vi="Dùng làm khoá đang dùng" en="Make it the current key"/></button>
                 </form>
             </details>
             <details class="staff-keys__change" node_ref=old_key_box>
                 <summary><Bi vi="Thêm khoá cũ từ bản sao lưu…" en="Add an old key from its backup…"/></summary>
                 <form on:submit=add_old>
-                    <label><Bi vi="Tệp sao lưu của khoá cũ" en="The old key's backup file"/>
-                        <input type="file" accept=".json,application/json" on:change=read_file /></label>
-                    <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
-                        <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
-                    <label><Bi vi="Mật khẩu của bản sao lưu đó" en="That backup's passphrase"/>
-                        <input type="password" autocomplete="off" bind:value=backup_pass /></label>
-                    <fieldset>
-                        <legend><Bi vi="Vì sao khoá này đã bị thay?" en="Why was this key replaced?"/></legend>
-                        <label><input type="radio" name="why-old-key" checked=move || old_compromised.get() == Some(false)
-                            on:change=move |_| old_compromised.set(Some(false))/>
-                            <Bi vi="Đổi định kỳ" en="A routine change"/></label>
-                        <label><input type="radio" name="why-old-key" checked=move || old_compromised.get() == Some(true)
-                            on:change=move |_| old_compromised.set(Some(true))/>
-                            <Bi vi="Sau khi mất thiết bị hoặc lộ mật khẩu: khoá này có thể bị lộ" en="After a lost device or a seen passphrase: this key may be known to someone"/></label>
-                    </fieldset>
+                    <BackupFields text=backup passphrase=backup_pass message=message
+                        file_label=Two::new("Tệp sao lưu của khoá cũ", "The old key's backup file")
+                        paste_label=Two::new("hoặc dán nội dung tệp", "or paste the file's contents")
+                        pass_label=Two::new("Mật khẩu của bản sao lưu đó", "That backup's passphrase") />
+                    <ReasonChoice name="why-old-key" chosen=old_compromised
+                        legend=Two::new("Vì sao khoá này đã bị thay?", "Why was this key replaced?")
+                        routine=Two::new("Đổi định kỳ", "A routine change")
+                        after_loss=Two::new("Sau khi mất thiết bị hoặc lộ mật khẩu: khoá này có thể bị lộ", "After a lost device or a seen passphrase: this key may be known to someone") />
                     <button type="submit" class="desk-button"><Bi vi="Thêm khoá cũ" en="Add the old key"/></button>
                 </form>
             </details>

@@ -8,7 +8,7 @@ use super::{Desk, DeskState, Unlocked, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::keyring::{Keyring, WrappedKeyring};
 use intake::desk::passphrase::generate;
-use intake::desk::wrap::{WrapError, WrappedKey, wrap};
+use intake::desk::wrap::{WrapError, WrappedKey, open_backup, wrap};
 use intake::handoff::KeyPair;
 use intake::two::Two;
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub(super) fn keep_ring(desk: Desk, ring: Keyring, passphrase: &str) -> Result<(
 }
 
 /// Reads the first file chosen in an `<input type=file>` into `into`.
-pub(super) fn read_file_into(
+fn read_file_into(
     into: RwSignal<String>,
     message: RwSignal<Option<Two>>,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
@@ -86,6 +86,62 @@ pub(super) fn read_file_into(
                 }
             });
         }
+    }
+}
+
+/// Why a key changed: asked, never assumed (after a loss, every older key counts as
+/// compromised). `chosen` is `Some(true)` after a loss.
+#[component]
+pub fn ReasonChoice(
+    /// The radio group's name.
+    name: &'static str,
+    /// The question.
+    legend: Two,
+    /// A routine change, in words.
+    routine: Two,
+    /// A change after a loss, in words.
+    after_loss: Two,
+    /// The answer, none until chosen.
+    chosen: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>{two(legend)}</legend>
+            <label><input type="radio" name=name checked=move || chosen.get() == Some(false)
+                on:change=move |_| chosen.set(Some(false))/>{two(routine)}</label>
+            <label><input type="radio" name=name checked=move || chosen.get() == Some(true)
+                on:change=move |_| chosen.set(Some(true))/>{two(after_loss)}</label>
+        </fieldset>
+    }
+}
+
+/// A backup given back to the desk: its file (or its text pasted) and its passphrase.
+#[component]
+pub fn BackupFields(
+    /// The file picker's label.
+    file_label: Two,
+    /// The paste box's label.
+    paste_label: Two,
+    /// The passphrase field's label.
+    pass_label: Two,
+    /// The backup's text, from the file or pasted.
+    text: RwSignal<String>,
+    /// Its passphrase.
+    passphrase: RwSignal<String>,
+    /// Where an unreadable file is reported.
+    message: RwSignal<Option<Two>>,
+    /// The paste box's height.
+    #[prop(default = 3)]
+    rows: u32,
+) -> impl IntoView {
+    let read_file = read_file_into(text, message);
+    view! {
+        <label>{two(file_label)}
+            <input type="file" accept=".json,application/json" on:change=read_file /></label>
+        <label>{two(paste_label)}
+            <textarea rows=rows autocomplete="off" spellcheck="false" bind:value=text></textarea></label>
+        <label>{two(pass_label)}
+            <input type="password" autocomplete="off" bind:value=passphrase /></label>
     }
 }
 
@@ -188,7 +244,6 @@ pub fn NewKey(
     };
     let loaded = RwSignal::new(String::new());
     let proof_pass = RwSignal::new(String::new());
-    let read_file = read_file_into(loaded, message);
     let prove = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((wrapped, pair)) = created.get_untracked() else {
@@ -237,12 +292,10 @@ pub fn NewKey(
                     })}
                     <h4><Bi vi="2. Mở lại tệp vừa lưu để chắc chắn nó dùng được" en="2. Load the saved file back, to be sure it works"/></h4>
                     <form on:submit=prove>
-                        <label><Bi vi="Tệp sao lưu vừa lưu" en="The backup file you saved"/>
-                            <input type="file" accept=".json,application/json" on:change=read_file /></label>
-                        <label><Bi vi="hoặc dán nội dung tệp" en="or paste the file's contents"/>
-                            <textarea rows="3" autocomplete="off" spellcheck="false" bind:value=loaded></textarea></label>
-                        <label><Bi vi="Mật khẩu (gõ lại từ tờ giấy)" en="The passphrase (typed again from your paper)"/>
-                            <input type="password" autocomplete="off" bind:value=proof_pass /></label>
+                        <BackupFields text=loaded passphrase=proof_pass message=message
+                            file_label=Two::new("Tệp sao lưu vừa lưu", "The backup file you saved")
+                            paste_label=Two::new("hoặc dán nội dung tệp", "or paste the file's contents")
+                            pass_label=Two::new("Mật khẩu (gõ lại từ tờ giấy)", "The passphrase (typed again from your paper)") />
                         <button type="submit" class="desk-button desk-button--primary"><Bi vi="Kiểm tra và bắt đầu" en="Check and start"/></button>
                     </form>
                     <p><Bi vi="Khoá chỉ được giữ trên máy này sau khi tệp sao lưu mở được." en="The key is kept on this device only once the backup opens."/></p>
@@ -285,7 +338,6 @@ pub fn CreateOrImport() -> impl IntoView {
             message.set(Some(m));
         }
     });
-    let read_file = read_file_into(backup, message);
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
@@ -293,8 +345,7 @@ pub fn CreateOrImport() -> impl IntoView {
             busy.set(false);
             // Kept re-wrapped at this device's own cost, whatever the backup's was.
             let secret = import_pass.get_untracked();
-            let result = WrappedKey::parse(backup.get_untracked().trim())
-                .and_then(|w| w.unwrap_key(&secret));
+            let result = open_backup(&backup.get_untracked(), &secret);
             match result {
                 Ok(pair) => match keep_ring(desk, Keyring::new(pair, now_minutes()), &secret) {
                     Ok(()) => {
@@ -319,12 +370,10 @@ pub fn CreateOrImport() -> impl IntoView {
         <section class="panel">
             <h2><Bi vi="Nhập bản sao lưu" en="Import a backup"/></h2>
             <form on:submit=import>
-                <label><Bi vi="Tệp sao lưu" en="Backup file"/>
-                    <input type="file" accept=".json,application/json" on:change=read_file /></label>
-                <label><Bi vi="hoặc dán nội dung tệp sao lưu" en="or paste the backup file's contents"/>
-                    <textarea rows="5" autocomplete="off" spellcheck="false" bind:value=backup></textarea></label>
-                <label><Bi vi="Mật khẩu" en="Passphrase"/>
-                    <input type="password" autocomplete="off" bind:value=import_pass /></label>
+                <BackupFields text=backup passphrase=import_pass message=message rows=5
+                    file_label=Two::new("Tệp sao lưu", "Backup file")
+                    paste_label=Two::new("hoặc dán nội dung tệp sao lưu", "or paste the backup file's contents")
+                    pass_label=Two::new("Mật khẩu", "Passphrase") />
                 <button type="submit" class="desk-button"><Bi vi="Nhập" en="Import"/></button>
             </form>
         </section>

@@ -207,6 +207,11 @@ impl WrappingKey {
     }
 }
 
+/// Opens a backup given back as text (a file's contents, or pasted) with its passphrase.
+pub fn open_backup(text: &str, passphrase: &str) -> Result<KeyPair, WrapError> {
+    WrappedKey::parse(text.trim()).and_then(|w| w.unwrap_key(passphrase))
+}
+
 impl WrappedKey {
     /// Reads a backup's JSON text.
     pub fn parse(text: &str) -> Result<WrappedKey, WrapError> {
