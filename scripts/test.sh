@@ -19,8 +19,8 @@ native() {
   step "native tests (intake, handoff tool)"
   # The bench crates (floor app, probe) have no tests of their own: not built here.
   cargo test --offline --workspace --exclude app --exclude floor --exclude probe --features intake/scan,intake/strength
-  # The app's one native test: the screen rule, with a reactive Owner and no browser.
-  cargo test --offline -p app --test screen_rule
+  # The app's native tests: the screen rule (a reactive Owner, no browser) and the desk's labels.
+  cargo test --offline -p app --test screen_rule --test desk_labels
 }
 
 web() {

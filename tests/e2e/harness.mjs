@@ -96,15 +96,36 @@ export function watch(context, page, origin) {
   return { problems, requests };
 }
 
-/** Opens the staff desk (`/staff/`) in a new context of `browser`, watched like the kiosk
- *  (`watch`): `problems` must stay empty. Downloads are accepted (backups, exports). */
-export async function openStaff(browser, server, { viewport = { width: 1280, height: 900 }, path = '/staff/', initScript, context: more = {} } = {}) {
+/** Opens one of the product's pages (`path`) in a new context of `browser`, watched like the
+ *  kiosk (`watch`): `problems` must stay empty. Downloads are accepted (backups, exports). */
+export async function openPage(browser, server, { viewport = { width: 1280, height: 900 }, path = '/', initScript, fakeClock = false, context: more = {} } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true, ...more });
   if (initScript) await context.addInitScript(initScript.fn, initScript.arg);
   const page = await context.newPage();
   const { problems, requests } = watch(context, page, new URL(server.url).origin);
+  if (fakeClock) await page.clock.install();
   await page.goto(server.url + path);
   return { page, context, problems, requests };
+}
+
+/** Opens the staff desk (`/staff/`): `openPage` there. */
+export const openStaff = (browser, server, options = {}) => openPage(browser, server, { path: '/staff/', ...options });
+
+/** Waits until the page has run the work its last event queued (Leptos redraws in
+ *  microtasks): a message posted through a MessageChannel arrives after them. Unlike timers
+ *  and animation frames, Playwright's clock does not fake it. */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  }));
+}
+
+/** Waits until the browser has drawn the page as it is now (two animation frames: layout
+ *  and paint done). Only on a page whose clock is real. */
+export async function drawn(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** Runs axe on the page as it is now; asserts there are no violations. */

@@ -1,6 +1,7 @@
 //! The case sheet: priority first, then the queue facts, then each service with its
 //! consent to share and the referral contact.
 use super::download::download;
+use super::labels;
 use super::messages::{letter_warning, time_warning};
 use crate::ui::bilingual::{Bi, two};
 use intake::Wish;
@@ -10,14 +11,6 @@ use intake::desk::words;
 use intake::handoff::Handoff;
 use intake::two::Two;
 use leptos::prelude::*;
-
-/// A service's name, Two::new("Vietnamese", "English").
-pub(super) fn service_name(s: intake::Service) -> Two {
-    Two::new(
-        crate::i18n::texts(intake::LangTag::VI).service(s),
-        crate::i18n::texts(intake::LangTag::EN).service(s),
-    )
-}
 
 /// The sheet for one opened code.
 #[component]
@@ -76,10 +69,10 @@ pub fn CaseSheetView(
             <dl class="case-sheet__facts">
                 <dt><Bi vi="Ngôn ngữ nói" en="Spoken language"/></dt><dd>{sheet.spoken_language_words.clone()}</dd>
                 <dt><Bi vi="Ngôn ngữ màn hình" en="Screen language"/></dt><dd>{sheet.session_language_words.clone()}</dd>
-                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{two(words::reply(sheet.interpreter))}</dd>
-                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{two(words::age_band(sheet.age_band))}</dd>
-                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{two(words::reply(sheet.consent_services))}</dd>
-                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{two(words::flag(sheet.talk_first))}</dd>
+                <dt><Bi vi="Phiên dịch" en="Interpreter"/></dt><dd>{two(labels::reply(sheet.interpreter))}</dd>
+                <dt><Bi vi="Độ tuổi" en="Age band"/></dt><dd>{two(labels::age_band(sheet.age_band))}</dd>
+                <dt><Bi vi="Đồng ý nhận hỗ trợ" en="Consent to services"/></dt><dd>{two(labels::reply(sheet.consent_services))}</dd>
+                <dt><Bi vi="Muốn nói chuyện trước" en="Wants to talk first"/></dt><dd>{two(labels::flag(sheet.talk_first))}</dd>
             </dl>
             <table class="case-sheet__services">
                 <caption><Bi vi="Dịch vụ" en="Services"/></caption>
@@ -90,7 +83,7 @@ pub fn CaseSheetView(
                         let contact = [l.contact.clone(), l.phone.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                         view! {
                             <tr class:case-sheet__refused=refused>
-                                <th scope="row">{two(service_name(l.service))}</th>
+                                <th scope="row">{two(labels::service(l.service))}</th>
                                 <td>{two(words::wish(l.share))}</td>
                                 <td>{contact}</td>
                             </tr>

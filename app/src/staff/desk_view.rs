@@ -1,5 +1,6 @@
 //! The unlocked desk: the code field (USB scanner or paste), the case sheet, the kiosks.
 use super::case_sheet::CaseSheetView;
+use super::labels;
 use super::messages::open_error;
 use super::{Desk, Unlocked, now_minutes, store};
 use crate::storage::Kept;
@@ -8,7 +9,6 @@ use intake::desk::case_sheet::CaseSheet;
 use intake::desk::keyring::SealedTo;
 use intake::desk::repeat::RepeatGuard;
 use intake::desk::scan::{DeskMemory, Freshness, Scanned, scan};
-use intake::desk::words;
 use intake::handoff::{EnrolledKiosk, Handoff, KioskState};
 use intake::pairing::Enrolment;
 use intake::two::Two;
@@ -229,11 +229,9 @@ fn StatisticsPanel(
                 <tbody>
                     // Words, not the export's codes (the CSV keeps the codes).
                     {move || stats.get().rows().into_iter().map(|((month, service, age, sex), count)| {
-                        let service = intake::Service::from_id(service)
-                            .map_or_else(|| Two::new("Không chọn dịch vụ", "No service"), super::case_sheet::service_name);
                         view! {
-                            <tr><td>{month}</td><td>{two(service)}</td><td>{two(words::stats_age(age))}</td>
-                                <td>{two(words::stats_sex(sex))}</td><td>{count}</td></tr>
+                            <tr><td>{month}</td><td>{two(labels::stats_service(service))}</td><td>{two(labels::stats_age(age))}</td>
+                                <td>{two(labels::stats_sex(sex))}</td><td>{count}</td></tr>
                         }
                     }).collect_view()}
                 </tbody>

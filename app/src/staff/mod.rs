@@ -6,6 +6,7 @@ mod desk_view;
 mod download;
 mod key_ring;
 mod keys;
+pub mod labels;
 mod messages;
 mod store;
 mod strength;

@@ -1,69 +1,11 @@
-//! What the desk shows for each answer: words in Vietnamese and English (`Two`), never
-//! the export's codes (`not_asked`, `12_15`). Staff read these; exports keep the codes.
+//! The desk's own sentences in Vietnamese and English (`Two`): her wish at the kiosk, the
+//! reasons to see her first, the practice. The words she tapped (ages, replies, services)
+//! come from the kiosk's catalogues (`app/src/staff/labels.rs`); exports keep the codes.
 
-use crate::answers::{AgeBand, LangTag, Reply, Sex, Wish};
+use crate::answers::{LangTag, Wish};
 use crate::config::CentreConfig;
 use crate::desk::case_sheet::Priority;
 use crate::two::Two;
-
-/// A yes/no answer.
-pub fn reply(r: Reply) -> Two {
-    match r {
-        Reply::Yes => Two::new("Có", "Yes"),
-        Reply::No => Two::new("Không", "No"),
-        Reply::Skipped => Two::new("Bỏ qua", "Skipped"),
-        Reply::NotAsked => Two::new("Chưa hỏi", "Not asked"),
-    }
-}
-
-/// A yes/no fact that is never "skipped" (she chose it or not).
-pub fn flag(on: bool) -> Two {
-    if on {
-        Two::new("Có", "Yes")
-    } else {
-        Two::new("Không", "No")
-    }
-}
-
-/// The age band.
-pub fn age_band(a: AgeBand) -> Two {
-    match a {
-        AgeBand::Under12 => Two::new("Dưới 12 tuổi", "Under 12"),
-        AgeBand::From12To15 => Two::new("12–15 tuổi", "12–15"),
-        AgeBand::From16To17 => Two::new("16–17 tuổi", "16–17"),
-        AgeBand::Adult => Two::new("18 tuổi trở lên", "18 or over"),
-        AgeBand::PreferNotToSay => Two::new("Không muốn nói", "Prefers not to say"),
-        AgeBand::NotAsked => Two::new("Chưa hỏi", "Not asked"),
-    }
-}
-
-/// Sex, for the statistics.
-pub fn sex(s: Sex) -> Two {
-    match s {
-        Sex::Female => Two::new("Nữ", "Female"),
-        Sex::Male => Two::new("Nam", "Male"),
-        Sex::Other => Two::new("Khác", "Other"),
-        Sex::Skipped | Sex::NotAsked => UNKNOWN,
-    }
-}
-
-const UNKNOWN: Two = Two::new("Không rõ", "Unknown");
-
-/// An age band as the statistics store it (`12_15`, `unknown`), in words.
-pub fn stats_age(code: &str) -> Two {
-    AgeBand::CHOICES
-        .into_iter()
-        .find(|a| a.as_str() == code)
-        .map_or(UNKNOWN, age_band)
-}
-
-/// A sex as the statistics store it (`female`, `unknown`), in words.
-pub fn stats_sex(code: &str) -> Two {
-    [Sex::Female, Sex::Male, Sex::Other]
-        .into_iter()
-        .find(|s| s.as_str() == code)
-        .map_or(UNKNOWN, sex)
-}
 
 /// Her wish at the kiosk: never consent until staff confirm it with her in person.
 pub fn wish(w: Wish) -> Two {
@@ -150,45 +92,15 @@ mod tests {
 
     /// What she is told, section 8: the desk printed raw codes.
     #[test]
-    fn no_word_is_an_export_code() {
-        let mut words: Vec<Two> = [Reply::Yes, Reply::No, Reply::Skipped, Reply::NotAsked]
-            .into_iter()
-            .map(reply)
-            .collect();
-        words.extend(AgeBand::CHOICES.into_iter().map(age_band));
-        words.push(age_band(AgeBand::NotAsked));
-        words.extend([Wish::Yes, Wish::No, Wish::NotSure, Wish::NotAsked].map(wish));
-        for code in [
-            "under_12",
-            "12_15",
-            "16_17",
-            "18_plus",
-            "prefer_not_to_say",
-            "unknown",
-        ] {
-            words.push(stats_age(code));
-        }
-        for code in ["female", "male", "other", "unknown"] {
-            words.push(stats_sex(code));
-        }
-        for w in words {
+    fn no_wish_is_an_export_code() {
+        for w in [Wish::Yes, Wish::No, Wish::NotSure, Wish::NotAsked].map(wish) {
             assert!(
                 !w.vi.is_empty() && !w.en.is_empty(),
                 "{w:?} is in both languages"
             );
-            let w = w.to_string();
-            for code in [
-                "not_asked",
-                "12_15",
-                "18_plus",
-                "not_sure",
-                "skipped",
-                "unknown",
-                "female",
-            ] {
-                assert!(!w.contains(code), "{w:?} shows the code {code}");
+            for code in ["not_asked", "not_sure", "yes", "no"] {
+                assert!(w.en != code, "{w:?} shows the code {code}");
             }
-            assert!(w != "yes" && w != "no");
         }
     }
 }

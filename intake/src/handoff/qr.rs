@@ -38,7 +38,7 @@ pub const QUIET_MODULES: usize = 4;
 /// Each run of dark modules in a row is its own `<rect>` on a white square, not one path
 /// of many sub-paths: a PDF rasteriser (Chromium's print to a receipt printer, poppler)
 /// leaves a grey pixel wherever two sub-paths of one path meet at a corner, and a thermal
-/// printer breaks such pixels up (tests/e2e/print.test.mjs rasterises the slip at 203 dpi).
+/// printer breaks such pixels up (tests/e2e/the_printed_slip_scans_at_thermal_resolution.test.mjs rasterises the slip at 203 dpi).
 pub fn qr_svg(text: &str) -> Result<String, QrError> {
     use std::fmt::Write;
     let code = qr_code(text)?;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startFlow } from 'lighthouse';
 import { CHROMIUM_ARGS, SHOTS, TABLET_LANDSCAPE, serveForTests } from './harness.mjs';
+import { both, en, vi } from './pages/labels.mjs';
 
 const SETTINGS = {
   onlyCategories: ['accessibility'],
@@ -60,11 +61,11 @@ for (const lang of ['vi', 'en']) {
       const flow = await startFlow(page, { name: `kiosk (${lang})`, config: { extends: 'lighthouse:default', settings: SETTINGS } });
 
       await flow.navigate(server.url + '/', { name: 'welcome' });
-      await heading(page, 'Chọn ngôn ngữ · Choose a language');
+      await heading(page, both('choose_language'));
       const say = lang === 'vi'
-        ? { adult: '18 tuổi trở lên', agree: 'Có, tôi đồng ý', no: 'Không', noChildren: 'Không có', services: 'giúp đỡ về việc gì', next: 'Tiếp tục', share: 'Có, chia sẻ', skip: 'Bỏ qua', make: 'Tạo mã của tôi', code: 'Đây là mã của bạn' }
-        : { adult: '18 or over', agree: 'Yes, I agree', no: 'No', noChildren: 'No children', services: 'help with', next: 'Next', share: 'Yes, share', skip: 'Skip', make: 'Make my code', code: 'Here is your code' };
-      await tap(page, lang === 'vi' ? 'Tiếng Việt' : 'English');
+        ? { adult: vi.age_adult, agree: vi.yes_consent, no: vi.no, noChildren: vi.children_none, services: 'giúp đỡ về việc gì', next: vi.next, share: vi.share_yes, skip: vi.skip, make: vi.make_my_code, code: vi.handoff_title }
+        : { adult: en.age_adult, agree: en.yes_consent, no: en.no, noChildren: en.children_none, services: 'help with', next: en.next, share: en.share_yes, skip: en.skip, make: en.make_my_code, code: en.handoff_title };
+      await tap(page, lang === 'vi' ? vi.language_name : en.language_name);
 
       await tap(page, say.adult);
       await tap(page, say.agree);

@@ -4,12 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, HANDOFF_BIN } from './harness.mjs';
+import { FIXTURES, HANDOFF_BIN, settled } from '../harness.mjs';
 
-/** Taps the button whose visible text contains `text`, then waits for the DOM to settle. */
+/** Taps the button whose visible text contains `text`, then waits until the page has run
+ *  what the tap set off (the next screen is drawn before the next tap looks for a button). */
 export async function tap(page, text) {
   await page.getByRole('button', { name: text }).first().click();
-  await page.waitForTimeout(50);
+  await settled(page);
 }
 
 /** Waits until the level-1 heading contains `text`. */

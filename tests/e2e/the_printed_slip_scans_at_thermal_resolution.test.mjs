@@ -10,7 +10,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKiosk, SHOTS } from './harness.mjs';
-import { tap, expectHeading, zbar, openCode } from './kiosk.mjs';
+import { tap, expectHeading, zbar, openCode } from './pages/kiosk.mjs';
+import { both, vi } from './pages/labels.mjs';
 
 const MM_PER_CSS_PX = 25.4 / 96;
 const QUIET_MODULES = 4;
@@ -84,11 +85,11 @@ for (const width of [58, 80]) {
     const k = await openKiosk({ config: (c) => { c.printer = { width_mm: width }; } });
     try {
       const { page } = k;
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-      await tap(page, 'Gặp nhân viên ngay');
-      await tap(page, 'Lấy mã ngay');
-      await expectHeading(page, 'Đây là mã của bạn');
-      assert.equal(await page.getByRole('button', { name: 'In phiếu' }).count(), 1, 'Print is offered');
+      await expectHeading(page, both('choose_language'));
+      await tap(page, vi.help_now);
+      await tap(page, vi.code_now);
+      await expectHeading(page, vi.handoff_title);
+      assert.equal(await page.getByRole('button', { name: vi.print }).count(), 1, 'Print is offered');
 
       await page.emulateMedia({ media: 'print' });
       const qr = await page.evaluate(() => {
@@ -97,7 +98,7 @@ for (const width of [58, 80]) {
         const box = svg.getBoundingClientRect();
         return { px: box.width, x: box.left + window.scrollX, y: box.top + window.scrollY, modules };
       });
-      const exitVisible = await page.getByRole('button', { name: 'Thoát nhanh' }).isVisible();
+      const exitVisible = await page.getByRole('button', { name: vi.quick_exit }).isVisible();
       assert.equal(exitVisible, false, 'no quick exit on the slip');
       const qrMm = qr.px * MM_PER_CSS_PX * (qr.modules - 2 * QUIET_MODULES) / qr.modules;
       assert.ok(qrMm >= 30, `QR is ${qrMm.toFixed(1)} mm wide without its quiet zone`);
@@ -151,11 +152,11 @@ for (const width of [58, 80]) {
 test('without a printer there is no Print button', async () => {
   const k = await openKiosk({ config: (c) => { delete c.printer; } });
   try {
-    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(k.page, 'Gặp nhân viên ngay');
-    await tap(k.page, 'Lấy mã ngay');
-    await expectHeading(k.page, 'Đây là mã của bạn');
-    assert.equal(await k.page.getByRole('button', { name: 'In phiếu' }).count(), 0);
+    await expectHeading(k.page, both('choose_language'));
+    await tap(k.page, vi.help_now);
+    await tap(k.page, vi.code_now);
+    await expectHeading(k.page, vi.handoff_title);
+    assert.equal(await k.page.getByRole('button', { name: vi.print }).count(), 0);
   } finally {
     await k.done();
   }

@@ -8,15 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKiosk, serveForTests, DIST, FIXTURES } from './harness.mjs';
 import { serve } from './server.mjs';
-import { tap, expectHeading } from './kiosk.mjs';
-import { handoff, importDemoKey, enrol, scan } from './staff.mjs';
+import { tap, expectHeading } from './pages/kiosk.mjs';
+import { handoff, importDemoKey, enrol, scan } from './pages/desk.mjs';
+import { both, vi } from './pages/labels.mjs';
 
 /** Opens the kiosk once (the service worker takes the app's files), then stops the server. */
 async function visitThenStopServer() {
   const server = await serveForTests();
   const k = await openKiosk({ server });
   try {
-    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
+    await expectHeading(k.page, both('choose_language'));
     await k.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   } catch (e) {
     await k.done();
@@ -39,7 +40,7 @@ test('the Content-Security-Policy blocks requests to another origin and injected
   const k = await openKiosk();
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+    await expectHeading(page, both('choose_language'));
     const outcome = await page.evaluate((url) => fetch(url).then(() => 'loaded', () => 'blocked'), `${other.url}/icon.svg`);
     assert.equal(outcome, 'blocked');
     const injected = await page.evaluate(() => {
@@ -66,12 +67,12 @@ test('after one visit the kiosk and its exit page work with the web server stopp
   try {
     const { page } = k;
     await page.reload();
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Gặp nhân viên ngay');
-    await tap(page, 'Lấy mã ngay');
-    await expectHeading(page, 'Đây là mã của bạn');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
+    await expectHeading(page, vi.handoff_title);
     assert.equal(await page.locator('.slip__qr svg').count(), 1, 'the code is made offline');
-    await page.getByRole('button', { name: 'Thoát nhanh' }).click();
+    await page.getByRole('button', { name: vi.quick_exit }).click();
     await page.waitForURL(/exit\.html$/);
     await page.getByRole('heading', { name: 'Món ngon mỗi ngày' }).waitFor();
   } finally {
@@ -110,7 +111,7 @@ test('the first screen is up before the sealing worker or any staff code is fetc
   });
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+    await expectHeading(page, both('choose_language'));
     const firstScreenAt = await page.evaluate(() => window.__firstScreenAt);
     const requested = () => k.requests.map((r) => new URL(r.url).pathname);
     const beforeScreen = await page.evaluate((t) => performance.getEntriesByType('resource')
@@ -118,9 +119,9 @@ test('the first screen is up before the sealing worker or any staff code is fetc
     assert.ok(beforeScreen.some((p) => /app-.*_bg\.wasm$/.test(p)), 'the kiosk wasm is part of the first load');
     assert.deepEqual(beforeScreen.filter((p) => /sealer|staff/.test(p)), [], 'nothing of the worker or the staff page before the first screen');
     // Then, with the first screen up, the worker is fetched and the code is made.
-    await tap(page, 'Gặp nhân viên ngay');
-    await tap(page, 'Lấy mã ngay');
-    await expectHeading(page, 'Đây là mã của bạn');
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
+    await expectHeading(page, vi.handoff_title);
     await page.locator('.slip__qr svg').waitFor();
     assert.ok(requested().some((p) => p.endsWith('/sealer_bg.wasm')), 'the worker was fetched after the first screen');
   } finally {
@@ -161,7 +162,7 @@ test('the kiosk is installable: a web-app manifest with icons, all from its own 
   const k = await openKiosk();
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+    await expectHeading(page, both('choose_language'));
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     const manifest = await page.evaluate(async (h) => (await fetch(h)).json(), href);
     assert.equal(manifest.display, 'fullscreen');

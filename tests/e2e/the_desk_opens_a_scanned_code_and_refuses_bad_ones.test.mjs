@@ -5,21 +5,15 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { PASSPHRASE, handoff, handoffWithPassphrase, codeFromKiosk, scan, importDemoKey } from './staff.mjs';
+import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
+import { PASSPHRASE, handoff, handoffWithPassphrase, codeFromKiosk, scan, importDemoKey } from './pages/desk.mjs';
 
 test('the staff desk opens a kiosk code typed by a scanner and shows the case sheet', async () => {
   const server = await serveForTests();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const problems = [];
   try {
     const { code, kioskPublic, dir } = await codeFromKiosk(browser, server);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => { if (!r.url().startsWith(server.url)) problems.push(`off origin: ${r.url()}`); });
-    await page.goto(server.url + '/staff/');
+    const { page, problems } = await openStaff(browser, server);
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
     await checkScreen(page, 'staff-1-no-key');
 

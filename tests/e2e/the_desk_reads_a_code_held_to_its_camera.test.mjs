@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveForTests, checkScreen, CHROMIUM_ARGS } from './harness.mjs';
-import { handoff, codeFromKiosk, importDemoKey, enrol } from './staff.mjs';
+import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS } from './harness.mjs';
+import { handoff, codeFromKiosk, importDemoKey, enrol } from './pages/desk.mjs';
 
 test('a code shown to the camera opens the case sheet', async () => {
   const server = await serveForTests();
@@ -19,12 +19,7 @@ test('a code shown to the camera opens the case sheet', async () => {
     args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['camera'] });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url + '/staff/');
+    const { page, problems } = await openStaff(browser, server, { context: { permissions: ['camera'] } });
     await importDemoKey(page);
     await enrol(page, kioskPublic);
     await page.getByRole('button', { name: /Use the camera/ }).click();
@@ -46,8 +41,7 @@ test('no camera permission: a clear message, and the code field still works', as
   const server = await serveForTests();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url + '/staff/');
+    const { page, problems } = await openStaff(browser, server);
     await importDemoKey(page);
     await page.getByRole('button', { name: /Use the camera/ }).click();
     await page.getByText(/permission refused/).waitFor({ timeout: 10000 });
@@ -55,6 +49,7 @@ test('no camera permission: a clear message, and the code field still works', as
     await page.getByLabel(/Scan or paste the code/).fill('hello');
     await page.keyboard.press('Enter');
     await page.locator('.desk__error').getByText(/not a kiosk code/).waitFor();
+    assert.deepEqual(problems, []);
   } finally {
     await browser.close();
     await server.close();

@@ -3,22 +3,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openKiosk, assertAccessible, screenshot } from './harness.mjs';
-import { tap, expectHeading, assertNothingKept } from './kiosk.mjs';
+import { tap, expectHeading, assertNothingKept } from './pages/kiosk.mjs';
+import { both, en, vi } from './pages/labels.mjs';
 
 /** Answers a few questions so there is something to wipe: adult, consent, danger no, shelter. */
 async function answerSome(page) {
-  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-  await tap(page, 'English');
-  await tap(page, '18 or over');
-  await tap(page, 'Yes, I agree');
-  await page.getByRole('button', { name: 'No', exact: true }).click();
-  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await expectHeading(page, both('choose_language'));
+  await tap(page, en.language_name);
+  await tap(page, en.age_adult);
+  await tap(page, en.yes_consent);
+  await page.getByRole('button', { name: en.no, exact: true }).click();
+  await page.getByRole('button', { name: en.no, exact: true }).click();
   await page.getByRole('button', { name: '3', exact: true }).click();
-  await tap(page, 'A safe place to stay');
-  await expectHeading(page, 'What would you like help with?');
+  await tap(page, en.service_shelter);
+  await expectHeading(page, en.services_question);
 }
 
-const ANSWER_WORDS = ['A safe place to stay', '18 or over', 'How old'];
+const ANSWER_WORDS = [en.service_shelter, en.age_adult, 'How old'];
 
 async function assertWipedAndNeutral(k) {
   const { page, context } = k;
@@ -29,7 +30,7 @@ async function assertWipedAndNeutral(k) {
   await assertNothingKept(page, context, ANSWER_WORDS);
   // Back never reveals an earlier answer: the kiosk entry was replaced.
   await page.goBack().catch(() => {});
-  await page.waitForTimeout(300);
+  await page.waitForLoadState();
   const after = await page.content();
   for (const w of ANSWER_WORDS) assert.ok(!after.includes(w), `Back shows ${w}`);
   for (const r of k.requests) {
@@ -42,14 +43,14 @@ test('the quick-exit button hides, wipes and shows the neutral page, which retur
   const k = await openKiosk();
   try {
     await answerSome(k.page);
-    await k.page.getByRole('button', { name: 'Quick exit' }).click();
+    await k.page.getByRole('button', { name: en.quick_exit }).click();
     await k.page.waitForURL(/exit\.html$/);
     await assertAccessible(k.page, 'neutral exit page');
     await screenshot(k.page, 'exit-page');
     // The exit page returns to the kiosk by itself (3 s in the test configuration).
     await k.page.waitForURL((u) => !u.pathname.endsWith('exit.html'), { timeout: 10000 });
-    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
-    await k.page.getByRole('button', { name: 'Thoát nhanh' }).click();
+    await expectHeading(k.page, both('choose_language'));
+    await k.page.getByRole('button', { name: vi.quick_exit }).click();
     await assertWipedAndNeutral(k);
   } finally {
     await k.done();
@@ -70,10 +71,10 @@ test('Shift pressed three times within five seconds exits', async () => {
 test('the skip link is first in the tab order and exits', async () => {
   const k = await openKiosk();
   try {
-    await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
+    await expectHeading(k.page, both('choose_language'));
     await k.page.keyboard.press('Tab');
     const first = await k.page.evaluate(() => document.activeElement?.textContent);
-    assert.equal(first, 'Thoát nhanh khỏi trang này');
+    assert.equal(first, vi.skip_to_exit);
     await answerSome(k.page);
     await k.page.locator('.skip-exit').focus();
     const box = await k.page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height]; });
@@ -96,7 +97,7 @@ test('idle: "are you still there?" counts down, then the kiosk wipes itself', as
     await screenshot(k.page, 'idle-dialog');
     // "I am still here" keeps the session.
     await dialog.getByRole('button').click();
-    await expectHeading(k.page, 'What would you like help with?');
+    await expectHeading(k.page, en.services_question);
     await dialog.waitFor({ timeout: 15000 });
     await assertWipedAndNeutral(k);
   } finally {
@@ -136,7 +137,7 @@ for (const how of ['visibilitychange', 'pagehide']) {
         // A hidden page is replaced by a fresh kiosk: nothing stays in its memory.
         await k.page.waitForFunction(() => window.__beforeHiding === undefined);
       }
-      await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
+      await expectHeading(k.page, both('choose_language'));
       const text = await k.page.content();
       for (const w of ANSWER_WORDS) assert.ok(!text.includes(w), `still shows ${w}`);
     } finally {

@@ -3,27 +3,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openKiosk, checkScreen, TABLET_LANDSCAPE, TABLET_PORTRAIT, SHOTS } from './harness.mjs';
-import { tap, expectHeading, zbar, openCode, assertNothingKept } from './kiosk.mjs';
+import { tap, expectHeading, zbar, openCode, assertNothingKept } from './pages/kiosk.mjs';
 import { join } from 'node:path';
+import { both, en, vi } from './pages/labels.mjs';
 
 const L = {
   vi: {
-    lang: 'Tiếng Việt', under12: 'Dưới 12 tuổi', age1215: 'Từ 12 đến 15 tuổi', adult: '18 tuổi trở lên', preferNot: 'Tôi không muốn nói',
-    childDesk: 'Hãy đến bàn tiếp đón', notice: 'Trước khi bắt đầu', understand: 'Em hiểu rồi', assent: 'Em có muốn được giúp không?', childYes: 'Có, em muốn được giúp',
-    agree: 'Có, tôi đồng ý', refuse: 'Không, cảm ơn', infoOnly: 'Tôi chỉ muốn tìm hiểu thông tin', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
-    noChildren: 'Không có', counselling: 'Tư vấn tâm lý', next: 'Tiếp tục', childSharing: 'Thông tin của em', shareYes: 'Có, chia sẻ',
-    notSure: 'Chưa chắc', sharingQ: 'Bạn có muốn nhân viên chia sẻ', make: 'Tạo mã của tôi',
-    finish: 'Kết thúc', helpNow: 'Gặp nhân viên ngay', deskNow: 'Việc tiếp theo', codeNow: 'Lấy mã ngay',
-    handoff: 'Đây là mã của bạn', refused: 'Cảm ơn bạn', info: 'Thông tin về trung tâm', shelter: 'Nơi tạm lánh an toàn',
+    lang: vi.language_name, under12: vi.age_under_12, age1215: vi.age_12_15, adult: vi.age_adult, preferNot: vi.prefer_not_to_say,
+    childDesk: vi.child_desk_title, notice: vi.child_notice_title, understand: vi.child_i_understand, assent: vi.child_assent_title, childYes: vi.child_assent_yes,
+    agree: vi.yes_consent, refuse: vi.no_consent, infoOnly: vi.info_only, yes: vi.yes, no: vi.no, skip: vi.skip,
+    noChildren: vi.children_none, counselling: vi.service_psychosocial, next: vi.next, childSharing: vi.child_sharing_title, shareYes: vi.share_yes,
+    notSure: vi.share_not_sure, sharingQ: 'Bạn có muốn nhân viên chia sẻ', make: vi.make_my_code,
+    finish: vi.finish, helpNow: vi.help_now, deskNow: vi.urgent_title, codeNow: vi.code_now,
+    handoff: vi.handoff_title, refused: vi.refused_title, info: vi.info_title, shelter: vi.service_shelter,
   },
   en: {
-    lang: 'English', under12: 'Under 12', age1215: '12 to 15', adult: '18 or over', preferNot: 'I prefer not to say',
-    childDesk: 'Please go to the front desk', notice: 'Before we start', understand: 'I understand', assent: 'Would you like help?', childYes: 'Yes, I want help',
-    agree: 'Yes, I agree', refuse: 'No, thank you', infoOnly: 'I only want information', yes: 'Yes', no: 'No', skip: 'Skip',
-    noChildren: 'No children', counselling: 'Counselling', next: 'Next', childSharing: 'Your information', shareYes: 'Yes, share',
-    notSure: 'Not sure yet', sharingQ: 'Would you like staff to share', make: 'Make my code',
-    finish: 'Finish', helpNow: 'Talk to staff now', deskNow: 'What happens next', codeNow: 'Get my code now',
-    handoff: 'Here is your code', refused: 'Thank you', info: 'About this centre', shelter: 'A safe place to stay',
+    lang: en.language_name, under12: en.age_under_12, age1215: en.age_12_15, adult: en.age_adult, preferNot: en.prefer_not_to_say,
+    childDesk: en.child_desk_title, notice: en.child_notice_title, understand: en.i_understand, assent: en.child_assent_title, childYes: en.child_assent_yes,
+    agree: en.yes_consent, refuse: en.no_consent, infoOnly: en.info_only, yes: en.yes, no: en.no, skip: en.skip,
+    noChildren: en.children_none, counselling: 'Counselling', next: en.next, childSharing: en.child_sharing_title, shareYes: en.share_yes,
+    notSure: en.share_not_sure, sharingQ: 'Would you like staff to share', make: en.make_my_code,
+    finish: en.finish, helpNow: en.help_now, deskNow: en.urgent_title, codeNow: en.code_now,
+    handoff: en.handoff_title, refused: en.refused_title, info: en.info_title, shelter: en.service_shelter,
   },
 };
 
@@ -35,7 +36,7 @@ for (const lang of ['vi', 'en']) {
     test(`${lang}: a child under 12 is sent to the desk with 111 and no further questions (${orientation})`, async () => {
       const k = await openKiosk({ viewport });
       try {
-        await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
+        await expectHeading(k.page, both('choose_language'));
         await tap(k.page, t.lang);
         await exact(k.page, t.under12);
         await expectHeading(k.page, t.childDesk);
@@ -43,7 +44,7 @@ for (const lang of ['vi', 'en']) {
         assert.equal(await k.page.getByRole('button', { name: t.yes, exact: true }).count(), 0);
         await checkScreen(k.page, `${lang}-${orientation}-child-under-12`);
         await tap(k.page, t.finish);
-        await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
+        await expectHeading(k.page, both('choose_language'));
       } finally {
         await k.done();
       }
@@ -53,7 +54,7 @@ for (const lang of ['vi', 'en']) {
       const k = await openKiosk({ viewport });
       try {
         const { page } = k;
-        await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+        await expectHeading(page, both('choose_language'));
         await tap(page, t.lang);
         await exact(page, t.age1215);
         await expectHeading(page, t.notice);
@@ -85,8 +86,8 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-      if (lang === 'en') await tap(page, t.lang), await page.getByRole('button', { name: 'Back' }).click();
+      await expectHeading(page, both('choose_language'));
+      if (lang === 'en') await tap(page, t.lang), await page.getByRole('button', { name: en.back }).click();
       await tap(page, t.helpNow);
       await expectHeading(page, t.deskNow);
       const text = await page.locator('main').innerText();
@@ -114,7 +115,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      await expectHeading(page, both('choose_language'));
       await tap(page, t.lang);
       await exact(page, t.adult);
       await tap(page, t.agree);
@@ -149,7 +150,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      await expectHeading(page, both('choose_language'));
       await tap(page, t.lang);
       await exact(page, t.adult);
       await tap(page, t.agree);
@@ -168,7 +169,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      await expectHeading(page, both('choose_language'));
       await tap(page, t.lang);
       await exact(page, t.adult);
       await tap(page, t.refuse);
@@ -176,7 +177,7 @@ for (const lang of ['vi', 'en']) {
       assert.ok((await page.locator('main').innerText()).includes('1800 1769'));
       await checkScreen(page, `${lang}-consent-refused`);
       await tap(page, t.finish);
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      await expectHeading(page, both('choose_language'));
       await assertNothingKept(page, k.context);
     } finally {
       await k.done();
@@ -187,7 +188,7 @@ for (const lang of ['vi', 'en']) {
     const k = await openKiosk();
     try {
       const { page } = k;
-      await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+      await expectHeading(page, both('choose_language'));
       await tap(page, t.lang);
       await exact(page, t.preferNot);
       await tap(page, t.infoOnly);

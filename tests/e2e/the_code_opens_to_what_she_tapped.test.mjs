@@ -3,27 +3,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openKiosk, checkScreen, TABLET_LANDSCAPE, TABLET_PORTRAIT, SHOTS } from './harness.mjs';
-import { tap, expectHeading, assertNothingKept, zbar, openCode } from './kiosk.mjs';
+import { tap, expectHeading, assertNothingKept, zbar, openCode } from './pages/kiosk.mjs';
 import { join } from 'node:path';
+import { both, en, vi } from './pages/labels.mjs';
 
 const PATHS = {
   vi: {
-    lang: 'Tiếng Việt', age: 'Bạn bao nhiêu tuổi?', adult: '18 tuổi trở lên', consent: 'Chúng tôi có thể giúp gì',
-    agree: 'Có, tôi đồng ý', danger: 'nguy hiểm', hurt: 'gặp bác sĩ', yes: 'Có', no: 'Không', skip: 'Bỏ qua',
-    children: 'trẻ em', two: '2', services: 'Bạn cần giúp đỡ', health: 'Chăm sóc y tế', legal: 'Trợ giúp pháp lý',
-    next: 'Tiếp tục', sharing: 'chia sẻ', shareYes: 'Có, chia sẻ', shareNo: 'Không chia sẻ',
-    room: 'phòng riêng', stats: 'tính cả bạn', sex: 'Giới tính', female: 'Nữ', disability: 'khó khăn khi nhìn', review: 'Xem lại',
-    answered: 'Đã trả lời', show: 'Xem', dangerRow: 'Đang gặp nguy hiểm',
-    make: 'Tạo mã của tôi', handoff: 'Đây là mã của bạn', finish: 'Kết thúc', hello: 'Xin chào', stay: 'Tôi ở lại đây',
+    lang: vi.language_name, age: vi.age_question, adult: vi.age_adult, consent: vi.consent_title,
+    agree: vi.yes_consent, danger: 'nguy hiểm', hurt: 'gặp bác sĩ', yes: vi.yes, no: vi.no, skip: vi.skip,
+    children: 'trẻ em', two: '2', services: 'Bạn cần giúp đỡ', health: vi.service_health, legal: vi.service_legal,
+    next: vi.next, sharing: 'chia sẻ', shareYes: vi.share_yes, shareNo: vi.share_no,
+    room: 'phòng riêng', stats: 'tính cả bạn', sex: vi.review_sex, female: vi.sex_female, disability: 'khó khăn khi nhìn', review: 'Xem lại',
+    answered: vi.review_answered, show: vi.show, dangerRow: vi.review_danger,
+    make: vi.make_my_code, handoff: vi.handoff_title, finish: vi.finish, hello: 'Xin chào', stay: 'Tôi ở lại đây',
   },
   en: {
-    lang: 'English', age: 'How old are you?', adult: '18 or over', consent: 'How we can help',
-    agree: 'Yes, I agree', danger: 'danger', hurt: 'see a doctor', yes: 'Yes', no: 'No', skip: 'Skip',
-    children: 'children', two: '2', services: 'What would you like help with?', health: 'Medical care', legal: 'Legal advice',
-    next: 'Next', sharing: 'share', shareYes: 'Yes, share', shareNo: "No, don't share",
-    room: 'private room', stats: 'May we count you?', sex: 'sex', female: 'Female', disability: 'difficulty seeing', review: 'Check your answers',
-    answered: 'Answered', show: 'Show', dangerRow: 'In danger now',
-    make: 'Make my code', handoff: 'Here is your code', finish: 'Finish', hello: 'Xin chào', stay: 'I will stay here',
+    lang: en.language_name, age: en.age_question, adult: en.age_adult, consent: en.consent_title,
+    agree: en.yes_consent, danger: 'danger', hurt: 'see a doctor', yes: en.yes, no: en.no, skip: en.skip,
+    children: 'children', two: '2', services: en.services_question, health: en.service_health, legal: 'Legal advice',
+    next: en.next, sharing: 'share', shareYes: en.share_yes, shareNo: en.share_no,
+    room: 'private room', stats: 'May we count you?', sex: 'sex', female: en.sex_female, disability: 'difficulty seeing', review: en.review_title,
+    answered: en.review_answered, show: en.show, dangerRow: en.review_danger,
+    make: en.make_my_code, handoff: en.handoff_title, finish: en.finish, hello: 'Xin chào', stay: 'I will stay here',
   },
 };
 
@@ -42,7 +43,7 @@ async function walk(k, L, lang, orientation, theme = 'default') {
     assert.equal(await page.evaluate(() => document.documentElement.className), THEMES[theme].cls, `theme kept on ${name}`);
     await checkScreen(page, `${prefix}-${String(++n).padStart(2, '0')}-${name}`);
   };
-  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+  await expectHeading(page, both('choose_language'));
   if (THEMES[theme].button) await tap(page, THEMES[theme].button);
   await shot('welcome');
   await tap(page, L.lang);
@@ -121,7 +122,7 @@ for (const { lang, orientation, viewport, theme } of RUNS) {
         await k.page.evaluate(() => { window.__beforeFinish = true; });
         await tap(k.page, L.finish);
         await k.page.waitForFunction(() => window.__beforeFinish === undefined);
-        await expectHeading(k.page, 'Chọn ngôn ngữ · Choose a language');
+        await expectHeading(k.page, both('choose_language'));
         assert.equal(await k.page.evaluate(() => document.documentElement.className), '', 'the theme ends with the session');
         const dom = await k.page.content();
         for (const w of [L.health, L.legal, code.slice(2, 30), ticket]) assert.ok(!dom.includes(w), `the DOM still holds ${w}`);

@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveForTests, checkScreen, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { expectHeading, tap } from './kiosk.mjs';
+import { serveForTests, checkScreen, openPage, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
+import { setPin, enterPin, pinStaffKey } from './pages/setup.mjs';
+import { expectHeading, tap } from './pages/kiosk.mjs';
+import { both, vi } from './pages/labels.mjs';
 
 const OTHER_STAFF_KEY = '11'.repeat(32);
 // A centre's own staff key (any real public key but the shipped demo one).
@@ -16,18 +18,10 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
   const server = await serveForTests((c) => { c.staff_public_key = OWN_STAFF_KEY; });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('console', (m) => problems.push(`console ${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url + '/setup/');
+    const { page, problems } = await openPage(browser, server, { path: '/setup/' });
     await page.getByRole('heading', { name: /Set the setup PIN/ }).waitFor();
     await checkScreen(page, 'setup-1-set-pin');
-    await page.getByLabel('Mã PIN / PIN').fill('246810');
-    await page.getByLabel('Nhập lại / Again').fill('246810');
-    await page.getByRole('button', { name: /Set PIN/ }).click();
-    await page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
+    await setPin(page);
     await page.getByText(/NOT PAIRED: no codes until pinned/).waitFor();
     const kioskKey = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
     assert.ok(kioskKey, 'the kiosk key is made on the device');
@@ -36,8 +30,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     assert.equal(await page.locator('.setup__hex').isVisible(), false, 'the 64-character key is folded away');
     await page.getByText('The line to paste instead of scanning').click();
     assert.match(await page.locator('.setup__hex').innerText(), /^A=[0-9a-f]{64}$/);
-    await page.getByRole('button', { name: /Pin this staff key/ }).click();
-    await page.getByText(/as pinned at pairing/).waitFor();
+    await pinStaffKey(page);
     assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-pinned-staff-key'))), OWN_STAFF_KEY, 'the whole key is pinned, not its fingerprint');
     const selfTest = await page.locator('table').innerText();
     assert.match(selfTest, /Clock plausible\s+✓/);
@@ -61,23 +54,20 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-letter'))), 'C');
     await checkScreen(page, 'setup-2-paired');
     await page.goto(server.url + '/');
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Gặp nhân viên ngay');
-    await tap(page, 'Lấy mã ngay');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
     await page.locator('.slip__ticket').getByText(/^C-\d{3}$/).waitFor();
 
     // Five wrong PINs lock the page.
     await page.goto(server.url + '/setup/');
     for (let i = 0; i < 4; i++) {
-      await page.getByLabel('Mã PIN / PIN').fill('000000');
-      await page.getByRole('button', { name: /Open/ }).click();
+      await enterPin(page, '000000');
       await page.getByText(new RegExp(`${4 - i} attempts left`)).waitFor();
     }
-    await page.getByLabel('Mã PIN / PIN').fill('000000');
-    await page.getByRole('button', { name: /Open/ }).click();
+    await enterPin(page, '000000');
     await page.getByText(/Too many wrong PINs/).waitFor();
-    await page.getByLabel('Mã PIN / PIN').fill('246810');
-    await page.getByRole('button', { name: /Open/ }).click();
+    await enterPin(page);
     await page.getByText(/Too many wrong PINs/).waitFor();
     assert.deepEqual(problems, []);
   } finally {
@@ -89,16 +79,15 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
   const changed = await serveForTests((c) => { c.staff_public_key = OTHER_STAFF_KEY; });
   const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const context = await browser2.newContext();
-    const page = await context.newPage();
-    await page.goto(changed.url + '/');
+    const { page, problems } = await openPage(browser2, changed);
     // Pairing as it was on this device: pinned to another key (the demo one, whole).
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify('d703ea365cf7df0ef580433002e4fa60da77df7b98ce39739ccc90c4408a3258')));
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Gặp nhân viên ngay');
-    await tap(page, 'Lấy mã ngay');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
     await page.getByText(/chưa tạo được mã/).waitFor();
     assert.equal(await page.locator('.slip__qr').count(), 0, 'no code sealed to an unpinned key');
+    assert.deepEqual(problems, []);
   } finally {
     await browser2.close();
     await changed.close();
@@ -109,13 +98,12 @@ test('a kept value that no longer parses is reported and never silently replaced
   const server = await serveForTests();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url + '/');
+    const { page, problems } = await openPage(browser, server);
     await page.evaluate(() => { localStorage.setItem('kiosk-key', '"not a key"'); localStorage.setItem('kiosk-letter', '42'); });
     await page.reload();
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Gặp nhân viên ngay');
-    await tap(page, 'Lấy mã ngay');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
     await page.getByText(/chưa tạo được mã/).waitFor();
     assert.equal(await page.locator('.slip__qr').count(), 0, 'no code without a readable kiosk key');
     assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-key')), '"not a key"', 'left as it was');
@@ -142,17 +130,17 @@ test('a kept value that no longer parses is reported and never silently replaced
     // demo key configured (which may seal unpaired) no code is made until it is forgotten.
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '42'));
     await page.goto(server.url + '/');
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Gặp nhân viên ngay');
-    await tap(page, 'Lấy mã ngay');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
     await page.getByText(/chưa tạo được mã/).waitFor();
     assert.equal(await page.locator('.slip__qr').count(), 0, 'no code with an unreadable pin');
     await page.goto(server.url + '/setup/');
-    await page.getByLabel('Mã PIN / PIN').fill('246810');
-    await page.getByRole('button', { name: /Open/ }).click();
+    await enterPin(page);
     await page.getByRole('button', { name: /Forget the unreadable pin/ }).click();
     await page.getByLabel('Mã PIN / PIN').waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-pinned-staff-key')), null, 'forgotten by choice');
+    assert.deepEqual(problems, []);
   } finally {
     await browser.close();
     await server.close();

@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES, SHOTS } from './harness.mjs';
-import { expectHeading, tap, zbar, assertNothingKept } from './kiosk.mjs';
-import { PASSPHRASE, handoff, handoffWithPassphrase, enrol, scan } from './staff.mjs';
+import { expectHeading, tap, zbar, assertNothingKept } from './pages/kiosk.mjs';
+import { PASSPHRASE, handoff, handoffWithPassphrase, enrol, scan, importBackup, unlock } from './pages/desk.mjs';
+import { setUpKiosk, fingerprints, enterPin, pinStaffKey } from './pages/setup.mjs';
+import { both, vi } from './pages/labels.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // The centre's staff key before the loss (any real key but the shipped demo one).
@@ -19,60 +21,24 @@ const OLD_STAFF_PUBLIC = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').
 
 /** A staff desk holding the old key, imported from its backup. */
 async function deskWithOldKey(browser, server) {
-  const { page, problems } = await openStaff(browser, server);
-  await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
+  const opened = await openStaff(browser, server);
   const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', OLD_STAFF_KEY);
-  await page.getByLabel(/backup file's contents/).fill(backup);
-  await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: /Import/ }).click();
-  await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
-  return { page, problems, backup };
-}
-
-/** The fingerprints on a kiosk's setup page: [staff key, this kiosk]. */
-async function setupFingerprints(page) {
-  const shown = page.locator('.fingerprint--large');
-  const read = async (i) => (await shown.nth(i).locator('.fingerprint__group').allInnerTexts()).join('-');
-  return [await read(0), await read(1)];
-}
-
-/** A kiosk set up behind its PIN with `letter`, pinned to the configured staff key. */
-async function setUpKiosk(browser, server, letter) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url + '/setup/');
-  await page.getByLabel('Mã PIN / PIN').fill('246810');
-  await page.getByLabel('Nhập lại / Again').fill('246810');
-  await page.getByRole('button', { name: /Set PIN/ }).click();
-  await page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
-  await page.getByRole('button', { name: /Pin this staff key/ }).click();
-  await page.getByText(/as pinned at pairing/).waitFor();
-  await page.getByLabel(/This kiosk's letter/).selectOption(letter);
-  await page.getByText('The line to paste instead of scanning').click();
-  const enrolment = await page.locator('.setup__hex').getByText(new RegExp(`^${letter}=[0-9a-f]{64}$`)).innerText();
-  const [, kioskFingerprint] = await setupFingerprints(page);
-  return { context, page, enrolment, kioskFingerprint };
+  await importBackup(opened.page, backup);
+  return { ...opened, backup };
 }
 
 /** A code made at the kiosk by the shortest path ("see someone now", "get my code"). */
 async function codeFrom(kiosk, server, name) {
   const { page } = kiosk;
   await page.goto(server.url + '/');
-  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-  await tap(page, 'Gặp nhân viên ngay');
-  await tap(page, 'Lấy mã ngay');
+  await expectHeading(page, both('choose_language'));
+  await tap(page, vi.help_now);
+  await tap(page, vi.code_now);
   const qr = page.locator('.slip__qr');
   await qr.waitFor();
   const file = join(SHOTS, `recovery-${name}.png`);
   await qr.screenshot({ path: file });
   return zbar(file);
-}
-
-async function unlock(page, passphrase) {
-  await page.getByRole('heading', { name: /is locked/ }).waitFor();
-  await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
-  await page.getByRole('button', { name: /Unlock/ }).click();
-  await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
 }
 
 test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, restore it once found', async () => {
@@ -111,7 +77,7 @@ test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, 
     await scan(desk.page, before);
     await desk.page.locator('.case-sheet').waitFor();
     assert.equal(await desk.page.locator('.desk__error').getByText(/was revoked/).count(), 0);
-    assert.deepEqual(desk.problems, []);
+    for (const page of [desk, lost, replacement]) assert.deepEqual(page.problems, []);
   } finally {
     await browser.close();
     await server.close();
@@ -163,19 +129,17 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     // Step 2: the kiosk notices the changed key and makes no code until it is pinned again,
     // behind its PIN, once its fingerprint matches the desk's.
     await kiosk.page.goto(server.url + '/');
-    await expectHeading(kiosk.page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(kiosk.page, 'Gặp nhân viên ngay');
-    await tap(kiosk.page, 'Lấy mã ngay');
+    await expectHeading(kiosk.page, both('choose_language'));
+    await tap(kiosk.page, vi.help_now);
+    await tap(kiosk.page, vi.code_now);
     await kiosk.page.getByText(/chưa tạo được mã/).waitFor();
     assert.equal(await kiosk.page.locator('.slip__qr').count(), 0, 'no code sealed to an unpinned key');
     await kiosk.page.goto(server.url + '/setup/');
-    await kiosk.page.getByLabel('Mã PIN / PIN').fill('246810');
-    await kiosk.page.getByRole('button', { name: /Open/ }).click();
+    await enterPin(kiosk.page);
     await kiosk.page.getByRole('heading', { name: /Kiosk setup/ }).waitFor();
-    const [staffShown] = await setupFingerprints(kiosk.page);
+    const [staffShown] = await fingerprints(kiosk.page);
     assert.equal(staffShown, newFingerprint, 'the kiosk shows the fingerprint the desk shows');
-    await kiosk.page.getByRole('button', { name: /Pin this staff key/ }).click();
-    await kiosk.page.getByText(/as pinned at pairing/).waitFor();
+    await pinStaffKey(kiosk.page);
     const sealedToNew = await codeFrom(kiosk, server, 'after-loss');
     await page.reload();
     await unlock(page, passphrase);
@@ -230,6 +194,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await p2.getByRole('button', { name: /Unlock/ }).click();
     await p2.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
     assert.deepEqual(desk2.problems, []);
+    assert.deepEqual(kiosk.problems, [], 'the kiosk stayed quiet and on its own origin');
 
     // A new staff device: the new key's backup, then the old key's, marked.
     const { page: other, problems: otherProblems } = await openStaff(browser, server);

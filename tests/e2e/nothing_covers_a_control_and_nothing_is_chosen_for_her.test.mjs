@@ -3,10 +3,11 @@
 // text; one red button; no answer looks chosen before she taps one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openKiosk, checkScreen } from './harness.mjs';
-import { tap, expectHeading } from './kiosk.mjs';
+import { openKiosk, checkScreen, drawn } from './harness.mjs';
+import { tap, expectHeading } from './pages/kiosk.mjs';
+import { both, vi } from './pages/labels.mjs';
 
-const WELCOME = 'Chọn ngôn ngữ · Choose a language';
+const WELCOME = both('choose_language');
 const exact = (page, name) => page.getByRole('button', { name, exact: true }).click();
 
 /** Every visible control whose centre is inside the viewport is the element found at its
@@ -52,24 +53,24 @@ async function walkSidePaths(page, url, theme, screen) {
     if (theme) await tap(page, theme);
   };
   await fresh();
-  await tap(page, 'Tiếng Việt');
-  await exact(page, 'Từ 12 đến 15 tuổi');
+  await tap(page, vi.language_name);
+  await exact(page, vi.age_12_15);
   await screen('child notice');
-  await tap(page, 'Em hiểu rồi');
+  await tap(page, vi.child_i_understand);
   await screen('assent');
   await fresh();
-  await tap(page, 'Tiếng Việt');
-  await exact(page, 'Dưới 12 tuổi');
+  await tap(page, vi.language_name);
+  await exact(page, vi.age_under_12);
   await screen('under 12');
   await fresh();
-  await tap(page, 'Tiếng Việt');
-  await exact(page, '18 tuổi trở lên');
-  await tap(page, 'Không, cảm ơn');
+  await tap(page, vi.language_name);
+  await exact(page, vi.age_adult);
+  await tap(page, vi.no_consent);
   await screen('consent refused');
   await fresh();
-  await tap(page, 'Tiếng Việt');
-  await exact(page, '18 tuổi trở lên');
-  await tap(page, 'Tôi chỉ muốn tìm hiểu thông tin');
+  await tap(page, vi.language_name);
+  await exact(page, vi.age_adult);
+  await tap(page, vi.info_only);
   await screen('information only');
   await fresh();
   await exact(page, 'Tày');
@@ -81,35 +82,35 @@ for (const [name, viewport, theme] of SIZES) {
     const k = await openKiosk({ viewport });
     try {
       const { page } = k;
-      const screen = async (where) => { await page.waitForTimeout(30); await assertNothingCovers(page, where); };
+      const screen = async (where) => { await drawn(page); await assertNothingCovers(page, where); };
       await expectHeading(page, WELCOME);
       if (theme) await tap(page, theme);
       await screen('welcome');
-      await tap(page, 'Tiếng Việt');
+      await tap(page, vi.language_name);
       await screen('age');
-      await exact(page, '18 tuổi trở lên');
+      await exact(page, vi.age_adult);
       await screen('consent');
-      await tap(page, 'Có, tôi đồng ý');
+      await tap(page, vi.yes_consent);
       await screen('danger');
-      await exact(page, 'Không');
+      await exact(page, vi.no);
       await screen('doctor');
-      await exact(page, 'Không');
+      await exact(page, vi.no);
       await screen('children');
       await exact(page, '2');
       await screen('services');
-      for (const s of ['Chăm sóc y tế', 'Tư vấn tâm lý', 'Nơi tạm lánh an toàn', 'Trợ giúp pháp lý']) await tap(page, s);
+      for (const s of [vi.service_health, vi.service_psychosocial, vi.service_shelter, vi.service_legal]) await tap(page, s);
       await screen('services chosen');
-      await tap(page, 'Tiếp tục');
+      await tap(page, vi.next);
       await screen('sharing');
-      await tap(page, 'Tiếp tục');
+      await tap(page, vi.next);
       for (const step of ['private room', 'statistics', 'sex', 'disability']) {
         await screen(step);
-        await exact(page, 'Bỏ qua');
+        await exact(page, vi.skip);
       }
       await screen('review');
-      await tap(page, 'Gặp nhân viên ngay');
+      await tap(page, vi.help_now);
       await screen('urgent');
-      await tap(page, 'Lấy mã ngay');
+      await tap(page, vi.code_now);
       await page.locator('.slip__qr svg').waitFor();
       await screen('handoff');
       await walkSidePaths(page, k.server.url, theme, screen);
@@ -131,9 +132,9 @@ test('one red button: only Quick exit is red, named in both languages until she 
       return r > 120 && r > 2 * g && r > 2 * bl;
     }).map((b) => b.innerText.trim()));
     assert.deepEqual(reds, ['Thoát nhanh · Quick exit'], 'red is Quick exit\'s alone');
-    await tap(page, 'Tiếng Việt');
-    assert.equal((await exit.innerText()).trim(), 'Thoát nhanh');
-    await exact(page, '18 tuổi trở lên');
+    await tap(page, vi.language_name);
+    assert.equal((await exit.innerText()).trim(), vi.quick_exit);
+    await exact(page, vi.age_adult);
     const looks = await page.locator('main .choices .big-button').evaluateAll((bs) => bs.map((b) => {
       const s = getComputedStyle(b);
       return `${s.backgroundColor} ${s.borderColor} ${s.fontWeight}`;
@@ -162,33 +163,33 @@ for (const [name, viewport] of SIZES.filter(([, , theme]) => !theme)) {
     const k = await openKiosk({ viewport });
     try {
       const { page } = k;
-      const check = async (where) => { await page.waitForTimeout(30); await assertAnswersOnScreen(page, where); };
+      const check = async (where) => { await drawn(page); await assertAnswersOnScreen(page, where); };
       await expectHeading(page, WELCOME);
-      await tap(page, 'Tiếng Việt');
+      await tap(page, vi.language_name);
       await check('age');
-      await exact(page, '18 tuổi trở lên');
+      await exact(page, vi.age_adult);
       await check('consent');
-      await tap(page, 'Có, tôi đồng ý');
+      await tap(page, vi.yes_consent);
       await check('danger');
-      await exact(page, 'Không');
+      await exact(page, vi.no);
       await check('doctor');
-      await exact(page, 'Không');
+      await exact(page, vi.no);
       await check('children');
       await exact(page, '2');
-      await tap(page, 'Tư vấn tâm lý');
-      await tap(page, 'Tiếp tục');
-      await tap(page, 'Tiếp tục');
+      await tap(page, vi.service_psychosocial);
+      await tap(page, vi.next);
+      await tap(page, vi.next);
       for (const step of ['private room', 'statistics', 'sex', 'disability']) {
         await check(step);
-        await exact(page, 'Bỏ qua');
+        await exact(page, vi.skip);
       }
       // The child's notice and assent, in the child's words.
       await page.goto(k.server.url + '/');
       await expectHeading(page, WELCOME);
-      await tap(page, 'Tiếng Việt');
-      await exact(page, 'Từ 12 đến 15 tuổi');
+      await tap(page, vi.language_name);
+      await exact(page, vi.age_12_15);
       await check('child notice');
-      await tap(page, 'Em hiểu rồi');
+      await tap(page, vi.child_i_understand);
       await check('assent');
     } finally {
       await k.done();
@@ -202,11 +203,11 @@ test('a cue shows there is more below on a long screen, and goes at the end of i
     const { page } = k;
     await expectHeading(page, WELCOME);
     await tap(page, 'Chữ to · Large text');
-    await tap(page, 'Tiếng Việt');
-    await exact(page, '18 tuổi trở lên');
-    await tap(page, 'Có, tôi đồng ý');
-    await exact(page, 'Không');
-    await exact(page, 'Không');
+    await tap(page, vi.language_name);
+    await exact(page, vi.age_adult);
+    await tap(page, vi.yes_consent);
+    await exact(page, vi.no);
+    await exact(page, vi.no);
     await exact(page, '2');
     const cue = page.locator('.more-below');
     await cue.waitFor({ state: 'visible' });

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openKiosk, checkScreen, SHOTS, FIXTURES, serveForTests } from './harness.mjs';
-import { tap, expectHeading, zbar, openCode } from './kiosk.mjs';
-import { handoff, scan, importDemoKey, enrol } from './staff.mjs';
+import { tap, expectHeading, zbar, openCode } from './pages/kiosk.mjs';
+import { handoff, scan, importDemoKey, enrol } from './pages/desk.mjs';
+import { both, en, vi } from './pages/labels.mjs';
 
-const WELCOME = 'Chọn ngôn ngữ · Choose a language';
+const WELCOME = both('choose_language');
 const exact = (page, name) => page.getByRole('button', { name, exact: true }).click();
 
 /** Records what the page asks of the wake lock, the printer and the audio element. */
@@ -34,7 +35,7 @@ const recordDevices = () => {
 
 test('a language without screens: its name and clip, then "please wait here" with a code asking for an interpreter, printed without asking, kept awake until Finish', async () => {
   // Dao's clip is named but missing from the server.
-  const k = await openKiosk({ initScript: recordDevices, config: (c) => { c.spoken_languages.find((l) => l.tag === 'ium').name_clip = 'clips/missing.wav'; } });
+  const k = await openKiosk({ fakeClock: true, initScript: recordDevices, config: (c) => { c.spoken_languages.find((l) => l.tag === 'ium').name_clip = 'clips/missing.wav'; } });
   try {
     const { page } = k;
     await expectHeading(page, WELCOME);
@@ -48,7 +49,7 @@ test('a language without screens: its name and clip, then "please wait here" wit
     }
     assert.equal(await page.getByRole('button', { name: /^Dao — Nghe/ }).count(), 0, 'a missing clip is not offered');
     assert.ok(await page.getByRole('button', { name: 'Dao', exact: true }).isVisible(), 'its name still shows');
-    for (const name of ['Tiếng Việt', 'English', 'Tày', 'Sán Dìu', 'Sán Chay', 'Ngôn ngữ ký hiệu']) {
+    for (const name of [vi.language_name, en.language_name, 'Tày', 'Sán Dìu', 'Sán Chay', 'Ngôn ngữ ký hiệu']) {
       assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), name);
     }
     assert.equal(await page.evaluate(() => window.__played.length), 0, 'nothing plays by itself');
@@ -78,7 +79,7 @@ test('a language without screens: its name and clip, then "please wait here" wit
     });
 
     // The code stays (no "are you still there?") until staff press Finish.
-    await page.waitForTimeout(12_000);
+    await page.clock.runFor(12_000);
     assert.equal(await page.getByRole('alertdialog').count(), 0, 'the wait screen does not ask');
     assert.ok(await page.locator('.slip__qr svg').isVisible(), 'her code is still there');
     await page.evaluate(() => { window.__beforeFinish = true; });
@@ -106,8 +107,8 @@ test('sign language goes to the wait screen too, and Back undoes a wrong tap', a
     await page.getByRole('button', { name: /Quay lại/ }).click();
     await expectHeading(page, WELCOME);
     await page.waitForFunction(() => window.__wake.released === 1);
-    await tap(page, 'Tiếng Việt');
-    await expectHeading(page, 'Bạn bao nhiêu tuổi?');
+    await tap(page, vi.language_name);
+    await expectHeading(page, vi.age_question);
   } finally {
     await k.done();
   }
@@ -115,12 +116,12 @@ test('sign language goes to the wait screen too, and Back undoes a wrong tap', a
 
 const URGENT = {
   vi: {
-    lang: 'Tiếng Việt', adult: '18 tuổi trở lên', agree: 'Có, tôi đồng ý', yes: 'Có', no: 'Không',
-    title: 'Việc tiếp theo', danger: 'cùng bạn tìm cách giữ an toàn', doctor: 'đưa bạn đi gặp bác sĩ',
+    lang: vi.language_name, adult: vi.age_adult, agree: vi.yes_consent, yes: vi.yes, no: vi.no,
+    title: vi.urgent_title, danger: 'cùng bạn tìm cách giữ an toàn', doctor: 'đưa bạn đi gặp bác sĩ',
   },
   en: {
-    lang: 'English', adult: '18 or over', agree: 'Yes, I agree', yes: 'Yes', no: 'No',
-    title: 'What happens next', danger: 'keep you safe', doctor: 'take you to a doctor',
+    lang: en.language_name, adult: en.age_adult, agree: en.yes_consent, yes: en.yes, no: en.no,
+    title: en.urgent_title, danger: 'keep you safe', doctor: 'take you to a doctor',
   },
 };
 
@@ -167,45 +168,45 @@ test('the 12–15 path speaks to her as "em" on every screen, with her own yes a
       await checkScreen(page, `vi-child-words-${String(screens.length).padStart(2, '0')}-${name}`);
     };
     await expectHeading(page, WELCOME);
-    await tap(page, 'Tiếng Việt');
-    await exact(page, 'Từ 12 đến 15 tuổi');
+    await tap(page, vi.language_name);
+    await exact(page, vi.age_12_15);
     await check('notice');
-    await tap(page, 'Em hiểu rồi');
+    await tap(page, vi.child_i_understand);
     await check('assent');
-    await tap(page, 'Có, em muốn được giúp');
-    await expectHeading(page, 'Bây giờ em có đang gặp nguy hiểm không?');
+    await tap(page, vi.child_assent_yes);
+    await expectHeading(page, vi.child_danger_question);
     await check('danger');
-    await exact(page, 'Không');
-    await expectHeading(page, 'Em có cần gặp bác sĩ ngay bây giờ không?');
+    await exact(page, vi.no);
+    await expectHeading(page, vi.child_doctor_question);
     await check('doctor');
-    await exact(page, 'Không');
-    await expectHeading(page, 'Có em nhỏ nào đi cùng em không?');
+    await exact(page, vi.no);
+    await expectHeading(page, vi.child_children_question);
     await check('children');
-    await exact(page, 'Không có');
-    await expectHeading(page, 'Em cần giúp về việc gì?');
+    await exact(page, vi.children_none);
+    await expectHeading(page, vi.child_services_question);
     await check('services');
-    await tap(page, 'Tư vấn tâm lý');
-    await tap(page, 'Tiếp tục');
+    await tap(page, vi.service_psychosocial);
+    await tap(page, vi.next);
     await check('sharing-explained');
-    await tap(page, 'Tiếp tục');
-    await expectHeading(page, 'Em có muốn nói chuyện trong phòng riêng không?');
+    await tap(page, vi.next);
+    await expectHeading(page, vi.child_private_room_question);
     await check('private-room');
-    await exact(page, 'Có');
+    await exact(page, vi.yes);
     await check('statistics');
-    await exact(page, 'Bỏ qua');
+    await exact(page, vi.skip);
     await check('sex');
-    await exact(page, 'Bỏ qua');
+    await exact(page, vi.skip);
     await check('disability');
-    await exact(page, 'Bỏ qua');
-    await expectHeading(page, 'Xem lại câu trả lời của em');
+    await exact(page, vi.skip);
+    await expectHeading(page, vi.child_review_title);
     await check('review');
     // "I need help now", in her words, from the review: the urgent screen gives 111.
-    await tap(page, 'Gặp các cô chú ngay');
-    await expectHeading(page, 'Việc tiếp theo');
+    await tap(page, vi.child_help_now);
+    await expectHeading(page, vi.urgent_title);
     assert.ok((await page.locator('main').innerText()).includes('111'));
     await check('urgent');
-    await tap(page, 'Lấy mã ngay');
-    await expectHeading(page, 'Đây là mã của em');
+    await tap(page, vi.code_now);
+    await expectHeading(page, vi.child_handoff_title);
     await page.locator('.slip__qr svg').waitFor();
     await check('handoff');
     const file = join(SHOTS, 'qr-child-words.png');
@@ -225,16 +226,16 @@ test('a long read waits longer: the consent screen is not wiped while she reads 
   try {
     const { page } = k;
     await expectHeading(page, WELCOME);
-    await tap(page, 'Tiếng Việt');
-    await exact(page, '18 tuổi trở lên');
-    await expectHeading(page, 'Chúng tôi có thể giúp gì');
+    await tap(page, vi.language_name);
+    await exact(page, vi.age_adult);
+    await expectHeading(page, vi.consent_title);
     await page.clock.runFor(20_000);
     assert.equal(await page.getByRole('alertdialog').count(), 0, 'still reading at 20 s');
     await page.clock.runFor(11_000);
     await page.getByRole('alertdialog').waitFor();
-    await tap(page, 'Tôi vẫn ở đây');
-    await tap(page, 'Có, tôi đồng ý');
-    await expectHeading(page, 'Bây giờ bạn có đang gặp nguy hiểm không?');
+    await tap(page, vi.idle_stay);
+    await tap(page, vi.yes_consent);
+    await expectHeading(page, vi.danger_question);
     await page.clock.runFor(11_000);
     await page.getByRole('alertdialog').waitFor();
   } finally {
@@ -269,7 +270,8 @@ test('the desk begins every sheet with the practice, shows a private room and an
     assert.match(text, /NEEDS AN INTERPRETER: Tày \(tyz\)/);
     assert.match(text, /Ask the child alone whether the adult who came is safe/);
     assert.match(text, /do not call out the ticket number/);
-    assert.match(text, /12–15 tuổi \/ 12–15/);
+    // The age in the words she tapped (the kiosk's catalogue), in both languages.
+    assert.ok(text.includes(`${vi.age_12_15} / ${en.age_12_15}`), 'the age in words');
     for (const raw of ['not_asked', 'from12_to15', '12_15', '18_plus']) assert.ok(!text.includes(raw), `no raw code ${raw}`);
     await checkScreen(page, 'staff-told-case-sheet');
     await page.emulateMedia({ media: 'print' });

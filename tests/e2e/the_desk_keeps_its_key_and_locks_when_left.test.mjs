@@ -7,18 +7,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { PASSPHRASE, handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './staff.mjs';
+import { PASSPHRASE, handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './pages/desk.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 /** The staff desk, watched like every page (`harness.openStaff`). */
-const staffPage = (browser, server, options = {}) => openStaff(browser, server, options);
-
 test('creating the staff key makes the first backup part of it, and the backup imports elsewhere', async () => {
   const server = await serveForTests();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const { page, problems } = await staffPage(browser, server);
+    const { page, problems } = await openStaff(browser, server);
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
     // Nothing invites the browser to save the passphrase beside the key.
     assert.equal(await page.locator('input[autocomplete="username"], input[autocomplete$="password"], input[name="username"]').count(), 0, 'no username field, no password hints');
@@ -82,7 +80,7 @@ test('creating the staff key makes the first backup part of it, and the backup i
     assert.ok(wrapped && /anh-duong-staff-keyring-v1/.test(wrapped) && !/private/.test(wrapped), 'only the wrapped keys are kept');
 
     // A second staff device imports the backup.
-    const second = await staffPage(browser, server);
+    const second = await openStaff(browser, server);
     await second.page.getByLabel(/backup file's contents/).fill(backup);
     await second.page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await second.page.getByRole('button', { name: /Import/ }).click();
@@ -104,7 +102,7 @@ test('a code from a kiosk with a wrong clock opens with a warning', async () => 
     answers.created_minutes = Math.floor(Date.now() / 60000) - 3 * 24 * 60; // three days ago
     writeFileSync(join(dir, 'a.json'), JSON.stringify(answers));
     const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
-    const { page, problems } = await staffPage(browser, server);
+    const { page, problems } = await openStaff(browser, server);
     await importDemoKey(page);
     await enrol(page, `A=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`);
     await scan(page, code);
@@ -129,7 +127,7 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
   });
   try {
     // Headless Chromium has no BarcodeDetector: stand one in that "sees" the kiosk's key QR.
-    const { page, problems } = await staffPage(browser, server, {
+    const { page, problems } = await openStaff(browser, server, {
       context: { permissions: ['camera'] },
       initScript: {
         fn: (value) => {
@@ -160,7 +158,7 @@ test('kept desk data that no longer parses is reported, not written over, and st
   const server = await serveForTests();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const { page } = await staffPage(browser, server);
+    const { page } = await openStaff(browser, server);
     await page.evaluate(() => {
       localStorage.setItem('staff-kiosks', 'one line per kiosk, the old way');
       localStorage.setItem('staff-statistics', JSON.stringify([{ month: '2026-11', service: 'unknown-service', age_band: '18_plus', sex: 'female', count: 3 }]));
@@ -200,7 +198,8 @@ test('the desk locks on pagehide and after a while hidden, and her open case com
     handoff('keygen', '--out', join(dir, 'kiosk'));
     writeFileSync(join(dir, 'a.json'), handoff('sample'));
     const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
-    const { page, problems } = await staffPage(browser, server);
+    // The desk's clock is Playwright's: time flows, and a test can move it on at once.
+    const { page, problems } = await openStaff(browser, server, { fakeClock: true });
     await importDemoKey(page);
     await enrol(page, `A=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`);
     await scan(page, code);
@@ -214,7 +213,7 @@ test('the desk locks on pagehide and after a while hidden, and her open case com
     // Hidden briefly (under the configured second): still open.
     await setHidden(true);
     await setHidden(false);
-    await page.waitForTimeout(1300);
+    await page.clock.runFor(1300);
     assert.equal(await page.getByRole('heading', { name: /is locked/ }).count(), 0, 'a glance away does not lock');
     // Hidden longer: locked, the case gone from the screen.
     await setHidden(true);
@@ -243,7 +242,7 @@ test('a desk whose key is not the configured staff key says so', async () => {
   const server = await serveForTests((c) => { c.staff_public_key = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim(); });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const { page } = await staffPage(browser, server);
+    const { page } = await openStaff(browser, server);
     await importDemoKey(page);
     await page.getByText(/This desk's key is not the staff key in centre.json/).waitFor();
   } finally {
@@ -254,7 +253,7 @@ test('a desk whose key is not the configured staff key says so', async () => {
   const same = await serveForTests();
   const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const { page } = await staffPage(browser2, same);
+    const { page } = await openStaff(browser2, same);
     await importDemoKey(page);
     assert.equal(await page.getByText(/This desk's key is not the staff key/).count(), 0);
   } finally {

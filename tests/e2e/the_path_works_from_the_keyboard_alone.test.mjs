@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openKiosk } from './harness.mjs';
-import { expectHeading } from './kiosk.mjs';
+import { expectHeading } from './pages/kiosk.mjs';
+import { both, en } from './pages/labels.mjs';
 
 /** Tabs until the focused element's text matches `name` (at most 40 presses), checking
  *  every focused control shows a ring of at least 2 px; then presses `key`. */
@@ -31,11 +32,11 @@ test('the path to the code works from the keyboard alone, with the focus always 
   const k = await openKiosk();
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
+    await expectHeading(page, both('choose_language'));
     await tabTo(page, /^English/);
-    await expectHeading(page, 'How old are you?');
+    await expectHeading(page, en.age_question);
     await tabTo(page, /18 or over/, ' ');
-    await expectHeading(page, 'How we can help');
+    await expectHeading(page, en.consent_title);
     await tabTo(page, /Yes, I agree/);
     await expectHeading(page, 'danger');
     await tabTo(page, /^No$/);
@@ -43,7 +44,7 @@ test('the path to the code works from the keyboard alone, with the focus always 
     await tabTo(page, /^No$/);
     await expectHeading(page, 'children');
     await tabTo(page, /^No children$/);
-    await expectHeading(page, 'What would you like help with?');
+    await expectHeading(page, en.services_question);
     await tabTo(page, /Counselling|counselling/);
     await tabTo(page, /^Next$/);
     await expectHeading(page, 'share');
@@ -53,9 +54,9 @@ test('the path to the code works from the keyboard alone, with the focus always 
       await expectHeading(page, heading);
       await tabTo(page, /^Skip$/);
     }
-    await expectHeading(page, 'Check your answers');
+    await expectHeading(page, en.review_title);
     await tabTo(page, /Make my code/);
-    await expectHeading(page, 'Here is your code');
+    await expectHeading(page, en.handoff_title);
     await page.locator('.slip__qr svg').waitFor();
   } finally {
     await k.done();

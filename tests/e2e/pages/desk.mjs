@@ -1,11 +1,13 @@
-// Helpers for the staff desk tests: a code made at the kiosk, the demo key, typing a code.
+// The staff desk (/staff/), as staff use it: import or unlock the key, enrol a kiosk, scan a
+// code as a keyboard-wedge scanner types it; and a code made at the kiosk to open there.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, HANDOFF_BIN, SHOTS } from './harness.mjs';
+import { FIXTURES, HANDOFF_BIN, SHOTS } from '../harness.mjs';
 import { tap, expectHeading, zbar } from './kiosk.mjs';
+import { both, en } from './labels.mjs';
 
 export const PASSPHRASE = 'demo desk passphrase';
 export const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().trim();
@@ -18,24 +20,24 @@ export async function codeFromKiosk(browser, server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url + '/');
-  await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-  await tap(page, 'English');
-  await page.getByRole('button', { name: '18 or over', exact: true }).click();
-  await tap(page, 'Yes, I agree');
-  await page.getByRole('button', { name: 'No', exact: true }).click();
-  await page.getByRole('button', { name: 'Yes', exact: true }).click();
-  await tap(page, 'Continue the questions');
+  await expectHeading(page, both('choose_language'));
+  await tap(page, en.language_name);
+  await page.getByRole('button', { name: en.age_adult, exact: true }).click();
+  await tap(page, en.yes_consent);
+  await page.getByRole('button', { name: en.no, exact: true }).click();
+  await page.getByRole('button', { name: en.yes, exact: true }).click();
+  await tap(page, en.continue_questions);
   await page.getByRole('button', { name: '2', exact: true }).click();
-  await tap(page, 'Medical care');
+  await tap(page, en.service_health);
   await tap(page, 'Report to the police');
-  await tap(page, 'Next');
-  await page.getByRole('group').nth(0).getByRole('button', { name: 'Yes, share' }).click();
-  await page.getByRole('group').nth(1).getByRole('button', { name: "No, don't share" }).click();
-  await tap(page, 'Next');
+  await tap(page, en.next);
+  await page.getByRole('group').nth(0).getByRole('button', { name: en.share_yes }).click();
+  await page.getByRole('group').nth(1).getByRole('button', { name: en.share_no }).click();
+  await tap(page, en.next);
   // A private room, statistics, sex, disability: skipped.
-  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Skip', exact: true }).click();
-  await tap(page, 'Make my code');
-  await expectHeading(page, 'Here is your code');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: en.skip, exact: true }).click();
+  await tap(page, en.make_my_code);
+  await expectHeading(page, en.handoff_title);
   const file = join(SHOTS, 'qr-for-staff.png');
   await page.locator('.slip__qr').screenshot({ path: file });
   const kioskKey = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
@@ -56,13 +58,26 @@ export async function scan(page, text) {
 }
 
 
+/** Imports a staff key backup (the text of its file) with its passphrase on a desk that
+ *  has no key yet; waits until the desk is open. */
+export async function importBackup(page, backup, passphrase = PASSPHRASE) {
+  await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
+  await page.getByLabel(/backup file's contents/).fill(backup);
+  await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: /Import/ }).click();
+  await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+}
+
 /** Imports the demo staff key from a backup made by the handoff tool; waits for the desk. */
 export async function importDemoKey(page) {
-  await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
-  const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
-  await page.getByLabel(/backup file's contents/).fill(backup);
-  await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: /Import/ }).click();
+  await importBackup(page, handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key')));
+}
+
+/** Unlocks a locked desk with `passphrase`; waits until it is open. */
+export async function unlock(page, passphrase = PASSPHRASE) {
+  await page.getByRole('heading', { name: /is locked/ }).waitFor();
+  await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: /Unlock/ }).click();
   await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
 }
 

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openKiosk, checkScreen } from './harness.mjs';
-import { tap, expectHeading } from './kiosk.mjs';
+import { tap, expectHeading } from './pages/kiosk.mjs';
+import { both, en, vi } from './pages/labels.mjs';
 
 /** One on-device Vietnamese voice, and English only as a network (cloud) voice. */
 function stubSpeech() {
@@ -36,10 +37,10 @@ test('read-aloud speaks the question and options in Vietnamese with the on-devic
   const k = await openKiosk({ initScript: stubSpeech });
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Tiếng Việt');
-    await expectHeading(page, 'Bạn bao nhiêu tuổi?');
-    await tap(page, 'Đọc to');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.language_name);
+    await expectHeading(page, vi.age_question);
+    await tap(page, vi.read_aloud);
     const [said] = await spoken(page);
     assert.equal(said.lang, 'vi-VN');
     assert.equal(said.voice, 'vi on device');
@@ -56,16 +57,16 @@ test('with only a cloud voice for English it reads nothing and says so on screen
   const k = await openKiosk({ initScript: stubSpeech });
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'English');
-    await expectHeading(page, 'How old are you?');
-    await tap(page, 'Read aloud');
+    await expectHeading(page, both('choose_language'));
+    await tap(page, en.language_name);
+    await expectHeading(page, en.age_question);
+    await tap(page, en.read_aloud);
     await page.getByText(/no voice to read English aloud/).waitFor();
     assert.deepEqual(await spoken(page), [], 'nothing was sent to the cloud voice');
     await checkScreen(page, 'read-aloud-en-no-voice');
     // The message goes with the screen; the flow carries on.
-    await tap(page, '18 or over');
-    await expectHeading(page, 'How we can help');
+    await tap(page, en.age_adult);
+    await expectHeading(page, en.consent_title);
     assert.equal(await page.getByText(/no voice to read English aloud/).count(), 0);
   } finally {
     await k.done();
@@ -76,24 +77,24 @@ test('on the review screen it reads the prompts, never her answers; idle waits w
   const k = await openKiosk({ initScript: stubSpeech, fakeClock: true });
   try {
     const { page } = k;
-    await expectHeading(page, 'Chọn ngôn ngữ · Choose a language');
-    await tap(page, 'Tiếng Việt');
-    await tap(page, '18 tuổi trở lên');
-    await tap(page, 'Có, tôi đồng ý');
-    await page.getByRole('button', { name: 'Không', exact: true }).click();
-    await page.getByRole('button', { name: 'Không', exact: true }).click();
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.language_name);
+    await tap(page, vi.age_adult);
+    await tap(page, vi.yes_consent);
+    await page.getByRole('button', { name: vi.no, exact: true }).click();
+    await page.getByRole('button', { name: vi.no, exact: true }).click();
     await page.getByRole('button', { name: '2', exact: true }).click();
-    await tap(page, 'Nơi tạm lánh an toàn');
-    await tap(page, 'Tiếp tục');
-    await page.getByRole('group').nth(0).getByRole('button', { name: 'Có, chia sẻ' }).click();
-    await tap(page, 'Tiếp tục');
-    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Bỏ qua', exact: true }).click();
+    await tap(page, vi.service_shelter);
+    await tap(page, vi.next);
+    await page.getByRole('group').nth(0).getByRole('button', { name: vi.share_yes }).click();
+    await tap(page, vi.next);
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: vi.skip, exact: true }).click();
     await expectHeading(page, 'Xem lại');
-    await tap(page, 'Đọc to');
+    await tap(page, vi.read_aloud);
     const [said] = await spoken(page);
     assert.match(said.text, /Xem lại/);
     assert.match(said.text, /Tuổi/, 'the prompts are read');
-    for (const answer of ['18 tuổi trở lên', 'Nơi tạm lánh an toàn', 'Đã bỏ qua']) {
+    for (const answer of [vi.age_adult, vi.service_shelter, vi.skipped]) {
       assert.ok(!said.text.includes(answer), `her answer "${answer}" is not read aloud`);
     }
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
 import { serve } from './server.mjs';
+import { both } from './pages/labels.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const FILES = join(ROOT, 'deploy', 'nginx');
@@ -115,8 +116,8 @@ test('under nginx /staff/ cannot be framed, and the kiosk starts under both poli
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
 
+    // goto waits for the load event, which waits for the frame (refused or not).
     await page.goto(other.url + '/');
-    await page.waitForTimeout(500);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     assert.ok(frame, 'the iframe exists');
     // Chromium replaces a refused frame with its own error page.
@@ -124,12 +125,12 @@ test('under nginx /staff/ cannot be framed, and the kiosk starts under both poli
     problems.length = 0; // the refused frame logs its own error
 
     await page.goto(nginx.url + '/');
-    await page.getByRole('heading', { level: 1, name: 'Chọn ngôn ngữ · Choose a language' }).waitFor({ timeout: 10000 });
+    await page.getByRole('heading', { level: 1, name: both('choose_language') }).waitFor({ timeout: 10000 });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
     assert.deepEqual(problems, [], 'no policy blocks anything the kiosk needs');
     await nginx.stop();
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Chọn ngôn ngữ · Choose a language' }).waitFor({ timeout: 10000 });
+    await page.getByRole('heading', { level: 1, name: both('choose_language') }).waitFor({ timeout: 10000 });
   } finally {
     await browser.close();
     await other.close();
