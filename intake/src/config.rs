@@ -160,6 +160,11 @@ pub struct CentreConfig {
     /// Days the staff desk remembers the ids of opened codes, to warn on a second scan.
     #[serde(default = "default_replay_days")]
     pub replay_memory_days: u32,
+    /// Days the staff desk keeps a recorded case (her code and her decisions, sealed) so
+    /// that staff can print its slips and enter it in the case records; then it is deleted
+    /// (default 7, at most 30; docs/retention.md).
+    #[serde(default = "default_case_keep_days")]
+    pub case_keep_days: u32,
     /// Seconds the staff desk may stay hidden (another app, the screen off) before it locks
     /// itself; it locks at once when the page is left (`pagehide`). 0 locks at once.
     #[serde(default = "default_desk_lock_hidden_seconds")]
@@ -211,6 +216,10 @@ fn problem(field: impl Into<String>, problem: impl Into<String>) -> ConfigError 
 
 fn default_replay_days() -> u32 {
     30
+}
+
+fn default_case_keep_days() -> u32 {
+    7
 }
 
 fn default_wait_seconds() -> u32 {
@@ -440,6 +449,12 @@ impl CentreConfig {
                     "{} is out of range: use 1 to 365 days",
                     self.replay_memory_days
                 ),
+            ));
+        }
+        if !(1..=30).contains(&self.case_keep_days) {
+            return Err(problem(
+                "case_keep_days",
+                format!("{} is out of range: use 1 to 30 days", self.case_keep_days),
             ));
         }
         if let Some(p) = self.printer

@@ -1,9 +1,13 @@
 //! The staff desk's logic: the wrapped staff key, the case sheet, exports, the replay
 //! memory and anonymous statistics. Pure: the staff page only renders these.
 pub mod case_sheet;
+pub mod decisions;
 pub mod export;
 pub mod keyring;
 pub mod passphrase;
+pub mod recording;
+pub mod records;
+pub mod referral;
 pub mod repeat;
 pub mod replay;
 pub mod scan;
@@ -22,6 +26,13 @@ pub fn month_of(moment: crate::clock::Minutes) -> String {
     let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
     let (y, m, _) = civil_from_days(local.div_euclid(24 * 60));
     format!("{y:04}-{m:02}")
+}
+
+/// The civil date (`dd/mm/yyyy`, as written in Vietnam) in the centre's local time.
+pub fn local_date(moment: crate::clock::Minutes) -> String {
+    let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
+    let (y, m, d) = civil_from_days(local.div_euclid(24 * 60));
+    format!("{d:02}/{m:02}/{y:04}")
 }
 
 /// Year, month, day from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's method).
@@ -49,6 +60,11 @@ mod tests {
         let midnight = 1_796_058_000 / 60;
         assert_eq!(month_of(crate::clock::Minutes(midnight)), "2026-12");
         assert_eq!(month_of(crate::clock::Minutes(midnight - 1)), "2026-11");
+        assert_eq!(local_date(crate::clock::Minutes(midnight)), "01/12/2026");
+        assert_eq!(
+            local_date(crate::clock::Minutes(midnight - 1)),
+            "30/11/2026"
+        );
         // 2024-02-29 12:00 UTC and 2026-11-24 00:00 UTC.
         assert_eq!(month_of(crate::clock::Minutes(28_486_080)), "2024-02");
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));

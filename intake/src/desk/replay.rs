@@ -28,6 +28,23 @@ impl ReplayMemory {
         self.seen.retain(|(_, at)| now.since(*at) <= keep);
     }
 
+    /// Whether `id` is remembered.
+    pub fn contains(&self, id: HandoffId) -> bool {
+        self.seen.iter().any(|(s, _)| *s == id)
+    }
+
+    /// Remembers `id` (once) from `now`.
+    pub fn remember(&mut self, id: HandoffId, now: Minutes) {
+        if !self.contains(id) {
+            self.seen.push((id, now));
+        }
+    }
+
+    /// Forgets `id`.
+    pub fn forget(&mut self, id: HandoffId) {
+        self.seen.retain(|(s, _)| *s != id);
+    }
+
     /// How many ids are remembered.
     pub fn len(&self) -> usize {
         self.seen.len()

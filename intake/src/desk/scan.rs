@@ -1,23 +1,22 @@
 //! What one scan at the desk does, decided here so the page only draws it: a kiosk's
 //! enrolment goes to the enrol field; a code opens with the desk's keys into a case sheet,
-//! is checked against the codes opened before (for `replay_memory_days`), and is counted in
-//! the anonymous statistics once, if she agreed; anything else is refused with its kind.
+//! is checked against the codes opened before (for `replay_memory_days`); anything else is
+//! refused with its kind. A scan counts no one: a case is counted when staff record her
+//! decisions (`desk::recording`).
 use super::case_sheet::CaseSheet;
 use super::keyring::{Keyring, SealedTo};
 use super::replay::ReplayMemory;
-use super::stats::Statistics;
 use crate::clock::{Minutes, Span};
 use crate::config::CentreConfig;
 use crate::handoff::{DEFAULT_WINDOW, EnrolledKiosk, Handoff, OpenError};
 use crate::pairing::Enrolment;
 
 /// What the desk keeps between scans. `opened` is `None` while the kept list of opened
-/// codes cannot be read: then a second scan cannot be noticed, and nothing is counted.
+/// codes cannot be read: then a second scan cannot be noticed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeskMemory {
     pub kiosks: Vec<EnrolledKiosk>,
     pub opened: Option<ReplayMemory>,
-    pub statistics: Statistics,
 }
 
 /// Whether this code was opened on this desk before.
@@ -36,8 +35,6 @@ pub struct ScannedCase {
     pub handoff: Handoff,
     pub sealed_to: SealedTo,
     pub replay: Replay,
-    /// Whether this scan added her to the statistics.
-    pub counted: bool,
 }
 
 /// The outcome of one scan.
@@ -52,14 +49,14 @@ pub enum Scanned {
 /// Is a scan new, or the case that was open when the desk locked, brought back?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freshness {
-    /// Scanned now: remembered, counted, the kiosk marked as seen.
+    /// Scanned now: remembered, the kiosk marked as seen.
     Fresh,
-    /// Reopened after unlock: shown as it was, nothing remembered or counted again.
+    /// Reopened after unlock: shown as it was, nothing remembered again.
     Reopened,
 }
 
-/// Scans `text` at `now`, updating `memory` (the kiosk seen, the code remembered,
-/// the count) when fresh.
+/// Scans `text` at `now`, updating `memory` (the kiosk seen, the code remembered) when
+/// fresh.
 pub fn scan(
     text: &str,
     ring: &Keyring,
@@ -82,7 +79,6 @@ pub fn scan(
             handoff,
             sealed_to: opened.sealed_to,
             replay: Replay::First,
-            counted: false,
         }));
     }
     // The kiosk seen last is tried first next time.
@@ -100,15 +96,10 @@ pub fn scan(
             }
         }
     };
-    let counted = replay == Replay::First
-        && memory
-            .statistics
-            .add(handoff.created_minutes, &handoff.answers);
     Scanned::Case(Box::new(ScannedCase {
         sheet: CaseSheet::new(&opened.opened, config, replay == Replay::SeenBefore),
         handoff,
         sealed_to: opened.sealed_to,
         replay,
-        counted,
     }))
 }

@@ -1,4 +1,4 @@
-//! Anonymous statistics, only for handoffs whose consent to statistics is yes: counts by
+//! Anonymous statistics, only for cases whose recorded decision is "count in reports": counts by
 //! month × service × age band × sex. No ids, nothing finer than a month; counts below 5
 //! show as "<5" and no totals are given, so no hidden cell can be worked out.
 
@@ -23,26 +23,24 @@ pub struct Statistics {
 }
 
 impl Statistics {
-    /// Counts one handoff, if she agreed to be counted; returns whether it was counted.
-    pub fn add(&mut self, created: crate::clock::Minutes, answers: &Answers) -> bool {
-        if !answers.consent_statistics.is_yes() {
-            return false;
+    /// Counts one case. Whether she is counted is her decision, recorded at the desk
+    /// (`desk::recording`): this only adds.
+    pub fn add(&mut self, created: crate::clock::Minutes, answers: &Answers) {
+        for key in cells(created, answers) {
+            *self.cells.entry(key).or_default() += 1;
         }
-        let month = month_of(created);
-        let age = age_label(answers.age_band);
-        let sex = sex_label(answers.sex);
-        let services: Vec<&'static str> = if answers.services.is_empty() {
-            vec!["none"]
-        } else {
-            answers.services.iter().map(Service::id).collect()
-        };
-        for service in services {
-            *self
-                .cells
-                .entry((month.clone(), service, age, sex))
-                .or_default() += 1;
+    }
+
+    /// Takes one case out again (she withdrew her consent to be counted).
+    pub fn remove(&mut self, created: crate::clock::Minutes, answers: &Answers) {
+        for key in cells(created, answers) {
+            if let Some(n) = self.cells.get_mut(&key) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    self.cells.remove(&key);
+                }
+            }
         }
-        true
     }
 
     /// The cells, with counts as shown: a number from 5, "<5" below.
@@ -122,6 +120,21 @@ impl TryFrom<Vec<KeptCell>> for Statistics {
     }
 }
 
+/// The cells one case counts in: one per service she chose (or `none`).
+fn cells(created: crate::clock::Minutes, answers: &Answers) -> Vec<CellKey> {
+    let month = month_of(created);
+    let age = age_label(answers.age_band);
+    let sex = sex_label(answers.sex);
+    if answers.services.is_empty() {
+        return vec![(month, "none", age, sex)];
+    }
+    answers
+        .services
+        .iter()
+        .map(|service| (month.clone(), service.id(), age, sex))
+        .collect()
+}
+
 fn shown(n: u32) -> String {
     if n < SMALLEST_SHOWN {
         "<5".to_owned()
@@ -147,47 +160,49 @@ fn sex_label(s: Sex) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Reply;
     use crate::services::ServiceSet;
 
-    fn woman(services: &[Service], counted: bool) -> Answers {
+    fn woman(services: &[Service]) -> Answers {
         Answers {
             age_band: AgeBand::Adult,
             sex: Sex::Female,
             services: ServiceSet::of(services.iter().copied()),
-            consent_statistics: Reply::from_bool(counted),
             ..Answers::default()
         }
     }
 
     #[test]
-    fn only_consenting_handoffs_are_counted_and_small_counts_are_hidden() {
+    fn small_counts_are_hidden_and_a_withdrawal_takes_a_case_out() {
         let mut s = Statistics::default();
-        let nov = 29_400_000; // 2025-11
+        let nov = crate::clock::Minutes(29_400_000); // 2025-11
         for _ in 0..6 {
-            assert!(s.add(crate::clock::Minutes(nov), &woman(&[Service::Health], true)));
+            s.add(nov, &woman(&[Service::Health]));
         }
         for _ in 0..2 {
-            s.add(crate::clock::Minutes(nov), &woman(&[Service::Legal], true));
+            s.add(nov, &woman(&[Service::Legal]));
         }
-        assert!(
-            !s.add(
-                crate::clock::Minutes(nov),
-                &woman(&[Service::Shelter], false)
-            ),
-            "no consent, not counted"
-        );
         let csv = s.to_csv();
         assert!(csv.contains(",health,18_plus,female,6\n"), "{csv}");
         assert!(csv.contains(",legal,18_plus,female,<5\n"), "{csv}");
-        assert!(!csv.contains("shelter"));
         assert!(!csv.to_lowercase().contains("total"));
         let kept = serde_json::to_string(&s).expect("serialises");
-        assert_eq!(serde_json::from_str::<Statistics>(&kept).ok(), Some(s));
+        assert_eq!(
+            serde_json::from_str::<Statistics>(&kept).ok(),
+            Some(s.clone())
+        );
         let damaged = kept.replace("health", "healht");
         assert!(
             serde_json::from_str::<Statistics>(&damaged).is_err(),
             "an unknown service is an error, not dropped"
+        );
+        s.remove(nov, &woman(&[Service::Legal]));
+        s.remove(nov, &woman(&[Service::Legal]));
+        assert!(!s.to_csv().contains("legal"), "an empty cell is gone");
+        s.remove(nov, &woman(&[Service::Legal]));
+        assert_eq!(
+            s.rows().len(),
+            1,
+            "removing what is not there changes nothing"
         );
     }
 }

@@ -134,6 +134,17 @@ impl KeyPair {
         to_hex(&self.private.to_bytes())
     }
 
+    /// A 32-byte key for the desk's own use (`info` names the use), derived from the private
+    /// key with HKDF-SHA256: what it seals opens only with this key pair.
+    pub(crate) fn derive_key(&self, info: &[u8]) -> zeroize::Zeroizing<[u8; 32]> {
+        let secret = zeroize::Zeroizing::new(self.private.to_bytes().to_vec());
+        let mut key = zeroize::Zeroizing::new([0u8; 32]);
+        // 32 bytes is far below HKDF-SHA256's limit: `expand` cannot fail here.
+        let _ = hkdf::Hkdf::<Sha256>::new(Some(b"anh-duong desk key v1"), &secret)
+            .expand(info, key.as_mut());
+        key
+    }
+
     /// The public half.
     pub fn public(&self) -> &PublicKey {
         &self.public

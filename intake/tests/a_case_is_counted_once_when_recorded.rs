@@ -1,11 +1,14 @@
 //! One scan at the desk (`intake::desk::scan`): a kiosk's enrolment goes to the enrol
-//! field, a code opens into a case, a second scan is noticed for `replay_memory_days` and
-//! never counted again, and nothing is counted while the list of opened codes is unreadable.
+//! field, a code opens into a case, a second scan is noticed for `replay_memory_days`; no
+//! scan counts anyone. Recording her decisions (`intake::desk::recording`) counts her once,
+//! only if "count in reports" is recorded, and takes her out again if she withdraws.
 mod common;
 
 use common::Desk;
 use intake::config::CentreConfig;
+use intake::desk::decisions::{Decisions, Initials, Missing};
 use intake::desk::keyring::{Keyring, SealedTo};
+use intake::desk::recording::{DeskBook, NotRecorded, record};
 use intake::desk::replay::ReplayMemory;
 use intake::desk::scan::{DeskMemory, Freshness, Replay, Scanned, scan};
 use intake::handoff::{Handoff, HandoffId, KioskLetter, OpenError, Ticket, build_minutes, seal};
@@ -52,7 +55,7 @@ fn case(scanned: Scanned) -> Box<intake::desk::scan::ScannedCase> {
 }
 
 #[test]
-fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time() {
+fn a_code_scanned_twice_is_flagged_the_second_time_and_no_scan_counts() {
     let desk = Desk::new();
     let now = build_minutes() + intake::clock::Span(5);
     let ring = Keyring::new(desk.staff.clone(), now);
@@ -60,7 +63,6 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
     let mut memory = DeskMemory {
         kiosks: desk.enrolled(),
         opened: Some(ReplayMemory::default()),
-        ..DeskMemory::default()
     };
     let code = consenting_code(&desk, now);
     let first = case(scan(
@@ -71,16 +73,13 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
         now,
         Freshness::Fresh,
     ));
-    assert_eq!((first.replay, first.counted), (Replay::First, true));
+    assert_eq!(first.replay, Replay::First);
     assert_eq!(first.sealed_to, SealedTo::Current);
     assert!(!first.sheet.seen_before);
     assert_eq!(
         memory.kiosks[0].last_seen_minutes, now,
         "the kiosk is tried first next time"
     );
-    let counts = memory.statistics.clone();
-    assert_eq!(counts.rows().len(), 1);
-
     let second = case(scan(
         &code,
         &ring,
@@ -89,11 +88,10 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
         now + intake::clock::Span(3),
         Freshness::Fresh,
     ));
-    assert_eq!((second.replay, second.counted), (Replay::SeenBefore, false));
+    assert_eq!(second.replay, Replay::SeenBefore);
     assert!(second.sheet.seen_before);
-    assert_eq!(memory.statistics, counts, "counted once");
 
-    // Brought back after the desk was unlocked: shown as it was, nothing again.
+    // Brought back after the desk was unlocked: shown as it was.
     let back = case(scan(
         &code,
         &ring,
@@ -102,8 +100,124 @@ fn a_consenting_code_scanned_twice_is_counted_once_and_flagged_the_second_time()
         now + intake::clock::Span(4),
         Freshness::Reopened,
     ));
-    assert!(!back.sheet.seen_before && !back.counted);
-    assert_eq!(memory.statistics, counts);
+    assert!(!back.sheet.seen_before);
+}
+
+#[test]
+fn a_case_is_counted_once_when_recorded_and_taken_out_when_she_withdraws() {
+    let desk = Desk::new();
+    let now = build_minutes() + intake::clock::Span(5);
+    let ring = Keyring::new(desk.staff.clone(), now);
+    let config = config(30);
+    let mut memory = DeskMemory {
+        kiosks: desk.enrolled(),
+        opened: Some(ReplayMemory::default()),
+    };
+    let code = consenting_code(&desk, now);
+    let opened = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config,
+        now,
+        Freshness::Fresh,
+    ));
+    let by = Initials::parse("LT").expect("initials");
+    let mut book = DeskBook::default();
+
+    // Her kiosk answer pre-fills "count in reports", but records nothing on its own.
+    let mut decisions = Decisions::draft(&opened.handoff.answers);
+    assert_eq!(decisions.count_in_reports, Some(true));
+    assert_eq!(
+        record(
+            &ring,
+            &mut book,
+            &code,
+            &opened.handoff,
+            decisions.clone(),
+            by.clone(),
+            now,
+            &config
+        ),
+        Err(NotRecorded::Missing(vec![Missing::EnterInRecords]))
+    );
+    assert_eq!(book, DeskBook::default(), "nothing kept, nothing counted");
+
+    decisions.enter_in_records = Some(true);
+    let kept = record(
+        &ring,
+        &mut book,
+        &code,
+        &opened.handoff,
+        decisions.clone(),
+        by.clone(),
+        now,
+        &config,
+    )
+    .expect("recorded");
+    assert!(kept.counted);
+    let counts = book.statistics.clone();
+    assert_eq!(counts.rows().len(), 1, "counted");
+
+    // Scanned and recorded again, even after the record is deleted: counted once.
+    let again = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config,
+        now + intake::clock::Span(9),
+        Freshness::Fresh,
+    ));
+    record(
+        &ring,
+        &mut book,
+        &code,
+        &again.handoff,
+        decisions.clone(),
+        by.clone(),
+        now + intake::clock::Span(10),
+        &config,
+    )
+    .expect("recorded again");
+    assert_eq!(book.statistics, counts);
+    assert!(intake::desk::recording::delete(&mut book, &again.handoff));
+    assert!(book.records.is_empty());
+    record(
+        &ring,
+        &mut book,
+        &code,
+        &again.handoff,
+        decisions.clone(),
+        by.clone(),
+        now + intake::clock::Span(11),
+        &config,
+    )
+    .expect("recorded once more");
+    assert_eq!(
+        book.statistics, counts,
+        "counted once however often recorded"
+    );
+    let history = book
+        .records
+        .get(&ring, again.handoff.id)
+        .and_then(Result::ok)
+        .map(|r| r.recorded.history.len());
+    assert_eq!(history, Some(1), "a deleted case starts a new history");
+
+    // She withdraws her consent to be counted.
+    decisions.count_in_reports = Some(false);
+    record(
+        &ring,
+        &mut book,
+        &code,
+        &again.handoff,
+        decisions,
+        by,
+        now + intake::clock::Span(12),
+        &config,
+    )
+    .expect("withdrawal recorded");
+    assert!(book.statistics.rows().is_empty(), "taken out again");
 }
 
 #[test]
@@ -119,7 +233,6 @@ fn the_replay_window_is_the_configured_days() {
         let mut memory = DeskMemory {
             kiosks: desk.enrolled(),
             opened: Some(ReplayMemory::default()),
-            ..DeskMemory::default()
         };
         let config = config(days);
         case(scan(
@@ -146,14 +259,13 @@ fn the_replay_window_is_the_configured_days() {
 }
 
 #[test]
-fn an_unreadable_list_of_opened_codes_counts_nothing_and_says_so() {
+fn an_unreadable_list_of_opened_codes_says_so() {
     let desk = Desk::new();
     let now = build_minutes() + intake::clock::Span(5);
     let ring = Keyring::new(desk.staff.clone(), now);
     let mut memory = DeskMemory {
         kiosks: desk.enrolled(),
         opened: None,
-        ..DeskMemory::default()
     };
     let code = consenting_code(&desk, now);
     let c = case(scan(
@@ -164,8 +276,11 @@ fn an_unreadable_list_of_opened_codes_counts_nothing_and_says_so() {
         now,
         Freshness::Fresh,
     ));
-    assert_eq!((c.replay, c.counted), (Replay::Unknown, false));
-    assert!(memory.statistics.rows().is_empty());
+    assert_eq!(c.replay, Replay::Unknown);
+    assert!(
+        memory.opened.is_none(),
+        "an unreadable list is not written over"
+    );
 }
 
 #[test]
