@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES, SHOTS } from './harness.mjs';
 import { expectHeading, tap, zbar, assertNothingKept } from './pages/kiosk.mjs';
-import { PASSPHRASE, handoff, handoffWithPassphrase, enrol, scan, importBackup, unlock } from './pages/desk.mjs';
+import { PASSPHRASE, INITIALS, handoff, handoffWithPassphrase, enrol, scan, importBackup, unlock, show } from './pages/desk.mjs';
 import { setUpKiosk, fingerprints, enterPin, pinStaffKey } from './pages/setup.mjs';
 import { both, vi } from './pages/labels.mjs';
 
@@ -53,6 +53,7 @@ test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, 
     await assertNothingKept(lost.page, lost.context);
 
     // Step 1: revoke it (asked first); its codes are refused.
+    await show(desk.page, 'Kiosks');
     const row = desk.page.locator('.kiosks .kiosks__row').filter({ hasText: /^A · / });
     await row.getByRole('button', { name: /Revoke…/ }).click();
     await row.getByRole('button', { name: /Confirm revoke/ }).click();
@@ -72,6 +73,7 @@ test('a lost kiosk: revoke it, enrol its replacement by comparing fingerprints, 
     assert.match(await desk.page.locator('.case-sheet').innerText(), /B-\d{3}/);
 
     // Found and checked: Restore (asked first) lets its codes open again.
+    await show(desk.page, 'Kiosks');
     await row.getByRole('button', { name: /Restore…/ }).click();
     await row.getByRole('button', { name: /Confirm restore/ }).click();
     await scan(desk.page, before);
@@ -98,6 +100,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
 
     // Step 1: a new key on a trusted staff device, made after the loss, its backup proven.
     const page = desk.page;
+    await show(page, 'Staff keys');
     const makeNew = page.locator('details', { hasText: 'Make a new key…' });
     await makeNew.locator('summary').click();
     await makeNew.getByLabel(/A staff device was lost or the passphrase seen/).check();
@@ -165,6 +168,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await p2.reload();
     await unlock(p2, PASSPHRASE);
     await p2.getByText(/This desk's key is not the staff key in centre.json/).waitFor();
+    await show(p2, 'Staff keys');
     const addOld2 = p2.locator('details', { hasText: 'Add an old key from its backup…' });
     await addOld2.locator('summary').click();
     await addOld2.getByLabel(/The old key's backup file/).setInputFiles(newBackup);
@@ -187,6 +191,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await p2.getByText(/Sealed to a retired key that may be compromised/).waitFor();
     // From now on it unlocks with the new key's passphrase, not the one that was seen.
     await p2.getByRole('button', { name: /Lock/ }).click();
+    await p2.getByLabel(/Your initials/).fill(INITIALS);
     await p2.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
     await p2.getByRole('button', { name: /Unlock/ }).click();
     await p2.getByText(/Wrong passphrase/).waitFor({ timeout: 20000 });
@@ -202,6 +207,7 @@ test('a lost staff device: a new key after the loss, re-pinned on the kiosk; the
     await other.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await other.getByRole('button', { name: /Import/ }).click();
     await other.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
+    await show(other, 'Staff keys');
     const addOld = other.locator('details', { hasText: 'Add an old key from its backup…' });
     await addOld.locator('summary').click();
     await addOld.getByLabel(/The old key's backup file/).setInputFiles(oldBackupFile);

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { PASSPHRASE, handoff, handoffWithPassphrase, importDemoKey, enrol, scan } from './pages/desk.mjs';
+import { handoff, handoffWithPassphrase, importDemoKey, enrol, scan, unlock } from './pages/desk.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -223,8 +223,7 @@ test('the desk locks on pagehide and after a while hidden, and her open case com
     // What is kept meanwhile is her code only: sealed to the staff key, no answer in clear.
     const kept = await page.evaluate(() => JSON.stringify(sessionStorage));
     assert.ok(kept.includes('TK') && !kept.includes('A-042') && !/police|health/i.test(kept), kept);
-    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
-    await page.getByRole('button', { name: /Unlock/ }).click();
+    await unlock(page);
     await page.locator('.case-sheet').getByText(/A-042/).first().waitFor({ timeout: 20000 });
     assert.equal(await page.getByText(/This code was opened on this device before/).count(), 0, 'her case comes back without a second-scan warning');
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS } from './harness.mjs';
-import { handoff, codeFromKiosk, importDemoKey, enrol } from './pages/desk.mjs';
+import { handoff, codeFromKiosk, importDemoKey, enrol, show } from './pages/desk.mjs';
 
 test('a code shown to the camera opens the case sheet', async () => {
   const server = await serveForTests();
@@ -22,6 +22,7 @@ test('a code shown to the camera opens the case sheet', async () => {
     const { page, problems } = await openStaff(browser, server, { context: { permissions: ['camera'] } });
     await importDemoKey(page);
     await enrol(page, kioskPublic);
+    await show(page, 'Intake');
     await page.getByRole('button', { name: /Use the camera/ }).click();
     const sheet = page.locator('.case-sheet');
     await sheet.waitFor({ timeout: 20000 });

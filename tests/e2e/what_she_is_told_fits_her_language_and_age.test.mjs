@@ -265,14 +265,16 @@ test('the desk begins every sheet with the practice, shows a private room and an
     const sheet = page.locator('.case-sheet');
     await sheet.waitFor();
     const text = await sheet.innerText();
-    assert.ok(text.startsWith('Nói chuyện riêng với thân chủ trước'), 'the practice comes first');
+    assert.match(text, /^Số thứ tự \/ Ticket\s+B-007/, 'the ticket comes first');
+    assert.ok(text.indexOf('Nói chuyện riêng với thân chủ trước') < text.indexOf('NEEDS'), 'then the practice, before any need');
     assert.match(text, /Talk with the client alone first/);
-    assert.match(text, /NEEDS AN INTERPRETER: Tày \(tyz\)/);
+    assert.match(text, /NEEDS AN INTERPRETER: Tày —/);
+    assert.doesNotMatch(text, /\btyz\b/, 'a language by its name, never its code');
     assert.match(text, /Ask the child alone whether the adult who came is safe/);
     assert.match(text, /do not call out the ticket number/);
     // The age in the words she tapped (the kiosk's catalogue), in both languages.
     assert.ok(text.includes(`${vi.age_12_15} / ${en.age_12_15}`), 'the age in words');
-    for (const raw of ['not_asked', 'from12_to15', '12_15', '18_plus']) assert.ok(!text.includes(raw), `no raw code ${raw}`);
+    for (const raw of ['not_asked', 'from12_to15', '12_15', '18_plus', '(vi)', '(en)']) assert.ok(!text.includes(raw), `no raw code ${raw}`);
     await checkScreen(page, 'staff-told-case-sheet');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.case-sheet__note').isVisible(), false, 'the private room is never printed');

@@ -6,6 +6,7 @@
 use super::download::{download_keeping_link, revoke};
 use super::{Desk, DeskState, Unlocked, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
+use intake::desk::decisions::Initials;
 use intake::desk::keyring::{Keyring, WrappedKeyring};
 use intake::desk::passphrase::generate;
 use intake::desk::wrap::{WrapError, WrappedKey, open_backup, wrap};
@@ -389,6 +390,7 @@ pub fn Unlock(
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let pass = RwSignal::new(String::new());
+    let initials = RwSignal::new(String::new());
     let message = RwSignal::new(None::<Two>);
     let busy = RwSignal::new(false);
     let fingerprint = wrapped
@@ -398,6 +400,10 @@ pub fn Unlock(
     let wrapped = StoredValue::new(wrapped);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let Ok(who) = Initials::parse(&initials.get_untracked()) else {
+            message.set(Some(super::initials::PROBLEM));
+            return;
+        };
         busy.set(true);
         after_paint(move || {
             busy.set(false);
@@ -424,6 +430,7 @@ pub fn Unlock(
                         // Not kept: the deleted keys are still never tried.
                         Err(_) => wrapping,
                     };
+                    desk.initials.set(Some(who));
                     desk.state
                         .set(DeskState::Unlocked(Unlocked { ring, wrapping }));
                 }
@@ -435,6 +442,7 @@ pub fn Unlock(
         <h1><Bi vi="Bàn tiếp đón đang khoá" en="Intake desk is locked"/></h1>
         <p><Bi vi="Khoá nhân viên" en="Staff key: "/> <strong class="fingerprint">{fingerprint}</strong></p>
         <form class="panel" on:submit=submit>
+            <super::initials::InitialsField value=initials />
             <label><Bi vi="Mật khẩu" en="Passphrase"/>
                 <input type="password" autocomplete="off" bind:value=pass /></label>
             <button type="submit" class="desk-button desk-button--primary"><Bi vi="Mở khoá" en="Unlock"/></button>

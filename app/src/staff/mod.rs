@@ -2,12 +2,19 @@
 //! kiosk's first load carries none of it.
 mod camera;
 mod case_sheet;
+mod case_view;
+mod decisions_form;
 mod desk_view;
 mod download;
+mod initials;
+mod intake_view;
 mod key_ring;
 mod keys;
+mod kiosks;
 pub mod labels;
 mod messages;
+mod referral_slips;
+mod statistics;
 mod store;
 mod strength;
 
@@ -50,6 +57,10 @@ pub struct Desk {
     /// What a change to the desk's keys did, and what comes next (kept across the redraw
     /// the change causes).
     pub notice: RwSignal<Option<Two>>,
+    /// The initials of the staff member at the desk: asked at unlock, forgotten at lock.
+    pub initials: RwSignal<Option<intake::desk::decisions::Initials>>,
+    /// The referral slip being printed (drawn apart from the page, alone on the paper).
+    pub printing: RwSignal<Option<referral_slips::Printed>>,
 }
 
 impl Desk {
@@ -66,6 +77,8 @@ impl Desk {
     /// Forgets the unwrapped key: the passphrase is needed again.
     pub fn lock(&self) {
         self.notice.set(None);
+        self.initials.set(None);
+        self.printing.set(None);
         self.state.set(match store::keyring() {
             Kept::Value(w) => DeskState::Locked(w),
             // An unreadable key: the desk says so (see `Unreadable`) and offers its backup.
@@ -88,7 +101,11 @@ fn StaffDesk(
         state: RwSignal::new(DeskState::NoKey),
         config: StoredValue::new(config),
         notice: RwSignal::new(None),
+        initials: RwSignal::new(None),
+        printing: RwSignal::new(None),
     };
+    // A recorded case is deleted when its time comes, whoever unlocks the desk or not.
+    store::delete_expired_cases(now_minutes());
     desk.lock();
     provide_context(desk);
 
@@ -162,6 +179,7 @@ fn StaffDesk(
                 DeskState::Unlocked(keys) => view! { <desk_view::DeskView keys=keys /> }.into_any(),
             }}
         </main>
+        <referral_slips::PrintedSlip />
     }
 }
 

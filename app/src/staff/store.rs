@@ -1,10 +1,13 @@
 //! What the staff device keeps: the wrapped staff keys, the enrolled kiosks, the ids of
-//! opened handoffs (ids only) and the anonymous counts — never an answer — as serde types
-//! through `storage`. A value that no longer parses is listed by `storage::unreadable` (the
+//! opened and of counted handoffs (ids only), the anonymous counts, and the recorded cases
+//! sealed under the staff key (docs/retention.md says how long each) — never an answer in
+//! the clear — as serde types through `storage`. A value that no longer parses is listed by `storage::unreadable` (the
 //! desk shows it) and is not written over by accident.
 use crate::storage::{self, Kept};
 use intake::clock::{Minutes, Span};
 use intake::desk::keyring::WrappedKeyring;
+use intake::desk::recording::DeskBook;
+use intake::desk::records::Records;
 use intake::desk::replay::ReplayMemory;
 use intake::desk::stats::Statistics;
 use intake::handoff::EnrolledKiosk;
@@ -14,6 +17,8 @@ pub const KEYRING: &str = "staff-keyring";
 pub const KIOSKS: &str = "staff-kiosks";
 pub const OPENED: &str = "staff-opened-ids";
 pub const STATISTICS: &str = "staff-statistics";
+pub const CASES: &str = "staff-cases";
+pub const COUNTED: &str = "staff-counted-ids";
 
 /// The desk's staff keys, wrapped, as kept.
 pub fn keyring() -> Kept<WrappedKeyring> {
@@ -51,9 +56,42 @@ pub fn statistics() -> Statistics {
     storage::load(STATISTICS).value().unwrap_or_default()
 }
 
-/// Keeps the anonymous counts.
-pub fn keep_statistics(stats: &Statistics) -> bool {
-    storage::keep(STATISTICS, stats)
+/// The recorded cases (sealed), the counts and the ids counted, as kept; `None` while any
+/// of them cannot be read (then nothing is recorded: the desk says so above).
+pub fn book() -> Option<DeskBook> {
+    let records = storage::load::<Records>(CASES);
+    let statistics = storage::load::<Statistics>(STATISTICS);
+    let counted = storage::load::<ReplayMemory>(COUNTED);
+    if [
+        matches!(records, Kept::Unreadable),
+        matches!(statistics, Kept::Unreadable),
+        matches!(counted, Kept::Unreadable),
+    ]
+    .contains(&true)
+    {
+        return None;
+    }
+    Some(DeskBook {
+        records: records.value().unwrap_or_default(),
+        statistics: statistics.value().unwrap_or_default(),
+        counted: counted.value().unwrap_or_default(),
+    })
+}
+
+/// Keeps the book; returns whether all of it was kept.
+pub fn keep_book(book: &DeskBook) -> bool {
+    storage::keep(CASES, &book.records)
+        & storage::keep(STATISTICS, &book.statistics)
+        & storage::keep(COUNTED, &book.counted)
+}
+
+/// Deletes the recorded cases whose time has come, whether or not the desk is unlocked.
+pub fn delete_expired_cases(now: Minutes) {
+    if let Kept::Value(mut records) = storage::load::<Records>(CASES)
+        && records.delete_expired(now) > 0
+    {
+        storage::keep(CASES, &records);
+    }
 }
 
 /// What a kept value of the desk is, and what its loss means.
@@ -72,8 +110,16 @@ pub fn describe(name: &str) -> Two {
             "The opened codes: a second scan cannot be noticed; press “Start again”.",
         ),
         STATISTICS => Two::new(
-            "Số liệu thống kê: không cộng thêm được; bấm “Bắt đầu lại” (số cũ mất).",
-            "The statistics: nothing more can be counted; press “Start again” (the old counts are lost).",
+            "Số liệu thống kê: không ghi nhận thêm được hồ sơ nào; bấm “Bắt đầu lại” (số cũ mất).",
+            "The statistics: no more cases can be recorded; press “Start again” (the old counts are lost).",
+        ),
+        CASES => Two::new(
+            "Các hồ sơ đã ghi nhận trên bàn này: không ghi nhận thêm được; bấm “Bắt đầu lại” (các hồ sơ đang giữ mất — quét lại mã của thân chủ nếu cần).",
+            "The cases recorded on this desk: no more can be recorded; press “Start again” (the kept cases are lost — scan the client's code again if needed).",
+        ),
+        COUNTED => Two::new(
+            "Danh sách hồ sơ đã đếm: không ghi nhận thêm được; bấm “Bắt đầu lại” (một hồ sơ ghi nhận lại có thể bị đếm hai lần).",
+            "The cases counted: no more can be recorded; press “Start again” (a case recorded again may be counted twice).",
         ),
         _ => Two::new("", ""),
     }
@@ -94,6 +140,8 @@ pub fn check_kept() {
     let _ = storage::load::<Vec<EnrolledKiosk>>(KIOSKS);
     let _ = storage::load::<ReplayMemory>(OPENED);
     let _ = storage::load::<Statistics>(STATISTICS);
+    let _ = storage::load::<Records>(CASES);
+    let _ = storage::load::<ReplayMemory>(COUNTED);
 }
 
 /// Where the case open when the desk locked is kept for this tab: her code as scanned —
@@ -114,6 +162,14 @@ const OPEN_CASE_FOR: Span = Span::minutes(4 * 60);
 struct KeptCase {
     code: String,
     opened_minutes: Minutes,
+}
+
+/// Forgets the open case (Close, or the case deleted from this desk).
+pub fn forget_open_case() {
+    use gloo_storage::{SessionStorage, Storage};
+    if session_available() {
+        SessionStorage::delete(OPEN_CASE);
+    }
 }
 
 /// Keeps the open case's code, to bring it back after the desk is unlocked.

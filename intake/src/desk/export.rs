@@ -1,18 +1,26 @@
-//! Exports of one case as JSON and CSV, using Primero's field names where they exist
-//! (`consent_for_services`, Primero service types). Her sharing choice at the kiosk is a wish
-//! (`sharing_wish_<service>`), never written as consent. The private-room answer is never
-//! exported: it is for the desk only.
+//! Exports of one recorded case as JSON and CSV: nothing is exported before staff record her
+//! decisions. Consent and sharing come only from what she decided in person
+//! (`consent_for_services`, `share_<service>`); her taps at the kiosk are marked as wishes
+//! (`sharing_wish_<service>`), never consent. The private-room answer is never exported: it
+//! is for the desk only.
 
+use super::decisions::{Adult, ChildView, Entry, Report, Share};
+use super::records::CaseRef;
 use crate::answers::{Children, Wish};
 use crate::handoff::Handoff;
 use crate::services::Service;
 use serde_json::{Map, Value, json};
 
-/// The case as a flat JSON object with Primero-style field names.
-pub fn to_json(handoff: &Handoff) -> Value {
+/// The recorded case as a flat JSON object.
+pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
     let a = &handoff.answers;
+    let d = &decided.decisions;
     let mut o = Map::new();
     o.insert("handoff_id".into(), json!(handoff.id.to_string()));
+    o.insert(
+        "case_reference".into(),
+        json!(CaseRef::of(handoff.id).to_string()),
+    );
     o.insert("ticket_number".into(), json!(handoff.ticket.to_string()));
     o.insert(
         "created_month".into(),
@@ -38,9 +46,21 @@ pub fn to_json(handoff: &Handoff) -> Value {
     };
     o.insert("children_present".into(), children);
     o.insert(
-        "consent_for_services".into(),
+        "kiosk_consent_for_services".into(),
         json!(a.consent_services.as_str()),
     );
+    o.insert(
+        "consent_for_services".into(),
+        json!(yes_no(d.consent_services)),
+    );
+    for s in Service::ALL {
+        let share = d.service(s).map_or("not_chosen", |x| x.share.as_str());
+        o.insert(format!("share_{}", s.id()), json!(share));
+        let needs = d
+            .service(s)
+            .is_some_and(|x| x.share == Share::Share && x.share_needs);
+        o.insert(format!("share_needs_{}", s.id()), json!(yes_no(Some(needs))));
+    }
     for s in Service::ALL {
         // Her wish at the kiosk, to be confirmed with her in person before anything is shared.
         let wish = if a.services.contains(s) {
@@ -57,15 +77,54 @@ pub fn to_json(handoff: &Handoff) -> Value {
         json!(if a.talk_first { "yes" } else { "no" }),
     );
     o.insert(
-        "consent_for_statistics".into(),
+        "kiosk_consent_for_statistics".into(),
         json!(a.consent_statistics.as_str()),
     );
+    o.insert("enter_in_records".into(), json!(yes_no(d.enter_in_records)));
+    o.insert("count_in_reports".into(), json!(yes_no(d.count_in_reports)));
+    let (child_view, adult) = match d.child {
+        None => ("not_a_child", "not_a_child"),
+        Some(c) => (
+            match c.child_view {
+                Some(ChildView::Agrees) => "agrees",
+                Some(ChildView::DoesNotAgree) => "does_not_agree",
+                None => "not_recorded",
+            },
+            match c.adult {
+                Some(Adult::Agrees) => "agrees",
+                Some(Adult::DoesNotAgree) => "does_not_agree",
+                Some(Adult::NotAskedMayBeAbuser) => "not_asked_may_be_abuser",
+                Some(Adult::NotReachable) => "not_reachable",
+                None => "not_recorded",
+            },
+        ),
+    };
+    o.insert("child_view".into(), json!(child_view));
+    o.insert("adult_consent".into(), json!(adult));
+    let (report, to, at) = match d.report {
+        Report::Undecided => ("undecided", "", String::new()),
+        Report::NotRequired => ("not_required", "", String::new()),
+        Report::Made { to, at } => ("made", to.as_str(), super::local_moment(at)),
+    };
+    o.insert("mandatory_report".into(), json!(report));
+    o.insert("mandatory_report_to".into(), json!(to));
+    o.insert("mandatory_report_at".into(), json!(at));
+    o.insert("recorded_by".into(), json!(decided.by.as_str()));
+    o.insert("recorded_at".into(), json!(super::local_moment(decided.at)));
     Value::Object(o)
 }
 
+fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "not_recorded",
+    }
+}
+
 /// The case as CSV: a header row and one row, lists joined with `;`.
-pub fn to_csv(handoff: &Handoff) -> String {
-    let Value::Object(o) = to_json(handoff) else {
+pub fn to_csv(handoff: &Handoff, decided: &Entry) -> String {
+    let Value::Object(o) = to_json(handoff, decided) else {
         return String::new();
     };
     let header: Vec<String> = o.keys().map(|k| csv_field(k)).collect();
@@ -99,6 +158,7 @@ fn csv_field(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::answers::{AgeBand, Answers, Reply, Sharing};
+    use crate::desk::decisions::{Decisions, Initials};
     use crate::handoff::{HandoffId, KioskLetter, Ticket};
     use crate::services::ServiceSet;
 
@@ -124,11 +184,31 @@ mod tests {
         }
     }
 
+    fn decided(h: &Handoff) -> Entry {
+        let mut d = Decisions::draft(&h.answers);
+        d.set_share(Service::Health, Share::DecideLater);
+        d.enter_in_records = Some(true);
+        d.count_in_reports = Some(false);
+        Entry {
+            decisions: d,
+            by: Initials::parse("LT").expect("initials"),
+            at: crate::clock::Minutes(29_400_000),
+        }
+    }
+
     #[test]
-    fn the_json_export_uses_primero_names() {
-        let v = to_json(&case());
+    fn the_json_export_holds_her_decisions_apart_from_her_kiosk_wishes() {
+        let h = case();
+        let v = to_json(&h, &decided(&h));
         assert_eq!(v["consent_for_services"], "yes");
-        assert_eq!(v["sharing_wish_health"], "yes");
+        assert_eq!(v["share_health"], "decide_later", "decided in person");
+        assert_eq!(v["share_police"], "do_not_share");
+        assert_eq!(v["share_legal"], "not_chosen");
+        assert_eq!(v["sharing_wish_health"], "yes", "her tap, a wish");
+        assert_eq!(v["recorded_by"], "LT");
+        assert_eq!(v["recorded_at"], "2025-11-24 23:00");
+        assert_eq!(v["case_reference"], CaseRef::of(h.id).to_string());
+        assert_eq!(v["child_view"], "not_a_child");
         assert_eq!(v["sharing_wish_police"], "no");
         assert_eq!(v["sharing_wish_legal"], "not_asked");
         assert_eq!(
@@ -142,8 +222,9 @@ mod tests {
     fn the_private_room_answer_is_never_exported() {
         let mut h = case();
         h.answers.private_room = Reply::Yes;
-        let json = to_json(&h).to_string();
-        let csv = to_csv(&h);
+        let e = decided(&h);
+        let json = to_json(&h, &e).to_string();
+        let csv = to_csv(&h, &e);
         for text in [&json, &csv] {
             assert!(
                 !text.contains("private") && !text.contains("room"),
@@ -151,15 +232,16 @@ mod tests {
             );
         }
         assert_eq!(
-            to_json(&h),
-            to_json(&case()),
+            to_json(&h, &e),
+            to_json(&case(), &e),
             "the answer changes nothing exported"
         );
     }
 
     #[test]
     fn the_csv_export_has_one_header_and_one_row_of_the_same_width() {
-        let csv = to_csv(&case());
+        let h = case();
+        let csv = to_csv(&h, &decided(&h));
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(lines[0].contains("sharing_wish_health"));

@@ -35,6 +35,14 @@ pub fn local_date(moment: crate::clock::Minutes) -> String {
     format!("{d:02}/{m:02}/{y:04}")
 }
 
+/// A moment in the centre's local time, `yyyy-mm-dd hh:mm`.
+pub fn local_moment(moment: crate::clock::Minutes) -> String {
+    let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
+    let (y, m, d) = civil_from_days(local.div_euclid(24 * 60));
+    let minute = local.rem_euclid(24 * 60);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute / 60, minute % 60)
+}
+
 /// Year, month, day from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's method).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;

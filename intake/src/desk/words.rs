@@ -20,12 +20,12 @@ pub fn wish(w: Wish) -> Two {
     }
 }
 
-/// A language by its name: the centre's name for it (written in the language itself),
-/// with its tag for the records.
+/// A language by its name: the centre's name for it (written in the language itself); a
+/// language the centre no longer lists is said to be so, never shown as a code.
 pub fn language(tag: LangTag, config: &CentreConfig) -> String {
     match config.spoken_languages.iter().find(|s| s.tag == tag) {
-        Some(s) => format!("{} ({})", s.name, tag.as_str()),
-        None => format!("? ({})", tag.as_str()),
+        Some(s) => s.name.clone(),
+        None => "? (ngôn ngữ không có trong cấu hình · not in the configuration)".to_owned(),
     }
 }
 

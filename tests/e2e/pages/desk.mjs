@@ -10,6 +10,13 @@ import { tap, expectHeading, zbar } from './kiosk.mjs';
 import { both, en } from './labels.mjs';
 
 export const PASSPHRASE = 'demo desk passphrase';
+/** The staff member's initials, asked at unlock. */
+export const INITIALS = 'LT';
+
+/** Shows one of the desk's views: 'Intake', 'Staff keys', 'Kiosks' or 'Statistics'. */
+export async function show(page, name) {
+  await page.locator('.desk__nav').getByRole('button', { name: new RegExp(`/ ${name}$`) }).click();
+}
 export const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().trim();
 /** The `handoff` tool given a passphrase on standard input (never on its command line). */
 export const handoffWithPassphrase = (passphrase, ...args) => execFileSync(HANDOFF_BIN, args, { input: `${passphrase}\n` }).toString().trim();
@@ -50,6 +57,7 @@ export async function codeFromKiosk(browser, server) {
 }
 
 export async function scan(page, text) {
+  await show(page, 'Intake');
   const field = page.getByLabel(/Scan or paste the code/);
   await field.click();
   await page.keyboard.type(text); // a keyboard-wedge scanner types, then presses Enter
@@ -76,6 +84,7 @@ export async function importDemoKey(page) {
 /** Unlocks a locked desk with `passphrase`; waits until it is open. */
 export async function unlock(page, passphrase = PASSPHRASE) {
   await page.getByRole('heading', { name: /is locked/ }).waitFor();
+  await page.getByLabel(/Your initials/).fill(INITIALS);
   await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
   await page.getByRole('button', { name: /Unlock/ }).click();
   await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
@@ -83,6 +92,21 @@ export async function unlock(page, passphrase = PASSPHRASE) {
 
 /** Enrols a kiosk by its enrolment text (`A=<key>`). */
 export async function enrol(page, kioskPublic) {
+  await show(page, 'Kiosks');
   await page.getByLabel(/Kiosk enrolment/).fill(kioskPublic);
   await page.getByRole('button', { name: /Enrol/ }).click();
+}
+
+/** Chooses `option` (its English half, e.g. 'Yes') in the decision whose legend matches
+ *  `legend`. */
+export async function decide(page, legend, option) {
+  const group = page.locator('.decisions fieldset').filter({ has: page.locator('legend', { hasText: legend }) });
+  await group.getByRole('radio', { name: new RegExp(`/ ${option}$`) }).check();
+}
+
+/** Records her decisions as they stand (the initials typed if the desk has none yet). */
+export async function record(page) {
+  const initials = page.locator('.decisions').getByLabel(/Your initials/);
+  if (await initials.count()) await initials.fill(INITIALS);
+  await page.getByRole('button', { name: /Record her decisions/ }).click();
 }
