@@ -11,8 +11,8 @@ use intake::desk::decisions::{
     Adult, ChildConsent, ChildView, Decisions, Initials, Missing, Report, ReportTo, Share,
 };
 use intake::desk::keyring::Keyring;
-use intake::desk::records::CaseRecord;
 use intake::desk::recording::{NotRecorded, record};
+use intake::desk::records::CaseRecord;
 use intake::desk::stats::Statistics;
 use intake::handoff::Handoff;
 use intake::two::Two;
@@ -73,7 +73,10 @@ fn wish_at_kiosk(w: Wish) -> Two {
 }
 
 fn yes_no() -> Options<bool> {
-    vec![(true, Two::new("Có", "Yes")), (false, Two::new("Không", "No"))]
+    vec![
+        (true, Two::new("Có", "Yes")),
+        (false, Two::new("Không", "No")),
+    ]
 }
 
 fn missing_words(m: Missing) -> Two {

@@ -120,4 +120,3 @@ pub fn Kiosks(
         </section>
     }
 }
-

@@ -104,8 +104,9 @@ fn StaffDesk(
         initials: RwSignal::new(None),
         printing: RwSignal::new(None),
     };
-    // A recorded case is deleted when its time comes, whoever unlocks the desk or not.
-    store::delete_expired_cases(now_minutes());
+    // What the desk keeps is deleted when its time comes, whoever unlocks the desk or not.
+    desk.config
+        .with_value(|c| store::apply_retention(now_minutes(), c));
     desk.lock();
     provide_context(desk);
 

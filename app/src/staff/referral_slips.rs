@@ -2,8 +2,8 @@
 //! Before printing, staff ask whether paper is safe for her to carry (if not, the centre
 //! sends it) and whether she agrees to her name being written on it. The slip is drawn
 //! apart from the page (`PrintedSlip`) so that it prints alone, Vietnamese first, on A5.
-use super::labels;
 use super::Desk;
+use super::labels;
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::decisions::Entry;
@@ -59,7 +59,8 @@ fn SlipCard(
     let message = RwSignal::new(None::<Two>);
     let id = service.id();
     let print = move |_| {
-        let (Some(carry), Some(name_line)) = (carry.get_untracked(), name_line.get_untracked()) else {
+        let (Some(carry), Some(name_line)) = (carry.get_untracked(), name_line.get_untracked())
+        else {
             message.set(Some(Two::new(
                 "Hỏi hai câu ở trên trước khi in.",
                 "Ask the two questions above before printing.",
@@ -74,7 +75,17 @@ fn SlipCard(
             entry.with_value(|e| {
                 sheet.with_value(|s| {
                     desk.config.with_value(|c| {
-                        Slip::new(h.id, e, s, c, service, carry, name_line, by, super::now_minutes())
+                        Slip::new(
+                            h.id,
+                            e,
+                            s,
+                            c,
+                            service,
+                            carry,
+                            name_line,
+                            by,
+                            super::now_minutes(),
+                        )
                     })
                 })
             })
@@ -86,7 +97,9 @@ fn SlipCard(
                 c.name.get("en").cloned().unwrap_or_default(),
             )
         });
-        let needs = desk.config.with_value(|c| slip.needs.iter().map(|p| words::priority(p, c)).collect());
+        let needs = desk
+            .config
+            .with_value(|c| slip.needs.iter().map(|p| words::priority(p, c)).collect());
         message.set(None);
         desk.printing.set(Some(Printed {
             service: labels::service(service),

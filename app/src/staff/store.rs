@@ -85,12 +85,29 @@ pub fn keep_book(book: &DeskBook) -> bool {
         & storage::keep(COUNTED, &book.counted)
 }
 
-/// Deletes the recorded cases whose time has come, whether or not the desk is unlocked.
-pub fn delete_expired_cases(now: Minutes) {
+/// Deletes what the desk keeps once its time has come (docs/retention.md), whether or not
+/// the desk is unlocked: recorded cases after `case_keep_days`, the ids of opened and of
+/// counted codes after `replay_memory_days`, counts after `stats::KEEP_MONTHS`.
+pub fn apply_retention(now: Minutes, config: &intake::config::CentreConfig) {
     if let Kept::Value(mut records) = storage::load::<Records>(CASES)
         && records.delete_expired(now) > 0
     {
         storage::keep(CASES, &records);
+    }
+    let ids_for = Span::days(config.replay_memory_days);
+    for name in [OPENED, COUNTED] {
+        if let Kept::Value(mut ids) = storage::load::<ReplayMemory>(name) {
+            let before = ids.len();
+            ids.forget_older_than(now, ids_for);
+            if ids.len() != before {
+                storage::keep(name, &ids);
+            }
+        }
+    }
+    if let Kept::Value(mut counts) = storage::load::<Statistics>(STATISTICS)
+        && counts.forget_old_months(now)
+    {
+        storage::keep(STATISTICS, &counts);
     }
 }
 

@@ -59,7 +59,10 @@ pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
         let needs = d
             .service(s)
             .is_some_and(|x| x.share == Share::Share && x.share_needs);
-        o.insert(format!("share_needs_{}", s.id()), json!(yes_no(Some(needs))));
+        o.insert(
+            format!("share_needs_{}", s.id()),
+            json!(yes_no(Some(needs))),
+        );
     }
     for s in Service::ALL {
         // Her wish at the kiosk, to be confirmed with her in person before anything is shared.

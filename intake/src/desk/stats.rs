@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 /// The smallest count shown as a number.
 pub const SMALLEST_SHOWN: u32 = 5;
 
+/// Months the desk keeps counts: this month and the 24 before it (two yearly reports).
+pub const KEEP_MONTHS: u32 = 24;
+
 /// One cell's key: month, service id (or `none`), age band, sex.
 pub type CellKey = (String, &'static str, &'static str, &'static str);
 
@@ -41,6 +44,15 @@ impl Statistics {
                 }
             }
         }
+    }
+
+    /// Deletes the counts of months more than [`KEEP_MONTHS`] before the month of `now`
+    /// (the centre's local time); returns whether any were deleted.
+    pub fn forget_old_months(&mut self, now: crate::clock::Minutes) -> bool {
+        let oldest = month_minus(&month_of(now), KEEP_MONTHS);
+        let before = self.cells.len();
+        self.cells.retain(|(month, ..), _| month.as_str() >= oldest.as_str());
+        self.cells.len() != before
     }
 
     /// The cells, with counts as shown: a number from 5, "<5" below.
@@ -118,6 +130,14 @@ impl TryFrom<Vec<KeptCell>> for Statistics {
         }
         Ok(Statistics { cells })
     }
+}
+
+/// `YYYY-MM` less `n` months.
+fn month_minus(month: &str, n: u32) -> String {
+    let year: i64 = month.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
+    let m: i64 = month.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let index = year * 12 + (m - 1) - i64::from(n);
+    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
 }
 
 /// The cells one case counts in: one per service she chose (or `none`).
@@ -204,5 +224,20 @@ mod tests {
             1,
             "removing what is not there changes nothing"
         );
+    }
+
+    #[test]
+    fn counts_are_kept_for_two_years_of_months() {
+        assert_eq!(month_minus("2026-12", 24), "2024-12");
+        assert_eq!(month_minus("2026-01", 1), "2025-12");
+        let mut s = Statistics::default();
+        let nov_2025 = crate::clock::Minutes(29_400_000);
+        s.add(nov_2025, &woman(&[Service::Health]));
+        // Twenty-four months on (November 2027): still kept.
+        assert!(!s.forget_old_months(nov_2025.after(crate::clock::Span::days(730))));
+        assert_eq!(s.rows().len(), 1, "the 24th month before is kept");
+        // Twenty-five months on (December 2027): deleted.
+        assert!(s.forget_old_months(nov_2025.after(crate::clock::Span::days(762))));
+        assert!(s.rows().is_empty());
     }
 }
