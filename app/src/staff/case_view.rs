@@ -65,8 +65,10 @@ pub fn CaseView(
             <CaseSheetView sheet=case.sheet.clone() on_close=on_close />
             <DecisionsForm code=case.code.clone() sheet=case.sheet handoff=case.handoff ring=ring
                 stats=stats recorded=recorded />
-            {move || recorded.get().and_then(|r| r.recorded.latest().cloned()).map(|entry| view! {
-                <Recorded entry=entry handoff=handoff sheet=sheet on_close=on_close />
+            {move || recorded.get().and_then(|r| {
+                let mut history = r.recorded.history;
+                let entry = history.pop()?;
+                Some(view! { <Recorded entry=entry earlier=history handoff=handoff sheet=sheet on_close=on_close /> })
             })}
         </article>
     }
@@ -77,6 +79,8 @@ pub fn CaseView(
 fn Recorded(
     /// The latest recording.
     entry: Entry,
+    /// The earlier recordings, oldest first (she may change her mind).
+    earlier: Vec<Entry>,
     /// Her handoff.
     handoff: StoredValue<Handoff>,
     /// The sheet (for the slips' needs).
@@ -134,6 +138,12 @@ fn Recorded(
                 format!("Đã ghi nhận — {by}, {at}"),
                 format!("Recorded — {by}, {at}"),
             ))}</h3>
+            {(!earlier.is_empty()).then(|| view! {
+                <details class="recorded__history">
+                    <summary><Bi vi="Các lần ghi nhận trước" en="Earlier recordings"/></summary>
+                    <ul>{earlier.into_iter().rev().map(|e| view! { <li>{format!("{} · {}", e.by.as_str(), when(e.at))}</li> }).collect_view()}</ul>
+                </details>
+            })}
             <p><Bi vi="Mã hồ sơ (dùng trên phiếu chuyển gửi, không phải số thứ tự)" en="Case reference (for slips; not the ticket)"/>": "
                 <strong class="fingerprint">{case_ref}</strong></p>
             <p>{two(Two::owned(
