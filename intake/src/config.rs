@@ -165,6 +165,9 @@ pub struct CentreConfig {
     /// (default 7, at most 30; docs/retention.md).
     #[serde(default = "default_case_keep_days")]
     pub case_keep_days: u32,
+    /// The centre's number for an agency that receives a referral slip (printed on it).
+    #[serde(default)]
+    pub referral_phone: Option<String>,
     /// Seconds the staff desk may stay hidden (another app, the screen off) before it locks
     /// itself; it locks at once when the page is left (`pagehide`). 0 locks at once.
     #[serde(default = "default_desk_lock_hidden_seconds")]
@@ -497,6 +500,9 @@ impl CentreConfig {
             if let Some(phone) = &s.phone {
                 check_phone(&format!("services[{i}].phone"), phone)?;
             }
+        }
+        if let Some(phone) = &self.referral_phone {
+            check_phone("referral_phone", phone)?;
         }
         for (i, d) in self.directory.iter().enumerate() {
             check_phone(&format!("directory[{i}].phone"), &d.phone)?;

@@ -128,7 +128,7 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     await page.getByRole('button', { name: /Close$/ }).click();
     const kept = page.locator('.kept-cases li');
     await kept.first().waitFor();
-    assert.match(await kept.first().innerText(), new RegExp(`${reference}[\\s\\S]*deleted \\d{4}-\\d{2}-\\d{2}`));
+    assert.match(await kept.first().innerText(), new RegExp(`${reference}[\\s\\S]*to be deleted \\d{4}-\\d{2}-\\d{2}`));
     const stored = await page.evaluate(() => localStorage.getItem('staff-cases'));
     assert.ok(stored && !/A-042|health|LT|legal/i.test(stored), `sealed: ${stored}`);
 
@@ -168,16 +168,28 @@ test('a child: her view, the adult, and a mandatory report are recorded apart; t
     assert.match(await missing.innerText(), /parent's or guardian's answer/);
     assert.match(await missing.innerText(), /mandatory report/);
     await decide(page, /The child's own view/, 'Agrees');
-    await decide(page, /Parent or guardian/, 'Not asked — they may be the one who harmed the child');
+    await decide(page, /Parent or guardian/, 'Not asked — they may be the one who harmed the child (no slip; go through the mandatory report)');
     await decide(page, /Mandatory report/, 'Made');
+    await record(page);
+    // To whom is chosen, never assumed; a slip needs the adult's agreement too.
+    await missing.getByText(/choose whom it was made to/).waitFor();
+    assert.match(await missing.innerText(), /Send a child's referral slip only when the child and a parent or guardian agree/);
     await decide(page, /Reported to/, 'The 111 child protection line');
+    await decide(page, 'Medical care', 'Decide later');
     await checkScreen(page, 'staff-8-child-decisions');
     await record(page);
     await page.getByRole('heading', { name: /Recorded — LT/ }).waitFor();
-    // Not entered in the case records: nothing to export.
+    // Not entered in the case records: nothing to export or print for a paper file.
     assert.equal(await page.getByRole('button', { name: /Export JSON/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /Print the case sheet/ }).count(), 0);
     await page.getByText(/She did not agree to be entered in the centre's case records/).waitFor();
-    assert.equal(await page.locator('.slip-card').count(), 1, 'the child and the adult agreed: one slip');
+    assert.equal(await page.locator('.slip-card').count(), 0, 'no slip: the report carries it');
+    // With a parent's agreement, the child's slip says so.
+    await decide(page, /Parent or guardian/, 'Agrees');
+    await decide(page, 'Medical care', 'Share with this agency');
+    await record(page);
+    await page.locator('.slip-card').first().waitFor();
+    await page.locator('.recorded__history').getByText(/Earlier recordings/).waitFor();
     assert.notEqual(await page.evaluate(() => localStorage.getItem('staff-cases')), '[]');
 
     // Eight days on (the demo keeps cases 7): deleted as the page opens, before any unlock.

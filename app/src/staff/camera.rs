@@ -6,6 +6,8 @@ use intake::scan::decode_frame;
 use intake::two::Two;
 use leptos::html;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -97,62 +99,98 @@ pub fn CameraScanner(
 ) -> impl IntoView {
     let video_ref = NodeRef::<html::Video>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
-    let stream = StoredValue::new_local(None::<web_sys::MediaStream>);
+    // The stream and the timer live outside the reactive graph, so that whatever ends the
+    // scanner — its cleanup, or a tick that finds its signals gone — stops the camera.
+    let stream: Rc<RefCell<Option<web_sys::MediaStream>>> = Rc::default();
+    let timer: Rc<Cell<Option<IntervalHandle>>> = Rc::default();
     let running = RwSignal::new(false);
     let message = RwSignal::new(None::<Two>);
     let detector = StoredValue::new_local(barcode_detector());
     let detecting = StoredValue::new(false);
 
-    let turn_off = move || {
-        stream.update_value(|s| {
-            if let Some(s) = s.take() {
+    let release = {
+        let stream = stream.clone();
+        let timer = timer.clone();
+        move || {
+            if let Some(t) = timer.take() {
+                t.clear();
+            }
+            if let Some(s) = stream.borrow_mut().take() {
                 stop(&s);
             }
-        });
-        running.set(false);
+        }
     };
-    let turn_on = move |_| {
-        message.set(None);
-        leptos::task::spawn_local(async move {
-            match start_stream().await {
-                Ok(s) => {
-                    if let Some(video) = video_ref.get_untracked() {
-                        video.set_src_object(Some(&s));
-                        let _ = video.play();
-                    }
-                    stream.set_value(Some(s));
-                    running.set(true);
-                }
-                Err(_) => message.set(Some(Two::new(
-                    "Không có camera hoặc không được phép dùng. Hãy dùng máy quét hoặc dán mã.",
-                    "No camera, or permission refused: use the scanner or paste the code.",
-                ))),
-            }
-        });
-    };
-    let interval = set_interval_with_handle(
+    let turn_off = {
+        let stream = stream.clone();
         move || {
-            if !running.get_untracked() {
-                return;
+            if let Some(s) = stream.borrow_mut().take() {
+                stop(&s);
             }
-            let (Some(video), Some(canvas)) =
-                (video_ref.get_untracked(), canvas_ref.get_untracked())
-            else {
+            running.set(false);
+        }
+    };
+    let turn_on = {
+        let stream = stream.clone();
+        move |_| {
+            message.set(None);
+            let stream = stream.clone();
+            leptos::task::spawn_local(async move {
+                match start_stream().await {
+                    Ok(s) => {
+                        // Turned on, then the scanner went (the desk locked): stop at once.
+                        if running.try_set(true).is_some() {
+                            stop(&s);
+                            return;
+                        }
+                        if let Some(video) = video_ref.get_untracked() {
+                            video.set_src_object(Some(&s));
+                            let _ = video.play();
+                        }
+                        *stream.borrow_mut() = Some(s);
+                    }
+                    Err(_) => {
+                        message.try_set(Some(Two::new(
+                            "Không có camera hoặc không được phép dùng. Hãy dùng máy quét hoặc dán mã.",
+                            "No camera, or permission refused: use the scanner or paste the code.",
+                        )));
+                    }
+                }
+            });
+        }
+    };
+    let tick = {
+        let release = release.clone();
+        let turn_off = turn_off.clone();
+        move || {
+            // The scanner's signals are gone (its view was replaced): stop the camera and
+            // this timer, whether or not its cleanup ran.
+            let Some(on) = running.try_get_untracked() else {
+                release();
                 return;
             };
-            if let Some(d) = detector.get_value() {
-                if detecting.get_value() || video.video_width() == 0 {
+            if !on {
+                return;
+            }
+            let (Some(video), Some(canvas)) = (
+                video_ref.try_get_untracked().flatten(),
+                canvas_ref.try_get_untracked().flatten(),
+            ) else {
+                return;
+            };
+            if let Some(d) = detector.try_get_value().flatten() {
+                if detecting.try_get_value().unwrap_or(true) || video.video_width() == 0 {
                     return;
                 }
                 detecting.set_value(true);
+                let turn_off = turn_off.clone();
                 leptos::task::spawn_local(async move {
                     if let Some(text) = detect(&d, &video).await
-                        && running.get_untracked()
+                        && running.try_get_untracked() == Some(true)
                     {
                         turn_off();
                         on_code.run(text);
                     }
-                    detecting.set_value(false);
+                    detecting.try_set_value(false);
                 });
                 return;
             }
@@ -160,28 +198,19 @@ pub fn CameraScanner(
                 turn_off();
                 on_code.run(text);
             }
-        },
-        Duration::from_millis(250),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(i) = interval {
-            i.clear();
         }
-        stream.update_value(|s| {
-            if let Some(s) = s.take() {
-                stop(&s);
-            }
-        });
-    });
+    };
+    timer.set(set_interval_with_handle(tick, Duration::from_millis(250)).ok());
+    let on_drop = send_wrapper::SendWrapper::new(release.clone());
+    on_cleanup(move || on_drop());
+    let stop_button = turn_off.clone();
 
     view! {
         <div class="camera">
-            <Show when=move || !running.get() fallback=move || view! {
-                <button type="button" class="desk-button" on:click=move |_| turn_off()><Bi vi="Tắt camera" en="Stop camera"/></button>
-            }>
-                <button type="button" class="desk-button" on:click=turn_on><Bi vi="Dùng camera" en="Use the camera"/></button>
-            </Show>
+            <button type="button" class="desk-button" hidden=move || running.get() on:click=turn_on>
+                <Bi vi="Dùng camera" en="Use the camera"/></button>
+            <button type="button" class="desk-button" hidden=move || !running.get() on:click=move |_| stop_button()>
+                <Bi vi="Tắt camera" en="Stop camera"/></button>
             <video node_ref=video_ref class="camera__video" muted=true playsinline=true hidden=move || !running.get()
                 aria-label="Camera"></video>
             <canvas node_ref=canvas_ref hidden=true></canvas>

@@ -29,7 +29,7 @@ pub fn CaseSheetView(
             <h2 id="case-title"><span class="case-sheet__label"><Bi vi="Số thứ tự" en="Ticket"/></span>
                 " " <span class="case-sheet__ticket">{sheet.ticket.clone()}</span></h2>
             <button type="button" class="desk-button no-print" on:click=move |_| on_close.run(())>
-                <Bi vi="Đóng hồ sơ" en="Close"/></button>
+                <Bi vi="Đóng màn hình" en="Close"/></button>
         </header>
         // The centre's practice, on every sheet under the ticket, so that no one is singled out.
         <p class="case-sheet__practice">{two(words::PRACTICE)}</p>
@@ -53,13 +53,13 @@ pub fn CaseSheetView(
             </ul>
         })}
         {sheet.seen_before.then(|| view! {
-            <p class="case-sheet__warning" role="alert"><Bi vi="Mã này đã được mở trên máy này." en="This code was opened on this device before."/></p>
+            <p class="case-sheet__warning" role="alert"><Bi vi="Mã QR này đã được quét trên máy này trước đây." en="This code was opened on this device before."/></p>
         })}
         {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(time_warning(&w))}</p> })}
         {sheet.letter_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(letter_warning(&w))}</p> })}
         <table class="case-sheet__services">
             <caption><Bi vi="Dịch vụ thân chủ chọn ở máy" en="Services she chose at the kiosk"/></caption>
-            <thead><tr><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th><th scope="col"><Bi vi="Mong muốn ở máy" en="Her wish at the kiosk"/></th><th scope="col"><Bi vi="Nơi giới thiệu" en="Referral"/></th></tr></thead>
+            <thead><tr><th scope="col"><Bi vi="Dịch vụ" en="Service"/></th><th scope="col"><Bi vi="Mong muốn ở máy" en="Her wish at the kiosk"/></th><th scope="col"><Bi vi="Nơi chuyển gửi" en="Referral"/></th></tr></thead>
             <tbody>
                 {services.into_iter().map(|l| {
                     let refused = l.share == Wish::No;

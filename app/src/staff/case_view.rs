@@ -147,8 +147,8 @@ fn Recorded(
             <p><Bi vi="Mã hồ sơ (dùng trên phiếu chuyển gửi, không phải số thứ tự)" en="Case reference (for slips; not the ticket)"/>": "
                 <strong class="fingerprint">{case_ref}</strong></p>
             <p>{two(Two::owned(
-                format!("Bàn này giữ hồ sơ (đã mã hoá) {keep_days} ngày rồi tự xoá."),
-                format!("This desk keeps the case (sealed) for {keep_days} days, then deletes it."),
+                format!("Máy này lưu hồ sơ (đã mã hoá) {keep_days} ngày kể từ lần ghi nhận cuối, sau đó tự xoá."),
+                format!("This device keeps the case (encrypted) for {keep_days} days after the latest recording, then deletes it."),
             ))}</p>
             <ReferralSlips entry=entry handoff=handoff sheet=sheet />
             <div class="panel no-print">
@@ -159,30 +159,30 @@ fn Recorded(
                             en="An exported file goes to this device's Downloads folder: enter it in the centre's case system, then delete the file at once (and from the bin). Never send it by Zalo, email or a personal USB stick."/></p>
                         <button type="button" class="desk-button" on:click=export_json><Bi vi="Xuất JSON" en="Export JSON"/></button>
                         <button type="button" class="desk-button" on:click=export_csv><Bi vi="Xuất CSV" en="Export CSV"/></button>
+                        <button type="button" class="desk-button" on:click=print_sheet><Bi vi="In phiếu hồ sơ (A4) cho hồ sơ giấy" en="Print the case sheet (A4) for the paper file"/></button>
                     }.into_any()
                 } else {
                     view! { <p><Bi vi="Thân chủ không đồng ý đưa vào hồ sơ của trung tâm: không có gì để xuất." en="She did not agree to be entered in the centre's case records: nothing to export."/></p> }.into_any()
                 }}
-                <button type="button" class="desk-button" on:click=print_sheet><Bi vi="In phiếu hồ sơ (A4)" en="Print the case sheet (A4)"/></button>
             </div>
             <details class="panel no-print">
                 <summary><Bi vi="Nếu thân chủ rút lại sự đồng ý" en="If she withdraws her consent"/></summary>
                 <ol>
-                    <li><Bi vi="Sửa quyết định ở trên theo lời thân chủ và bấm Ghi nhận: lần ghi trước vẫn được giữ trong lịch sử; nếu thân chủ không muốn được đếm nữa, hồ sơ được bỏ khỏi số liệu."
-                        en="Change the decisions above as she says and press Record: the earlier recording stays in the history; if she no longer wants to be counted, the case is taken out of the statistics."/></li>
-                    <li><Bi vi="Gọi cho các nơi đã nhận phiếu chuyển gửi (mã hồ sơ ở trên) và báo họ ngừng dùng thông tin; ghi lại đã gọi ai, lúc nào."
-                        en="Call each agency that received a slip (case reference above) and tell them to stop using it; note whom you called and when."/></li>
+                    <li><Bi vi="Sửa quyết định ở trên theo lời thân chủ và bấm Ghi nhận: lần ghi trước vẫn được giữ trong lịch sử; nếu thân chủ không muốn được đếm nữa, máy này bỏ hồ sơ khỏi số liệu của mình (báo cáo đã gửi thì không sửa được)."
+                        en="Change the decisions above as she says and press Record: the earlier recording stays in the history; if she no longer wants to be counted, this device takes the case out of its counts (a report already sent cannot be changed)."/></li>
+                    <li><Bi vi="Gọi cho các nơi đã nhận phiếu chuyển gửi (mã hồ sơ ở trên) và đề nghị họ ngừng dùng thông tin trong phạm vi pháp luật cho phép; ghi lại đã gọi ai, lúc nào."
+                        en="Call each agency that received a slip (case reference above) and ask them to stop using it, as far as the law allows; note whom you called and when."/></li>
                     <li><Bi vi="Trong hệ thống quản lý ca: ghi việc rút lại đồng ý và làm theo quy trình xoá của hệ thống đó (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)."
                         en="In the case system: record the withdrawal and follow its deletion procedure (Law on personal data protection 91/2025/QH15)."/></li>
-                    <li><Bi vi="Một thông báo bắt buộc theo luật đã làm thì không rút lại được: nói rõ với thân chủ."
-                        en="A mandatory report already made cannot be withdrawn: tell her plainly."/></li>
+                    <li><Bi vi="Thông báo bắt buộc đã thực hiện thì không rút lại được; giải thích rõ cho thân chủ."
+                        en="A mandatory report already made cannot be withdrawn; explain this to her plainly."/></li>
                 </ol>
             </details>
             <div class="case-sheet__danger no-print">
                 <button type="button" class="desk-button desk-button--warning" hidden=move || asking.get()
-                    on:click=move |_| asking.set(true)><Bi vi="Xoá hồ sơ này khỏi bàn…" en="Delete this case from this desk…"/></button>
+                    on:click=move |_| asking.set(true)><Bi vi="Xoá hồ sơ này khỏi máy này…" en="Delete this case from this desk…"/></button>
                 <span class="kiosks__confirm" role="group" hidden=move || !asking.get()>
-                    <Bi vi="Xoá hồ sơ này khỏi bàn? Quyết định đã ghi và phiếu sẽ không in lại được ở đây. Số liệu ẩn danh không đổi." en="Delete this case from this desk? Its recorded decisions and slips can no longer be printed here. The anonymous counts do not change."/>
+                    <Bi vi="Xoá hồ sơ này khỏi máy này? Trước khi xoá, ghi vào hồ sơ của trung tâm những nơi đã nhận phiếu (mã hồ sơ ở trên): sau khi xoá, máy này không còn biết. Số liệu ẩn danh không đổi." en="Delete this case from this desk? First note in the centre's case records which agencies received a slip (case reference above): once deleted, this device no longer knows. The anonymous counts do not change."/>
                     <button type="button" class="desk-button desk-button--warning" on:click=delete><Bi vi="Xác nhận xoá" en="Confirm delete"/></button>
                     <button type="button" class="desk-button" on:click=move |_| asking.set(false)><Bi vi="Huỷ" en="Cancel"/></button>
                 </span>
@@ -206,7 +206,7 @@ pub fn KeptCases(
     (!kept.is_empty()).then(|| {
         view! {
             <section class="panel no-print" aria-labelledby="kept-title">
-                <h2 id="kept-title"><Bi vi="Hồ sơ đang giữ trên bàn này" en="Cases kept on this desk"/></h2>
+                <h2 id="kept-title"><Bi vi="Hồ sơ đang lưu trên máy này" en="Cases kept on this desk"/></h2>
                 <ul class="kept-cases">
                     {kept.into_iter().map(|(record, delete_at)| {
                         let reference = CaseRef::of(record.recorded.handoff).to_string();
@@ -217,7 +217,7 @@ pub fn KeptCases(
                             <li class="kiosks__row">
                                 <span class="fingerprint">{reference}</span>
                                 <span>{by}</span>
-                                <span>{two(Two::owned(format!("xoá lúc {until}"), format!("deleted {until}")))}</span>
+                                <span>{two(Two::owned(format!("sẽ xoá lúc {until}"), format!("to be deleted {until}")))}</span>
                                 <button type="button" class="desk-button kiosks__action" on:click=move |_| on_open.run(code.clone())>
                                     <Bi vi="Mở" en="Open"/></button>
                             </li>

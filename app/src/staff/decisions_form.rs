@@ -19,6 +19,14 @@ use intake::two::Two;
 use intake::{Reply, Wish};
 use leptos::prelude::*;
 
+/// The three answers about a mandatory report (the report itself holds to whom and when).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ReportKind {
+    NotRequired,
+    Required,
+    Made,
+}
+
 /// One choice of a radio group.
 type Options<T> = Vec<(T, Two)>;
 
@@ -93,18 +101,22 @@ fn missing_words(m: Missing) -> Two {
             "Hỏi thân chủ có đồng ý được tính vào số liệu báo cáo không.",
             "Ask whether she agrees to be counted in the centre's reports.",
         ),
-        Missing::ChildView => Two::new("Ghi ý kiến của em.", "Record the child's own view."),
+        Missing::ChildView => Two::new("Ghi ý kiến của trẻ.", "Record the child's own view."),
         Missing::Adult => Two::new(
             "Ghi ý kiến của cha mẹ hoặc người giám hộ (hoặc vì sao không hỏi).",
             "Record the parent's or guardian's answer (or why they were not asked).",
         ),
         Missing::Report => Two::new(
-            "Trẻ dưới 16 tuổi: ghi đã thông báo bắt buộc (cho ai, lúc nào) hoặc không thuộc trường hợp phải báo.",
-            "A child under 16: record the mandatory report (to whom, when) or that none is required.",
+            "Trẻ dưới 16 tuổi: ghi thông báo bắt buộc — đã báo (cho ai, lúc nào), phải báo nhưng chưa báo, hoặc không thuộc trường hợp phải báo.",
+            "A child under 16: record the mandatory report — made (to whom, when), required but not made yet, or not required.",
+        ),
+        Missing::ReportTo => Two::new(
+            "Thông báo bắt buộc đã báo: chọn đã báo cho ai.",
+            "A mandatory report made: choose whom it was made to.",
         ),
         Missing::ChildSharingNotAgreed => Two::new(
-            "Chỉ chia sẻ thông tin của trẻ khi em đồng ý và cha mẹ/người giám hộ đồng ý (hoặc không hỏi vì họ có thể là người gây hại).",
-            "Share a child's information only when the child agrees and the parent or guardian agrees (or is not asked because they may have caused the harm).",
+            "Chỉ gửi phiếu chuyển gửi cho trẻ khi trẻ đồng ý và cha mẹ hoặc người giám hộ đồng ý. Nếu không hỏi được người lớn vì họ có thể là người gây hại: chọn “Để sau” và chuyển qua thông báo bắt buộc.",
+            "Send a child's referral slip only when the child and a parent or guardian agree. If the adult cannot be asked because they may have caused the harm: choose “Decide later” and go through the mandatory report.",
         ),
         Missing::SharingWithoutConsent => Two::new(
             "Thân chủ không đồng ý nhận hỗ trợ: không chia sẻ với nơi nào.",
@@ -214,7 +226,7 @@ pub fn DecisionsForm(
                 message.set(Some(missing.into_iter().map(missing_words).collect()));
             }
             Err(NotRecorded::Keep(_)) => message.set(Some(vec![Two::new(
-                "Không niêm phong được hồ sơ trên thiết bị này: chưa ghi nhận.",
+                "Không mã hoá được hồ sơ trên thiết bị này: chưa ghi nhận.",
                 "The case could not be sealed on this device: not recorded.",
             )])),
         }
@@ -270,12 +282,12 @@ pub fn DecisionsForm(
         };
         view! {
             <div class="decision__child">
-                <h4><Bi vi="Trẻ em dưới 16 tuổi: ý kiến của em và của người lớn, ghi riêng" en="A child under 16: the child's view and the adult's, recorded apart"/></h4>
+                <h4><Bi vi="Trẻ em dưới 16 tuổi: ý kiến của trẻ và của người lớn, ghi riêng" en="A child under 16: the child's view and the adult's, recorded apart"/></h4>
                 {radios(
                     "child-view".into(),
-                    Two::new("Ý kiến của em về việc chia sẻ", "The child's own view on sharing"),
-                    vec![(ChildView::Agrees, Two::new("Em đồng ý", "Agrees")), (ChildView::DoesNotAgree, Two::new("Em không đồng ý", "Does not agree"))],
-                    Some(at_kiosk(answers.consent_services)),
+                    Two::new("Ý kiến của trẻ về việc chia sẻ", "The child's own view on sharing"),
+                    vec![(ChildView::Agrees, Two::new("Trẻ đồng ý", "Agrees")), (ChildView::DoesNotAgree, Two::new("Trẻ không đồng ý", "Does not agree"))],
+                    None,
                     move || draft.with(|d| d.child.and_then(|c| c.child_view)),
                     move |v| set_child(&|c| c.child_view = Some(v)),
                 )}
@@ -285,7 +297,7 @@ pub fn DecisionsForm(
                     vec![
                         (Adult::Agrees, Two::new("Đồng ý", "Agrees")),
                         (Adult::DoesNotAgree, Two::new("Không đồng ý", "Does not agree")),
-                        (Adult::NotAskedMayBeAbuser, Two::new("Không hỏi — người này có thể là người gây hại cho em", "Not asked — they may be the one who harmed the child")),
+                        (Adult::NotAskedMayBeAbuser, Two::new("Không hỏi — người này có thể là người gây hại cho trẻ (không gửi phiếu; chuyển qua thông báo bắt buộc)", "Not asked — they may be the one who harmed the child (no slip; go through the mandatory report)")),
                         (Adult::NotReachable, Two::new("Không liên lạc được", "Could not be reached")),
                     ],
                     None,
@@ -296,45 +308,50 @@ pub fn DecisionsForm(
         }
     });
     // Decree 56/2017/NĐ-CP Art. 25(1): harm or risk of harm to a child is notified at once
-    // (111, the social affairs office, the police, the commune People's Committee); the
-    // Criminal Code Art. 19 and 389 for certain very serious crimes. Not her choice: kept
-    // apart from sharing.
+    // (111, the child protection authority, the police, the commune People's Committee);
+    // the Criminal Code Art. 19 and 390 for certain very serious crimes. Not her choice:
+    // kept apart from sharing. Whom it went to is chosen, never assumed.
     let made = move || draft.with(|d| matches!(d.report, Report::Made { .. }));
     let report = view! {
         {radios(
             "report".into(),
             Two::new("Thông báo bắt buộc theo luật (tách riêng với việc chia sẻ)", "Mandatory report (apart from sharing)"),
             vec![
-                (false, Two::new("Không thuộc trường hợp phải báo", "Not required")),
-                (true, Two::new("Đã báo", "Made")),
+                (ReportKind::NotRequired, Two::new("Không thuộc trường hợp phải báo", "Not required")),
+                (ReportKind::Required, Two::new("Phải báo — chưa báo", "Required — not made yet")),
+                (ReportKind::Made, Two::new("Đã báo", "Made")),
             ],
             None,
             move || draft.with(|d| match d.report {
                 Report::Undecided => None,
-                Report::NotRequired => Some(false),
-                Report::Made { .. } => Some(true),
+                Report::NotRequired => Some(ReportKind::NotRequired),
+                Report::Required => Some(ReportKind::Required),
+                Report::Made { .. } => Some(ReportKind::Made),
             }),
             move |v| draft.update(|d| {
-                d.report = if v {
-                    Report::Made { to: ReportTo::Hotline111, at: parse_field_time(&report_time.get_untracked()).unwrap_or_else(now_minutes) }
-                } else {
-                    Report::NotRequired
+                d.report = match v {
+                    ReportKind::NotRequired => Report::NotRequired,
+                    ReportKind::Required => Report::Required,
+                    ReportKind::Made => Report::Made {
+                        to: None,
+                        at: parse_field_time(&report_time.get_untracked()).unwrap_or_else(now_minutes),
+                    },
                 };
             }),
         )}
         <div class="decision__report" hidden=move || !made()>
             {radios(
                 "report-to".into(),
-                Two::new("Báo cho", "Reported to"),
+                Two::new("Đã báo cho", "Reported to"),
                 vec![
                     (ReportTo::Hotline111, Two::new("Tổng đài 111", "The 111 child protection line")),
-                    (ReportTo::SocialAffairs, Two::new("Cơ quan lao động – xã hội", "The social affairs office")),
+                    (ReportTo::ChildProtectionAuthority, Two::new("Cơ quan phụ trách bảo vệ trẻ em (xã, phường hoặc tỉnh)", "The child protection authority (commune, ward or province)")),
                     (ReportTo::Police, Two::new("Công an", "The police")),
                     (ReportTo::CommuneCommittee, Two::new("Uỷ ban nhân dân xã, phường", "The commune or ward People's Committee")),
                 ],
                 None,
-                move || draft.with(|d| match d.report { Report::Made { to, .. } => Some(to), _ => None }),
-                move |v| draft.update(|d| if let Report::Made { to, .. } = &mut d.report { *to = v; }),
+                move || draft.with(|d| match d.report { Report::Made { to, .. } => to, _ => None }),
+                move |v| draft.update(|d| if let Report::Made { to, .. } = &mut d.report { *to = Some(v); }),
             )}
             <label><Bi vi="Lúc" en="When"/>
                 <input type="datetime-local" bind:value=report_time
@@ -347,7 +364,7 @@ pub fn DecisionsForm(
     view! {
         <form class="decisions panel no-print" on:submit=submit aria-labelledby="decisions-title">
             <h3 id="decisions-title"><Bi vi="Quyết định của thân chủ, hỏi trực tiếp" en="Her decisions, asked in person"/></h3>
-            <p><Bi vi="Hỏi riêng thân chủ. Câu trả lời ở máy tiếp đón chỉ để tham khảo, ghi bên cạnh; quyết định là điều thân chủ nói bây giờ."
+            <p><Bi vi="Hỏi riêng thân chủ. Câu trả lời ở máy tiếp đón chỉ để tham khảo, ghi bên cạnh; ghi theo điều thân chủ nói lúc này."
                 en="Ask her alone. Her kiosk answers are shown beside each choice for reference; the decision is what she says now."/></p>
             {consent}
             {services}

@@ -84,7 +84,7 @@ pub fn DeskView(
     let stats = RwSignal::new(store::statistics());
     let new_key = RwSignal::new(String::new());
     let key_read = RwSignal::new(false);
-    let page = RwSignal::new(DeskPage::Intake);
+    let page = desk.page;
     // A kiosk's enrolment read at the scan field goes to the kiosks view's enrol field.
     let on_kiosk_key = Callback::new(move |line: String| {
         new_key.set(line);

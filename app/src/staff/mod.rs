@@ -61,6 +61,8 @@ pub struct Desk {
     pub initials: RwSignal<Option<intake::desk::decisions::Initials>>,
     /// The referral slip being printed (drawn apart from the page, alone on the paper).
     pub printing: RwSignal<Option<referral_slips::Printed>>,
+    /// The view shown (kept across the redraw a change of keys causes).
+    pub page: RwSignal<desk_view::DeskPage>,
 }
 
 impl Desk {
@@ -79,6 +81,7 @@ impl Desk {
         self.notice.set(None);
         self.initials.set(None);
         self.printing.set(None);
+        self.page.set(desk_view::DeskPage::Intake);
         self.state.set(match store::keyring() {
             Kept::Value(w) => DeskState::Locked(w),
             // An unreadable key: the desk says so (see `Unreadable`) and offers its backup.
@@ -103,6 +106,7 @@ fn StaffDesk(
         notice: RwSignal::new(None),
         initials: RwSignal::new(None),
         printing: RwSignal::new(None),
+        page: RwSignal::new(desk_view::DeskPage::Intake),
     };
     // What the desk keeps is deleted when its time comes, whoever unlocks the desk or not.
     desk.config

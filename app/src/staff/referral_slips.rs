@@ -18,6 +18,8 @@ use leptos::prelude::*;
 pub struct Printed {
     pub slip: Slip,
     pub centre: Two,
+    /// The centre's number for the agency (`referral_phone`).
+    pub phone: Option<String>,
     pub service: Two,
     pub needs: Vec<Two>,
 }
@@ -100,10 +102,12 @@ fn SlipCard(
         let needs = desk
             .config
             .with_value(|c| slip.needs.iter().map(|p| words::priority(p, c)).collect());
+        let phone = desk.config.with_value(|c| c.referral_phone.clone());
         message.set(None);
         desk.printing.set(Some(Printed {
             service: labels::service(service),
             centre,
+            phone,
             needs,
             slip,
         }));
@@ -116,6 +120,14 @@ fn SlipCard(
     view! {
         <div class="slip-card" data-service=id>
             <h4>{two(labels::service(service))}</h4>
+            // Criminal Procedure Code Art. 155: for some offences (injury, rape: clause 1 of
+            // Art. 134, 141 …) prosecution starts only at her request, and a request she
+            // withdraws cannot be made again.
+            {(service == intake::Service::Police).then(|| view! {
+                <p class="case-sheet__warning"><Bi
+                    vi="Trước khi in: nói với thân chủ rằng trình báo có thể dẫn đến khởi tố vụ án. Với một số tội (Điều 155 Bộ luật Tố tụng hình sự), chỉ khởi tố khi thân chủ yêu cầu; nếu rút yêu cầu thì không được yêu cầu lại."
+                    en="Before printing: tell her a report may start criminal proceedings. For some offences (Criminal Procedure Code Art. 155) they start only at her request; a request she withdraws cannot be made again."/></p>
+            })}
             <fieldset class="decision">
                 <legend><Bi vi="Thân chủ mang giấy này theo người có an toàn không? (Người ở nhà có thể thấy.)" en="Is it safe for her to carry this paper? (Someone at home may find it.)"/></legend>
                 <div class="decision__options">
@@ -171,13 +183,20 @@ pub fn PrintedSlip() -> impl IntoView {
                             <dd><ul>{p.needs.into_iter().map(|n| view! { <li>{two(n)}</li> }).collect_view()}</ul></dd>
                         })}
                     </dl>
-                    <p><Bi vi="Thân chủ đồng ý chia sẻ với nơi nhận những thông tin trên phiếu này, và chỉ những thông tin này. Xin liên hệ trung tâm theo mã hồ sơ."
-                        en="She agreed to share with this agency what is on this slip, and only that. Please contact the centre quoting the case reference."/></p>
-                    <p>{match s.carry {
-                        Carry::Her => two(Two::new("Thân chủ tự mang phiếu đến.", "She brings this slip herself.")),
-                        Carry::SentByCentre => two(Two::new("Trung tâm gửi phiếu trực tiếp; không đưa cho thân chủ.", "Sent by the centre; not given to her.")),
+                    <p>{if s.child {
+                        two(Two::new("Trẻ và cha mẹ hoặc người giám hộ đồng ý chia sẻ với nơi nhận những thông tin trên phiếu này, và chỉ những thông tin này.", "The child and a parent or guardian agreed to share with this agency what is on this slip, and only that."))
+                    } else {
+                        two(Two::new("Thân chủ đồng ý chia sẻ với nơi nhận những thông tin trên phiếu này, và chỉ những thông tin này.", "The client agreed to share with this agency what is on this slip, and only that."))
                     }}</p>
-                    {s.name_line.then(|| blank(Two::new("Họ tên thân chủ (viết tay)", "Her name (by hand)")))}
+                    <p>{match p.phone {
+                        Some(phone) => two(Two::owned(format!("Liên hệ trung tâm: {phone}, nêu mã hồ sơ."), format!("Contact the centre: {phone}, quoting the case reference."))),
+                        None => two(Two::new("Liên hệ nơi chuyển, nêu mã hồ sơ.", "Contact the sender, quoting the case reference.")),
+                    }}</p>
+                    <p>{match s.carry {
+                        Carry::Her => two(Two::new("Thân chủ tự mang phiếu đến.", "The client brings this slip.")),
+                        Carry::SentByCentre => two(Two::new("Trung tâm gửi phiếu trực tiếp; không đưa cho thân chủ.", "Sent by the centre; not given to the client.")),
+                    }}</p>
+                    {s.name_line.then(|| blank(Two::new("Họ tên thân chủ (viết tay)", "The client's name (by hand)")))}
                     <p>{two(Two::owned(format!("Cán bộ chuyển gửi: {}", s.by.as_str()), format!("Referred by: {}", s.by.as_str())))}</p>
                     {blank(Two::new("Họ tên cán bộ", "Staff member's name"))}
                     {blank(Two::new("Chữ ký", "Signature"))}

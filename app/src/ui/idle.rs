@@ -63,8 +63,13 @@ pub fn use_idle(options: UseIdleOptions, on_tick: impl Fn(UseIdle, f64) + 'stati
         window_event_listener(ev::pointerdown, move |_| idle.touch()),
         window_event_listener(ev::keydown, move |_| idle.touch()),
     ];
-    let interval =
-        set_interval_with_handle(move || on_tick(idle, idle.elapsed_ms()), options.every).ok();
+    // A tick after the caller is gone (its values disposed) does nothing.
+    let tick = move || {
+        if let Some(last) = idle.last.try_get_value() {
+            on_tick(idle, last.elapsed(js_sys::Date::now(), monotonic_now()));
+        }
+    };
+    let interval = set_interval_with_handle(tick, options.every).ok();
     on_cleanup(move || {
         for l in listeners {
             l.remove();

@@ -67,7 +67,9 @@ pub enum ChildView {
 pub enum Adult {
     Agrees,
     DoesNotAgree,
-    /// Not asked: the adult may be the one who harmed the child. Child protection decides.
+    /// Not asked: the adult may be the one who harmed the child. Then nothing of the child's
+    /// is shared by a slip: it goes through the mandatory report, and the child protection
+    /// authority decides (no law found lets staff share on the child's word alone).
     NotAskedMayBeAbuser,
     /// No parent or guardian could be reached.
     NotReachable,
@@ -86,8 +88,9 @@ pub struct ChildConsent {
 pub enum ReportTo {
     /// The national child protection line 111.
     Hotline111,
-    /// The labour, war invalids and social affairs office (or the body now doing its work).
-    SocialAffairs,
+    /// The body in charge of child protection (since the 2025 reorganisation, under the
+    /// commune or ward and the province; formerly the labour–social affairs office).
+    ChildProtectionAuthority,
     Police,
     /// The commune or ward People's Committee.
     CommuneCommittee,
@@ -96,7 +99,7 @@ pub enum ReportTo {
 impl ReportTo {
     pub const ALL: [ReportTo; 4] = [
         ReportTo::Hotline111,
-        ReportTo::SocialAffairs,
+        ReportTo::ChildProtectionAuthority,
         ReportTo::Police,
         ReportTo::CommuneCommittee,
     ];
@@ -105,7 +108,7 @@ impl ReportTo {
     pub fn as_str(self) -> &'static str {
         match self {
             ReportTo::Hotline111 => "hotline_111",
-            ReportTo::SocialAffairs => "social_affairs",
+            ReportTo::ChildProtectionAuthority => "child_protection_authority",
             ReportTo::Police => "police",
             ReportTo::CommuneCommittee => "commune_committee",
         }
@@ -121,8 +124,10 @@ pub enum Report {
     Undecided,
     /// Staff judged that no report is required.
     NotRequired,
-    /// Made: to whom, and when (minutes since 1970).
-    Made { to: ReportTo, at: Minutes },
+    /// Required, not made yet: the desk keeps saying so until it is recorded as made.
+    Required,
+    /// Made: to whom (chosen by staff, never assumed), and when (minutes since 1970).
+    Made { to: Option<ReportTo>, at: Minutes },
 }
 
 /// The decisions staff record with her. `None` is "not decided yet".
@@ -148,10 +153,13 @@ pub enum Missing {
     CountInReports,
     ChildView,
     Adult,
-    /// A child under 16: a mandatory report must be recorded as made or not required.
+    /// A child under 16: a mandatory report must be recorded as made, required, or not
+    /// required.
     Report,
-    /// Sharing for a child needs the child's agreement and the adult's (or the adult not
-    /// asked because they may have harmed the child).
+    /// A report recorded as made must say to whom.
+    ReportTo,
+    /// Sharing a child's information by a slip needs the child's agreement and a parent's or
+    /// guardian's (Law on Children 2016 Art. 21; Decree 56/2017 Art. 33).
     ChildSharingNotAgreed,
     /// Sharing chosen while she does not consent to services.
     SharingWithoutConsent,
@@ -219,6 +227,9 @@ impl Decisions {
         if sharing && self.consent_services == Some(false) {
             missing.push(Missing::SharingWithoutConsent);
         }
+        if matches!(self.report, Report::Made { to: None, .. }) {
+            missing.push(Missing::ReportTo);
+        }
         if let Some(child) = self.child {
             if child.child_view.is_none() {
                 missing.push(Missing::ChildView);
@@ -229,11 +240,8 @@ impl Decisions {
             if self.report == Report::Undecided {
                 missing.push(Missing::Report);
             }
-            let agreed = child.child_view == Some(ChildView::Agrees)
-                && matches!(
-                    child.adult,
-                    Some(Adult::Agrees | Adult::NotAskedMayBeAbuser)
-                );
+            let agreed =
+                child.child_view == Some(ChildView::Agrees) && child.adult == Some(Adult::Agrees);
             if sharing && child.child_view.is_some() && child.adult.is_some() && !agreed {
                 missing.push(Missing::ChildSharingNotAgreed);
             }
@@ -242,9 +250,13 @@ impl Decisions {
     }
 
     /// The services whose agency she agreed, in person, to share with: one referral slip
-    /// each. None while she does not consent to services.
+    /// each. None while she does not consent to services, nor for a child without the
+    /// child's and a parent's or guardian's agreement.
     pub fn shared(&self) -> impl Iterator<Item = &ServiceDecision> {
-        let consent = self.consent_services == Some(true);
+        let child_agreed = self.child.is_none_or(|c| {
+            c.child_view == Some(ChildView::Agrees) && c.adult == Some(Adult::Agrees)
+        });
+        let consent = self.consent_services == Some(true) && child_agreed;
         self.services
             .iter()
             .filter(move |d| consent && d.share == Share::Share)
@@ -468,15 +480,40 @@ mod tests {
             adult: Some(Adult::DoesNotAgree),
         });
         d.report = Report::Made {
-            to: ReportTo::Hotline111,
+            to: None,
             at: Minutes(100),
         };
-        assert_eq!(d.missing(), vec![Missing::ChildSharingNotAgreed]);
+        assert_eq!(
+            d.missing(),
+            vec![Missing::ReportTo, Missing::ChildSharingNotAgreed],
+            "to whom is never assumed"
+        );
+        d.report = Report::Made {
+            to: Some(ReportTo::Hotline111),
+            at: Minutes(100),
+        };
         d.child = Some(ChildConsent {
             child_view: Some(ChildView::Agrees),
             adult: Some(Adult::NotAskedMayBeAbuser),
         });
+        assert_eq!(
+            d.missing(),
+            vec![Missing::ChildSharingNotAgreed],
+            "the adult not asked: no slip, the report carries it"
+        );
+        assert_eq!(d.shared().count(), 0);
+        d.child = Some(ChildConsent {
+            child_view: Some(ChildView::Agrees),
+            adult: Some(Adult::Agrees),
+        });
         assert_eq!(d.missing(), vec![]);
+        assert_eq!(d.shared().count(), 1, "health, the one shared");
+        d.report = Report::Required;
+        assert_eq!(
+            d.missing(),
+            vec![],
+            "a report still to make can be recorded as such"
+        );
         d.set_share(Service::Health, Share::DoNotShare);
         d.set_share(Service::Legal, Share::DoNotShare);
         d.child = Some(ChildConsent {

@@ -4,7 +4,7 @@
 //! (`sharing_wish_<service>`), never consent. The private-room answer is never exported: it
 //! is for the desk only.
 
-use super::decisions::{Adult, ChildView, Entry, Report, Share};
+use super::decisions::{Adult, ChildView, Entry, Report, ReportTo, Share};
 use super::records::CaseRef;
 use crate::answers::{Children, Wish};
 use crate::handoff::Handoff;
@@ -107,7 +107,12 @@ pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
     let (report, to, at) = match d.report {
         Report::Undecided => ("undecided", "", String::new()),
         Report::NotRequired => ("not_required", "", String::new()),
-        Report::Made { to, at } => ("made", to.as_str(), super::local_moment(at)),
+        Report::Required => ("required_not_yet_made", "", String::new()),
+        Report::Made { to, at } => (
+            "made",
+            to.map_or("", ReportTo::as_str),
+            super::local_moment(at),
+        ),
     };
     o.insert("mandatory_report".into(), json!(report));
     o.insert("mandatory_report_to".into(), json!(to));

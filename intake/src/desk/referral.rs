@@ -38,6 +38,8 @@ pub struct Slip {
     pub name_line: bool,
     /// The initials of the staff member who prints it.
     pub by: Initials,
+    /// A child's slip: the child and a parent or guardian agreed (not "she").
+    pub child: bool,
 }
 
 impl Slip {
@@ -87,6 +89,7 @@ impl Slip {
             carry,
             name_line,
             by,
+            child: decided.decisions.child.is_some(),
         })
     }
 }

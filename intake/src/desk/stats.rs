@@ -51,7 +51,8 @@ impl Statistics {
     pub fn forget_old_months(&mut self, now: crate::clock::Minutes) -> bool {
         let oldest = month_minus(&month_of(now), KEEP_MONTHS);
         let before = self.cells.len();
-        self.cells.retain(|(month, ..), _| month.as_str() >= oldest.as_str());
+        self.cells
+            .retain(|(month, ..), _| month.as_str() >= oldest.as_str());
         self.cells.len() != before
     }
 
@@ -137,7 +138,11 @@ fn month_minus(month: &str, n: u32) -> String {
     let year: i64 = month.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(1970);
     let m: i64 = month.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
     let index = year * 12 + (m - 1) - i64::from(n);
-    format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+    format!(
+        "{:04}-{:02}",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    )
 }
 
 /// The cells one case counts in: one per service she chose (or `none`).

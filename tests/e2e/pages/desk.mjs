@@ -101,7 +101,8 @@ export async function enrol(page, kioskPublic) {
  *  `legend`. */
 export async function decide(page, legend, option) {
   const group = page.locator('.decisions fieldset').filter({ has: page.locator('legend', { hasText: legend }) });
-  await group.getByRole('radio', { name: new RegExp(`/ ${option}$`) }).check();
+  const literal = option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await group.getByRole('radio', { name: new RegExp(`/ ${literal}$`) }).check();
 }
 
 /** Records her decisions as they stand (the initials typed if the desk has none yet). */
