@@ -202,7 +202,7 @@ pub fn CameraScanner(
     };
     timer.set(set_interval_with_handle(tick, Duration::from_millis(250)).ok());
     let on_drop = send_wrapper::SendWrapper::new(release.clone());
-    on_cleanup(move || on_drop());
+    on_cleanup(move || on_drop.take()());
     let stop_button = turn_off.clone();
 
     view! {
