@@ -78,6 +78,10 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     await form.locator('.decision__service[data-service="health"]').getByLabel(/Also put her urgent needs on this agency's slip/).check();
     await decide(page, /Enter in the centre's case records/, 'Yes');
     await checkScreen(page, 'staff-6-decisions');
+    // Before it is recorded, not even the browser's own Print shows her case.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.case-sheet').isVisible(), false, 'nothing printed before recording');
+    await page.emulateMedia({ media: null }); // back to the page's own media (page.pdf prints)
     await record(page);
     await page.getByRole('heading', { name: /Recorded — LT/ }).waitFor();
     const reference = (await page.locator('.recorded .fingerprint').innerText()).trim();

@@ -53,7 +53,9 @@ pub fn CaseView(
         _ => None,
     };
     view! {
-        <article class="case-sheet" aria-labelledby="case-title">
+        // Nothing of her case prints before her decisions are recorded (not even by the
+        // browser's own Print).
+        <article class="case-sheet" class:no-print=move || recorded.with(Option::is_none) aria-labelledby="case-title">
             {case.replay_unknown.then(|| view! {
                 <p class="case-sheet__warning" role="alert">
                     <Bi vi="Không kiểm tra được mã này đã được mở trước đây hay chưa: danh sách mã đã mở không đọc được (xem ở trên)." en="Whether this code was opened before cannot be checked: the list of opened codes cannot be read (see above)."/>
