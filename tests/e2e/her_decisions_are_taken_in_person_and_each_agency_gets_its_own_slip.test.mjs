@@ -120,10 +120,10 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     // The export holds her decisions, apart from her taps, and never the private room.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export JSON/ }).click()]);
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    assert.equal(exported.share_health, 'share');
-    assert.equal(exported.share_police, 'do_not_share');
-    assert.equal(exported.share_legal, 'share');
-    assert.equal(exported.recorded_by, 'LT');
+    assert.equal(exported.decided_share_health, 'share');
+    assert.equal(exported.decided_share_police, 'do_not_share');
+    assert.equal(exported.decided_share_legal, 'share');
+    assert.equal(exported.decided_by, 'LT');
     assert.equal(exported.case_reference, reference);
     assert.ok(!JSON.stringify(exported).includes('private'));
     assert.match(download.suggestedFilename(), /^case-HS-/, 'the file is named by the reference, not the ticket');

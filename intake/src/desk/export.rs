@@ -1,8 +1,10 @@
-//! Exports of one recorded case as JSON and CSV: nothing is exported before staff record her
-//! decisions. Consent and sharing come only from what she decided in person
-//! (`consent_for_services`, `share_<service>`); her taps at the kiosk are marked as wishes
-//! (`sharing_wish_<service>`), never consent. The private-room answer is never exported: it
-//! is for the desk only.
+//! Exports of one recorded case as JSON and CSV, the desk's own format: nothing is exported
+//! before staff record her decisions. Every name says where its value came from and collides
+//! with no Primero field (Primero takes cases only through its API, in its own types: it
+//! would drop or refuse these): `kiosk_…` is what she tapped at the kiosk (a wish, never
+//! consent), `decided_…` what she decided with staff in person, and `handoff_id` and
+//! `case_reference` are the desk's own. The private-room answer is never exported: it is for
+//! the desk only.
 
 use super::decisions::{Adult, ChildView, Entry, Report, ReportTo, Share};
 use super::records::CaseRef;
@@ -21,46 +23,52 @@ pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
         "case_reference".into(),
         json!(CaseRef::of(handoff.id).to_string()),
     );
-    o.insert("ticket_number".into(), json!(handoff.ticket.to_string()));
+    o.insert("kiosk_ticket".into(), json!(handoff.ticket.to_string()));
     o.insert(
-        "created_month".into(),
+        "kiosk_month".into(),
         json!(super::month_of(handoff.created_minutes)),
     );
-    o.insert("language".into(), json!(a.session_language.as_str()));
-    o.insert("language_spoken".into(), json!(a.spoken_language.as_str()));
-    o.insert("interpreter_needed".into(), json!(a.interpreter.as_str()));
-    o.insert("age_group".into(), json!(a.age_band.as_str()));
-    o.insert("sex".into(), json!(a.sex.as_str()));
-    o.insert("disability".into(), json!(a.disability.as_str()));
     o.insert(
-        "help_now".into(),
+        "kiosk_screen_language".into(),
+        json!(a.session_language.as_str()),
+    );
+    o.insert(
+        "kiosk_spoken_language".into(),
+        json!(a.spoken_language.as_str()),
+    );
+    o.insert("kiosk_interpreter".into(), json!(a.interpreter.as_str()));
+    o.insert("kiosk_age_band".into(), json!(a.age_band.as_str()));
+    o.insert("kiosk_sex".into(), json!(a.sex.as_str()));
+    o.insert("kiosk_disability".into(), json!(a.disability.as_str()));
+    o.insert(
+        "kiosk_help_now".into(),
         json!(if a.help_now { "yes" } else { "no" }),
     );
-    o.insert("danger_now".into(), json!(a.danger_now.as_str()));
-    o.insert("needs_doctor_now".into(), json!(a.doctor_now.as_str()));
+    o.insert("kiosk_danger_now".into(), json!(a.danger_now.as_str()));
+    o.insert("kiosk_doctor_now".into(), json!(a.doctor_now.as_str()));
     let children = match a.children {
         Children::Count(n) if n >= Children::MAX => json!("5_or_more"),
         Children::Count(n) => json!(n.to_string()),
         Children::Skipped => json!("skipped"),
         Children::NotAsked => json!("not_asked"),
     };
-    o.insert("children_present".into(), children);
+    o.insert("kiosk_children".into(), children);
     o.insert(
         "kiosk_consent_for_services".into(),
         json!(a.consent_services.as_str()),
     );
     o.insert(
-        "consent_for_services".into(),
+        "decided_consent_for_services".into(),
         json!(yes_no(d.consent_services)),
     );
     for s in Service::ALL {
         let share = d.service(s).map_or("not_chosen", |x| x.share.as_str());
-        o.insert(format!("share_{}", s.id()), json!(share));
+        o.insert(format!("decided_share_{}", s.id()), json!(share));
         let needs = d
             .service(s)
             .is_some_and(|x| x.share == Share::Share && x.share_needs);
         o.insert(
-            format!("share_needs_{}", s.id()),
+            format!("decided_share_needs_{}", s.id()),
             json!(yes_no(Some(needs))),
         );
     }
@@ -71,20 +79,29 @@ pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
         } else {
             Wish::NotAsked
         };
-        o.insert(format!("sharing_wish_{}", s.id()), json!(wish.as_str()));
+        o.insert(
+            format!("kiosk_sharing_wish_{}", s.id()),
+            json!(wish.as_str()),
+        );
     }
-    let types: Vec<&str> = a.services.iter().map(Service::primero_type).collect();
-    o.insert("service_type".into(), json!(types));
+    let chosen: Vec<&str> = a.services.iter().map(Service::id).collect();
+    o.insert("kiosk_services".into(), json!(chosen));
     o.insert(
-        "wants_to_talk_first".into(),
+        "kiosk_talk_first".into(),
         json!(if a.talk_first { "yes" } else { "no" }),
     );
     o.insert(
         "kiosk_consent_for_statistics".into(),
         json!(a.consent_statistics.as_str()),
     );
-    o.insert("enter_in_records".into(), json!(yes_no(d.enter_in_records)));
-    o.insert("count_in_reports".into(), json!(yes_no(d.count_in_reports)));
+    o.insert(
+        "decided_enter_in_records".into(),
+        json!(yes_no(d.enter_in_records)),
+    );
+    o.insert(
+        "decided_count_in_reports".into(),
+        json!(yes_no(d.count_in_reports)),
+    );
     let (child_view, adult) = match d.child {
         None => ("not_a_child", "not_a_child"),
         Some(c) => (
@@ -102,8 +119,8 @@ pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
             },
         ),
     };
-    o.insert("child_view".into(), json!(child_view));
-    o.insert("adult_consent".into(), json!(adult));
+    o.insert("decided_child_view".into(), json!(child_view));
+    o.insert("decided_adult_consent".into(), json!(adult));
     let (report, to, at) = match d.report {
         Report::Undecided => ("undecided", "", String::new()),
         Report::NotRequired => ("not_required", "", String::new()),
@@ -114,11 +131,11 @@ pub fn to_json(handoff: &Handoff, decided: &Entry) -> Value {
             super::local_moment(at),
         ),
     };
-    o.insert("mandatory_report".into(), json!(report));
-    o.insert("mandatory_report_to".into(), json!(to));
-    o.insert("mandatory_report_at".into(), json!(at));
-    o.insert("recorded_by".into(), json!(decided.by.as_str()));
-    o.insert("recorded_at".into(), json!(super::local_moment(decided.at)));
+    o.insert("decided_mandatory_report".into(), json!(report));
+    o.insert("decided_mandatory_report_to".into(), json!(to));
+    o.insert("decided_mandatory_report_at".into(), json!(at));
+    o.insert("decided_by".into(), json!(decided.by.as_str()));
+    o.insert("decided_at".into(), json!(super::local_moment(decided.at)));
     Value::Object(o)
 }
 
@@ -208,22 +225,58 @@ mod tests {
     fn the_json_export_holds_her_decisions_apart_from_her_kiosk_wishes() {
         let h = case();
         let v = to_json(&h, &decided(&h));
-        assert_eq!(v["consent_for_services"], "yes");
-        assert_eq!(v["share_health"], "decide_later", "decided in person");
-        assert_eq!(v["share_police"], "do_not_share");
-        assert_eq!(v["share_legal"], "not_chosen");
-        assert_eq!(v["sharing_wish_health"], "yes", "her tap, a wish");
-        assert_eq!(v["recorded_by"], "LT");
-        assert_eq!(v["recorded_at"], "2025-11-24 23:00");
-        assert_eq!(v["case_reference"], CaseRef::of(h.id).to_string());
-        assert_eq!(v["child_view"], "not_a_child");
-        assert_eq!(v["sharing_wish_police"], "no");
-        assert_eq!(v["sharing_wish_legal"], "not_asked");
+        assert_eq!(v["decided_consent_for_services"], "yes");
         assert_eq!(
-            v["service_type"],
-            json!(["health_medical_service", "police_other_service"])
+            v["decided_share_health"], "decide_later",
+            "decided in person"
         );
-        assert_eq!(v["ticket_number"], "A-042");
+        assert_eq!(v["decided_share_police"], "do_not_share");
+        assert_eq!(v["decided_share_legal"], "not_chosen");
+        assert_eq!(v["kiosk_sharing_wish_health"], "yes", "her tap, a wish");
+        assert_eq!(v["kiosk_sharing_wish_police"], "no");
+        assert_eq!(v["kiosk_sharing_wish_legal"], "not_asked");
+        assert_eq!(v["decided_by"], "LT");
+        assert_eq!(v["decided_at"], "2025-11-24 23:00");
+        assert_eq!(v["case_reference"], CaseRef::of(h.id).to_string());
+        assert_eq!(v["decided_child_view"], "not_a_child");
+        assert_eq!(v["kiosk_services"], json!(["health", "police"]));
+        assert_eq!(v["kiosk_ticket"], "A-042");
+    }
+
+    #[test]
+    fn no_exported_name_is_a_primero_field() {
+        // Names on Primero's GBV and CP case forms (primeroIMS/primero, db/forms/case/*.rb
+        // at v1.8.17; docs in shared/design/primero.md): a desk export must not pass for them.
+        const PRIMERO: [&str; 14] = [
+            "id",
+            "module_id",
+            "sex",
+            "age",
+            "age_group",
+            "language",
+            "service_type",
+            "consent_for_services",
+            "consent_reporting",
+            "disclosure_other_orgs",
+            "disability_type",
+            "gbv_disability_type",
+            "registration_date",
+            "case_id_display",
+        ];
+        let h = case();
+        let Value::Object(o) = to_json(&h, &decided(&h)) else {
+            panic!("an object");
+        };
+        for key in o.keys() {
+            assert!(!PRIMERO.contains(&key.as_str()), "{key} is a Primero field");
+            assert!(!key.starts_with("consent_to_share_info_by_"), "{key}");
+            assert!(
+                key.starts_with("kiosk_")
+                    || key.starts_with("decided_")
+                    || ["handoff_id", "case_reference"].contains(&key.as_str()),
+                "{key} says where it came from"
+            );
+        }
     }
 
     #[test]
@@ -252,9 +305,9 @@ mod tests {
         let csv = to_csv(&h, &decided(&h));
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 2);
-        assert!(lines[0].contains("sharing_wish_health"));
+        assert!(lines[0].contains("kiosk_sharing_wish_health"));
         assert_eq!(lines[0].split(',').count(), lines[1].split(',').count());
-        assert!(lines[1].contains("health_medical_service;police_other_service"));
+        assert!(lines[1].contains("health;police"));
     }
 
     #[test]
