@@ -11,6 +11,7 @@ pub mod handoff;
 pub mod idle;
 mod json;
 pub mod pairing;
+pub mod primero;
 pub mod progress;
 #[cfg(feature = "scan")]
 pub mod scan;
