@@ -12,7 +12,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-backup FILE[,OLDER-FILE...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
-| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | apply-config FILE DIST | check-language FILE\n\
+| qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | apply-config FILE DIST | check-language FILE \
+| primero body [CODE] --decisions FILE --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp]\n\
 A real staff key is read only from its wrapped backup (--staff-backup); the passphrase is typed at the prompt or given on \
 standard input, never on the command line. --staff-key KEY (a raw private key) is accepted only for the shipped demo key.";
 
@@ -110,6 +111,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         "sample" => sample(),
         "seal" => seal_command(&args),
         "open" => open_command(&args),
+        "primero" => primero_command(&args),
         "qr" => qr_command(&args),
         "wrap" => {
             let pair = key_pair(args.positional(0, "KEY")?)?;
@@ -498,6 +500,50 @@ fn open_command(args: &Args) -> Result<(), Failure> {
         answers: handoff.answers,
     };
     say(to_json(&json)?)?;
+    Ok(())
+}
+
+/// `primero body [CODE] --decisions FILE …`: Primero's body for one recorded case, from her
+/// code (opened with the staff key's backup) and the desk's decisions file.
+fn primero_command(args: &Args) -> Result<(), Failure> {
+    use intake::primero::{body::body, decisions_file::DecisionsFile, mapping::Mapping};
+    if args.positional(0, "a primero command (body)")? != "body" {
+        return Err(Failure::usage(
+            "handoff primero body [CODE] --decisions FILE …",
+        ));
+    }
+    let file = args.required("decisions")?;
+    let decisions = DecisionsFile::parse(&read(file)?)
+        .map_err(|e| Failure::io(format!("{file}: not a decisions file from the desk: {e}")))?;
+    let code = args
+        .positional(1, "CODE")
+        .unwrap_or(&decisions.code)
+        .to_owned();
+    let mapping = match (args.option("mapping"), args.option("module")) {
+        (Some(path), _) => {
+            Mapping::parse(&read(path)?).map_err(|e| Failure::io(format!("{path}: {e}")))?
+        }
+        (None, None | Some("gbv")) => Mapping::gbv(),
+        (None, Some("cp")) => Mapping::cp(),
+        (None, Some(other)) => {
+            return Err(Failure::usage(format!("--module {other:?}: gbv or cp")));
+        }
+    };
+    let staff = staff_keys(args)?;
+    let kiosks = kiosk_list(args.option("kiosks"), false)?;
+    // A code older than any window still opens here: the case was recorded at the desk.
+    let opened = open(&code, &staff, &kiosks, now_minutes(), Span(u32::MAX / 2))?;
+    if opened.handoff.id != decisions.handoff {
+        return Err(Failure::io(format!(
+            "{file}: these decisions are for another case than this code"
+        )));
+    }
+    say(to_json(&body(
+        opened.kiosk,
+        &opened.handoff,
+        &decisions.decided,
+        &mapping,
+    ))?)?;
     Ok(())
 }
 

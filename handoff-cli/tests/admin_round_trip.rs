@@ -445,3 +445,111 @@ fn apply_config_writes_the_neutral_title_and_refuses_one_that_names_the_centre()
             .contains("<title>Bảng tin</title>")
     );
 }
+
+/// Primero's body from a code and the desk's decisions file: opened with the staff key's
+/// backup, built from what she decided, and accepted by Primero's rules (the contract
+/// fixture); a decisions file for another case is refused.
+#[test]
+fn a_recorded_case_becomes_a_body_primero_accepts() {
+    use intake::desk::decisions::{Decisions, Entry, Initials, Share};
+    use intake::primero::contract::Contract;
+    use intake::primero::decisions_file::DecisionsFile;
+    let dir = temp_dir("primero");
+    keys_with_backup(&dir, "staff");
+    assert!(
+        handoff(&dir, &["keygen", "--out", "kiosk"])
+            .status
+            .success()
+    );
+    std::fs::write(dir.join("a.json"), &handoff(&dir, &["sample"]).stdout).expect("write");
+    let seal = [
+        "seal",
+        "--answers",
+        "a.json",
+        "--staff-key",
+        "staff.pub",
+        "--kiosk-key",
+        "kiosk.key",
+    ];
+    let code = stdout(&handoff(&dir, &seal)).trim().to_owned();
+    let other_code = stdout(&handoff(&dir, &seal)).trim().to_owned();
+    let opened = handoff(
+        &dir,
+        &[
+            "open",
+            &code,
+            "--staff-backup",
+            "staff.backup",
+            "--kiosks",
+            "kiosk.pub",
+        ],
+    );
+    let opened: serde_json::Value = serde_json::from_str(&stdout(&opened)).expect("json");
+    let hex = opened["handoff_id"].as_str().expect("id");
+    let mut id = [0u8; 8];
+    for (i, b) in id.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex");
+    }
+    let answers: intake::Answers =
+        serde_json::from_value(opened["answers"].clone()).expect("answers");
+    let mut d = Decisions::draft(&answers);
+    d.consent_services = Some(true);
+    d.enter_in_records = Some(true);
+    d.count_in_reports = Some(true);
+    d.set_share(intake::Service::Health, Share::Share);
+    let entry = Entry {
+        decisions: d,
+        by: Initials::parse("LT").expect("initials"),
+        at: intake::clock::Minutes(0),
+    };
+    let file = DecisionsFile::new(intake::handoff::HandoffId(id), &code, entry);
+    std::fs::write(
+        dir.join("decisions.json"),
+        serde_json::to_string(&file).expect("json"),
+    )
+    .expect("write");
+
+    let made = handoff(
+        &dir,
+        &[
+            "primero",
+            "body",
+            "--decisions",
+            "decisions.json",
+            "--staff-backup",
+            "staff.backup",
+            "--kiosks",
+            "kiosk.pub",
+        ],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let body: serde_json::Value = serde_json::from_str(&stdout(&made)).expect("json");
+    let contract = Contract::parse(include_str!(
+        "../../intake/tests/fixtures/primero_contract.json"
+    ))
+    .expect("fixture");
+    assert_eq!(contract.check(&body), vec![], "{body}");
+    assert_eq!(body["data"]["consent_to_share_info_by_health"], "true");
+    assert_eq!(body["data"]["consent_for_services"], true);
+
+    let wrong = handoff(
+        &dir,
+        &[
+            "primero",
+            "body",
+            &other_code,
+            "--decisions",
+            "decisions.json",
+            "--staff-backup",
+            "staff.backup",
+            "--kiosks",
+            "kiosk.pub",
+        ],
+    );
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("another case"));
+}

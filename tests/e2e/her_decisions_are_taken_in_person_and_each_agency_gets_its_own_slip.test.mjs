@@ -127,6 +127,13 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     assert.equal(exported.case_reference, reference);
     assert.ok(!JSON.stringify(exported).includes('private'));
     assert.match(download.suggestedFilename(), /^case-HS-/, 'the file is named by the reference, not the ticket');
+    // For Primero: her code, still sealed, and her decisions (the handoff tool builds the body).
+    const [forPrimero] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export for Primero/ }).click()]);
+    const decisions = JSON.parse(readFileSync(await forPrimero.path(), 'utf8'));
+    assert.equal(decisions.format, 'anh-duong-decisions-1');
+    assert.equal(decisions.code, code);
+    assert.equal(decisions.decided.by, 'LT');
+    assert.ok(!JSON.stringify(decisions).includes('private'));
 
     // Closed, it is listed as kept on this desk, with when it is deleted; kept sealed.
     await page.getByRole('button', { name: /Close$/ }).click();

@@ -48,6 +48,7 @@ pub fn CaseView(
     }));
     let handoff = StoredValue::new(case.handoff.clone());
     let sheet = StoredValue::new(case.sheet.clone());
+    let code = StoredValue::new(case.code.clone());
     let compromised_days = match case.sealed_to {
         SealedTo::Compromised { days_left } => Some(days_left),
         _ => None,
@@ -70,7 +71,7 @@ pub fn CaseView(
             {move || recorded.get().and_then(|r| {
                 let mut history = r.recorded.history;
                 let entry = history.pop()?;
-                Some(view! { <Recorded entry=entry earlier=history handoff=handoff sheet=sheet on_close=on_close /> })
+                Some(view! { <Recorded code=code entry=entry earlier=history handoff=handoff sheet=sheet on_close=on_close /> })
             })}
         </article>
     }
@@ -79,6 +80,8 @@ pub fn CaseView(
 /// What follows a recording: who recorded it and when, the slips, the exports, deletion.
 #[component]
 fn Recorded(
+    /// Her code as scanned.
+    code: StoredValue<String>,
     /// The latest recording.
     entry: Entry,
     /// The earlier recordings, oldest first (she may change her mind).
@@ -104,6 +107,21 @@ fn Recorded(
         let text = handoff.with_value(|h| entry.with_value(|e| export::to_csv(h, e)));
         let name = handoff.with_value(|h| format!("case-{}.csv", CaseRef::of(h.id)));
         download(&name, "text/csv", &text);
+    };
+    // For Primero: her code (still sealed) and her decisions, opened by an admin with the
+    // staff key's backup (`handoff primero body`): Primero gets what she decided in person.
+    let export_primero = move |_| {
+        let text = handoff.with_value(|h| {
+            entry.with_value(|e| {
+                serde_json::to_string_pretty(&intake::primero::decisions_file::DecisionsFile::new(
+                    h.id,
+                    &code.get_value(),
+                    e.clone(),
+                ))
+            })
+        });
+        let name = handoff.with_value(|h| format!("primero-{}.json", CaseRef::of(h.id)));
+        download(&name, "application/json", &text.unwrap_or_default());
     };
     let print_sheet = move |_| {
         desk.printing.set(None);
@@ -161,6 +179,7 @@ fn Recorded(
                             en="An exported file goes to this device's Downloads folder: enter it in the centre's case system, then delete the file at once (and from the bin). Never send it by Zalo, email or a personal USB stick."/></p>
                         <button type="button" class="desk-button" on:click=export_json><Bi vi="Xuất JSON" en="Export JSON"/></button>
                         <button type="button" class="desk-button" on:click=export_csv><Bi vi="Xuất CSV" en="Export CSV"/></button>
+                        <button type="button" class="desk-button" on:click=export_primero><Bi vi="Xuất cho Primero" en="Export for Primero"/></button>
                         <button type="button" class="desk-button" on:click=print_sheet><Bi vi="In phiếu hồ sơ (A4) cho hồ sơ giấy" en="Print the case sheet (A4) for the paper file"/></button>
                     }.into_any()
                 } else {

@@ -3,4 +3,5 @@
 //! cannot run here; its rules are read from its source, `contract`).
 pub mod body;
 pub mod contract;
+pub mod decisions_file;
 pub mod mapping;
