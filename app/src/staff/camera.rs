@@ -37,6 +37,13 @@ fn stop(stream: &web_sys::MediaStream) {
     }
 }
 
+/// Stops the kept stream, if there is one, and forgets it.
+fn stop_kept(stream: &RefCell<Option<web_sys::MediaStream>>) {
+    if let Some(s) = stream.borrow_mut().take() {
+        stop(&s);
+    }
+}
+
 /// Reads a frame from the video; returns the decoded text, if a code is in view.
 fn scan_frame(
     video: &web_sys::HtmlVideoElement,
@@ -115,17 +122,13 @@ pub fn CameraScanner(
             if let Some(t) = timer.take() {
                 t.clear();
             }
-            if let Some(s) = stream.borrow_mut().take() {
-                stop(&s);
-            }
+            stop_kept(&stream);
         }
     };
     let turn_off = {
         let stream = stream.clone();
         move || {
-            if let Some(s) = stream.borrow_mut().take() {
-                stop(&s);
-            }
+            stop_kept(&stream);
             running.set(false);
         }
     };

@@ -23,24 +23,27 @@ pub const LOCAL_OFFSET_MINUTES: i64 = 7 * 60;
 /// (UTC): a case opened at 01:00 on the 1st in Hà Nội counts in that month, though it is
 /// still the previous month in UTC.
 pub fn month_of(moment: crate::clock::Minutes) -> String {
-    let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
-    let (y, m, _) = civil_from_days(local.div_euclid(24 * 60));
+    let (y, m, _, _) = local_civil(moment);
     format!("{y:04}-{m:02}")
 }
 
 /// The civil date (`dd/mm/yyyy`, as written in Vietnam) in the centre's local time.
 pub fn local_date(moment: crate::clock::Minutes) -> String {
-    let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
-    let (y, m, d) = civil_from_days(local.div_euclid(24 * 60));
+    let (y, m, d, _) = local_civil(moment);
     format!("{d:02}/{m:02}/{y:04}")
 }
 
 /// A moment in the centre's local time, `yyyy-mm-dd hh:mm`.
 pub fn local_moment(moment: crate::clock::Minutes) -> String {
+    let (y, m, d, minute) = local_civil(moment);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// Year, month, day and minute of the day of a moment, in the centre's local time.
+fn local_civil(moment: crate::clock::Minutes) -> (i64, u32, u32, i64) {
     let local = i64::from(moment.0) + LOCAL_OFFSET_MINUTES;
     let (y, m, d) = civil_from_days(local.div_euclid(24 * 60));
-    let minute = local.rem_euclid(24 * 60);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", minute / 60, minute % 60)
+    (y, m, d, local.rem_euclid(24 * 60))
 }
 
 /// Year, month, day from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's method).

@@ -23,7 +23,7 @@ fn uuid(parts: &[&[u8]]) -> String {
     b.copy_from_slice(&d[..16]);
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let hex = crate::desk::wrap::hex(&b);
     format!(
         "{}-{}-{}-{}-{}",
         &hex[0..8],
