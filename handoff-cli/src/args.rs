@@ -51,4 +51,9 @@ impl Args {
             .map(String::as_str)
             .ok_or_else(|| Failure::usage(format!("{what} is required")))
     }
+
+    /// The positional arguments from `index` on.
+    pub fn positionals_from(&self, index: usize) -> &[String] {
+        self.positional.get(index..).unwrap_or_default()
+    }
 }

@@ -13,7 +13,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-backup FILE[,OLDER-FILE...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
 | qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | apply-config FILE DIST | check-language FILE \
-| primero body [CODE] --decisions FILE --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp]\n\
+| primero body [CODE] --decisions FILE --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] \
+| primero check --url URL --user NAME [--mapping FILE | --module gbv|cp] \
+| primero push DECISIONS-FILE... --url URL --user NAME --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] [--config centre.json] [--journal FILE]\n\
+The Primero password is typed at the prompt or given in PRIMERO_PASSWORD. \
 A real staff key is read only from its wrapped backup (--staff-backup); the passphrase is typed at the prompt or given on \
 standard input, never on the command line. --staff-key KEY (a raw private key) is accepted only for the shipped demo key.";
 
@@ -26,7 +29,7 @@ pub struct Failure {
 
 /// Writes one line to standard output. A reader that went away (`handoff open … | head`)
 /// ends the command quietly: `Failure::closed_pipe`, which `main` turns into success.
-fn say(line: impl std::fmt::Display) -> Result<(), Failure> {
+pub(crate) fn say(line: impl std::fmt::Display) -> Result<(), Failure> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{line}").and_then(|()| out.flush()) {
@@ -52,7 +55,7 @@ impl Failure {
         }
     }
 
-    fn io(message: impl Into<String>) -> Failure {
+    pub(crate) fn io(message: impl Into<String>) -> Failure {
         Failure {
             code: 1,
             message: message.into(),
@@ -111,7 +114,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         "sample" => sample(),
         "seal" => seal_command(&args),
         "open" => open_command(&args),
-        "primero" => primero_command(&args),
+        "primero" => crate::primero::command(&args),
         "qr" => qr_command(&args),
         "wrap" => {
             let pair = key_pair(args.positional(0, "KEY")?)?;
@@ -176,7 +179,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
     }
 }
 
-fn now_minutes() -> Minutes {
+pub(crate) fn now_minutes() -> Minutes {
     Minutes(
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -185,12 +188,12 @@ fn now_minutes() -> Minutes {
     )
 }
 
-fn read(path: &str) -> Result<String, Failure> {
+pub(crate) fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::io(format!("cannot read {path}: {e}")))
 }
 
 /// Writes a private key readable by its owner alone (0600 on Unix).
-fn write_secret(path: &str, contents: &[u8]) -> Result<(), Failure> {
+pub(crate) fn write_secret(path: &str, contents: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -278,7 +281,7 @@ fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
 /// The passphrase of a backup: typed at a prompt that does not echo it, or, when standard
 /// input is not a terminal (a script, a test), its first line. Never an argument: the
 /// command line stays in shell history and is visible to every user of the machine.
-fn passphrase(args: &Args) -> Result<String, Failure> {
+pub(crate) fn passphrase(args: &Args) -> Result<String, Failure> {
     use std::io::IsTerminal;
     if args.option("passphrase").is_some() {
         return Err(Failure::usage(
@@ -303,7 +306,7 @@ fn passphrase(args: &Args) -> Result<String, Failure> {
 
 /// The staff keys to open codes with: wrapped backups (`--staff-backup`, one passphrase for
 /// all), or, for the shipped demo key only, a raw key file (`--staff-key`).
-fn staff_keys(args: &Args) -> Result<Vec<KeyPair>, Failure> {
+pub(crate) fn staff_keys(args: &Args) -> Result<Vec<KeyPair>, Failure> {
     let list = |name: &str| -> Vec<String> {
         args.option(name)
             .unwrap_or_default()
@@ -397,7 +400,7 @@ fn sample_answers() -> AnswersFile {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|e| Failure::io(e.to_string()))
 }
 
@@ -427,7 +430,7 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
 }
 
 /// Kiosks as `PUB` (letter A) or `L=PUB` (letter L, A-H), comma-separated.
-fn kiosk_list(list: Option<&str>, revoked: bool) -> Result<Vec<EnrolledKiosk>, Failure> {
+pub(crate) fn kiosk_list(list: Option<&str>, revoked: bool) -> Result<Vec<EnrolledKiosk>, Failure> {
     let Some(list) = list else {
         return Ok(Vec::new());
     };
@@ -500,50 +503,6 @@ fn open_command(args: &Args) -> Result<(), Failure> {
         answers: handoff.answers,
     };
     say(to_json(&json)?)?;
-    Ok(())
-}
-
-/// `primero body [CODE] --decisions FILE …`: Primero's body for one recorded case, from her
-/// code (opened with the staff key's backup) and the desk's decisions file.
-fn primero_command(args: &Args) -> Result<(), Failure> {
-    use intake::primero::{body::body, decisions_file::DecisionsFile, mapping::Mapping};
-    if args.positional(0, "a primero command (body)")? != "body" {
-        return Err(Failure::usage(
-            "handoff primero body [CODE] --decisions FILE …",
-        ));
-    }
-    let file = args.required("decisions")?;
-    let decisions = DecisionsFile::parse(&read(file)?)
-        .map_err(|e| Failure::io(format!("{file}: not a decisions file from the desk: {e}")))?;
-    let code = args
-        .positional(1, "CODE")
-        .unwrap_or(&decisions.code)
-        .to_owned();
-    let mapping = match (args.option("mapping"), args.option("module")) {
-        (Some(path), _) => {
-            Mapping::parse(&read(path)?).map_err(|e| Failure::io(format!("{path}: {e}")))?
-        }
-        (None, None | Some("gbv")) => Mapping::gbv(),
-        (None, Some("cp")) => Mapping::cp(),
-        (None, Some(other)) => {
-            return Err(Failure::usage(format!("--module {other:?}: gbv or cp")));
-        }
-    };
-    let staff = staff_keys(args)?;
-    let kiosks = kiosk_list(args.option("kiosks"), false)?;
-    // A code older than any window still opens here: the case was recorded at the desk.
-    let opened = open(&code, &staff, &kiosks, now_minutes(), Span(u32::MAX / 2))?;
-    if opened.handoff.id != decisions.handoff {
-        return Err(Failure::io(format!(
-            "{file}: these decisions are for another case than this code"
-        )));
-    }
-    say(to_json(&body(
-        opened.kiosk,
-        &opened.handoff,
-        &decisions.decided,
-        &mapping,
-    ))?)?;
     Ok(())
 }
 

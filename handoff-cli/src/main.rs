@@ -3,6 +3,8 @@
 
 mod args;
 mod commands;
+mod primero;
+mod primero_api;
 
 use std::process::ExitCode;
 

@@ -1,68 +1,15 @@
 //! An admin makes demo keys, seals the sample answers, opens the code and draws it.
+
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-/// The passphrase of the test backups, given on standard input as a script would.
-const PASSPHRASE: &str = "a test passphrase, never on the command line";
-
-fn handoff(dir: &Path, args: &[&str]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handoff"))
-        .current_dir(dir)
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    if let Some(mut input) = child.stdin.take() {
-        // The tool may not read it (most commands do not): a closed pipe is fine.
-        let _ = writeln!(input, "{PASSPHRASE}");
-    }
-    child.wait_with_output().expect("runs")
-}
-
-/// Makes `NAME.key` and `NAME.pub`, and the key's wrapped backup `NAME.backup`.
-fn keys_with_backup(dir: &Path, name: &str) {
-    assert!(handoff(dir, &["keygen", "--out", name]).status.success());
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir.join(format!("{name}.key")))
-            .expect("key written")
-            .permissions()
-            .mode();
-        assert_eq!(
-            mode & 0o077,
-            0,
-            "a private key is readable by its owner alone"
-        );
-    }
-    let wrapped = handoff(dir, &["wrap", &format!("{name}.key")]);
-    assert!(wrapped.status.success(), "{wrapped:?}");
-    std::fs::write(dir.join(format!("{name}.backup")), &wrapped.stdout).expect("write");
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("handoff-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+use std::process::Command;
+use support::{handoff, keys_with_backup, recorded_case, staff_and_kiosk, stdout, temp_dir};
 
 #[test]
 fn sample_answers_seal_and_open_to_the_same_answers() {
     let dir = temp_dir("round");
-    keys_with_backup(&dir, "staff");
-    assert!(
-        handoff(&dir, &["keygen", "--out", "kiosk"])
-            .status
-            .success()
-    );
+    staff_and_kiosk(&dir);
     let sample = handoff(&dir, &["sample"]);
     std::fs::write(dir.join("a.json"), &sample.stdout).expect("write");
     let sealed = handoff(
@@ -451,63 +398,22 @@ fn apply_config_writes_the_neutral_title_and_refuses_one_that_names_the_centre()
 /// fixture); a decisions file for another case is refused.
 #[test]
 fn a_recorded_case_becomes_a_body_primero_accepts() {
-    use intake::desk::decisions::{Decisions, Entry, Initials, Share};
+    use intake::desk::decisions::Share;
     use intake::primero::contract::Contract;
-    use intake::primero::decisions_file::DecisionsFile;
     let dir = temp_dir("primero");
-    keys_with_backup(&dir, "staff");
-    assert!(
-        handoff(&dir, &["keygen", "--out", "kiosk"])
-            .status
-            .success()
-    );
-    std::fs::write(dir.join("a.json"), &handoff(&dir, &["sample"]).stdout).expect("write");
-    let seal = [
-        "seal",
-        "--answers",
-        "a.json",
-        "--staff-key",
-        "staff.pub",
-        "--kiosk-key",
-        "kiosk.key",
-    ];
-    let code = stdout(&handoff(&dir, &seal)).trim().to_owned();
-    let other_code = stdout(&handoff(&dir, &seal)).trim().to_owned();
-    let opened = handoff(
+    staff_and_kiosk(&dir);
+    recorded_case(
         &dir,
-        &[
-            "open",
-            &code,
-            "--staff-backup",
-            "staff.backup",
-            "--kiosks",
-            "kiosk.pub",
-        ],
+        "decisions",
+        |_| {},
+        |d| {
+            d.consent_services = Some(true);
+            d.enter_in_records = Some(true);
+            d.count_in_reports = Some(true);
+            d.set_share(intake::Service::Health, Share::Share);
+        },
     );
-    let opened: serde_json::Value = serde_json::from_str(&stdout(&opened)).expect("json");
-    let hex = opened["handoff_id"].as_str().expect("id");
-    let mut id = [0u8; 8];
-    for (i, b) in id.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).expect("hex");
-    }
-    let answers: intake::Answers =
-        serde_json::from_value(opened["answers"].clone()).expect("answers");
-    let mut d = Decisions::draft(&answers);
-    d.consent_services = Some(true);
-    d.enter_in_records = Some(true);
-    d.count_in_reports = Some(true);
-    d.set_share(intake::Service::Health, Share::Share);
-    let entry = Entry {
-        decisions: d,
-        by: Initials::parse("LT").expect("initials"),
-        at: intake::clock::Minutes(0),
-    };
-    let file = DecisionsFile::new(intake::handoff::HandoffId(id), &code, entry);
-    std::fs::write(
-        dir.join("decisions.json"),
-        serde_json::to_string(&file).expect("json"),
-    )
-    .expect("write");
+    let other_code = recorded_case(&dir, "other", |_| {}, |_| {});
 
     let made = handoff(
         &dir,

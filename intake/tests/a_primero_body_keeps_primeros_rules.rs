@@ -12,7 +12,10 @@ use intake::desk::decisions::{
 };
 use intake::handoff::{Handoff, KioskId};
 use intake::primero::body::{body, case_id};
+use intake::primero::case::{NotForPrimero, PrimeroCase};
 use intake::primero::contract::{Contract, Problem};
+use intake::primero::flags::urgent_needs;
+use intake::primero::instance::differences;
 use intake::primero::mapping::Mapping;
 use intake::{Reply, Service, Sex};
 use proptest::prelude::*;
@@ -84,6 +87,52 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    #[test]
+    fn a_flag_goes_only_where_staff_ticked_it_and_she_has_the_need(
+        h in handoff(),
+        choices in proptest::collection::vec(any::<u8>(), 12),
+        urgent in any::<bool>(),
+        interpreter in any::<bool>(),
+        records in any::<bool>(),
+    ) {
+        let mut e = decided(&h, &choices);
+        e.decisions.flag_urgent = urgent;
+        e.decisions.flag_interpreter = interpreter;
+        e.decisions.enter_in_records = Some(records);
+        let made = PrimeroCase::new(KioskId(1), &h, &e, &Mapping::gbv(), "Khmer");
+        if !records {
+            prop_assert_eq!(made, Err(NotForPrimero::NoAgreementToRecords));
+            return Ok(());
+        }
+        let case = made.expect("agreed to records");
+        let has_urgent = urgent && !urgent_needs(&h.answers).is_empty();
+        let has_interpreter = interpreter && h.answers.interpreter.is_yes();
+        prop_assert_eq!(case.flags.len(), usize::from(has_urgent) + usize::from(has_interpreter));
+        prop_assert_eq!(case.flags.iter().any(|m| m.contains("Urgent at intake")), has_urgent);
+        prop_assert_eq!(case.flags.iter().any(|m| m.contains("Needs an interpreter: Khmer")), has_interpreter);
+        prop_assert_eq!(case.flag_bodies().len(), case.flags.len());
+        // The same case gives the same flags: a resumed push can tell which are there.
+        let again = PrimeroCase::new(KioskId(1), &h, &e, &Mapping::gbv(), "Khmer").expect("same");
+        prop_assert_eq!(again.flags, case.flags);
+    }
+}
+
+#[test]
+fn the_standard_mappings_match_primeros_own_forms() {
+    assert_eq!(
+        differences(&Mapping::gbv(), &contract()),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        differences(&Mapping::cp(), &contract()),
+        Vec::<String>::new()
+    );
+    let mut other = Mapping::gbv();
+    other.module_id = "primeromodule-mrm".into();
+    assert!(differences(&other, &contract())[0].contains("not on this instance"));
 }
 
 fn woman() -> Handoff {

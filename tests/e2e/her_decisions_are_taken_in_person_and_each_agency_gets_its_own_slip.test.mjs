@@ -76,7 +76,14 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     // She decides, with staff: legal aid later; her needs go to the clinic only.
     await decide(page, 'Legal aid', 'Decide later');
     await form.locator('.decision__service[data-service="health"]').getByLabel(/Also put her urgent needs on this agency's slip/).check();
+    // Flags on her case record: offered once she agrees to case records, unticked until
+    // staff tick one with her; none for an interpreter she does not need.
+    assert.equal(await form.locator('.decision__flags').isVisible(), false);
     await decide(page, /Enter in the centre's case records/, 'Yes');
+    const urgentFlag = form.getByLabel(/Flag her case record as urgent: in danger now/);
+    assert.equal(await urgentFlag.isChecked(), false);
+    assert.equal(await form.getByLabel(/needs an interpreter/).count(), 0);
+    await urgentFlag.check();
     await checkScreen(page, 'staff-6-decisions');
     // Before it is recorded, not even the browser's own Print shows her case.
     await page.emulateMedia({ media: 'print' });
@@ -133,6 +140,8 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     assert.equal(decisions.format, 'anh-duong-decisions-1');
     assert.equal(decisions.code, code);
     assert.equal(decisions.decided.by, 'LT');
+    assert.equal(decisions.decided.decisions.flag_urgent, true);
+    assert.equal(decisions.decided.decisions.flag_interpreter, false);
     assert.ok(!JSON.stringify(decisions).includes('private'));
 
     // Closed, it is listed as kept on this desk, with when it is deleted; kept sealed.

@@ -4,6 +4,7 @@
 use super::desk_view::when;
 use super::initials::{InitialsField, PROBLEM};
 use super::labels;
+use super::primero_flags::PrimeroFlags;
 use super::{Desk, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::case_sheet::CaseSheet;
@@ -377,6 +378,7 @@ pub fn DecisionsForm(
                 move || draft.with(|d| d.enter_in_records),
                 move |v| draft.update(|d| d.enter_in_records = Some(v)),
             )}
+            <PrimeroFlags draft=draft answers=answers.clone() />
             {radios(
                 "count".into(),
                 Two::new("Tính vào số liệu báo cáo ẩn danh của trung tâm", "Count in the centre's anonymous reports"),

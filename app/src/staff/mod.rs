@@ -13,6 +13,7 @@ mod keys;
 mod kiosks;
 pub mod labels;
 mod messages;
+mod primero_flags;
 mod referral_slips;
 mod statistics;
 mod store;

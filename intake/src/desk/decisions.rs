@@ -143,6 +143,12 @@ pub struct Decisions {
     /// For a child under 16: the child's view and the adult's, each recorded.
     pub child: Option<ChildConsent>,
     pub report: Report,
+    /// Staff ticked: flag her urgent needs on the case in the case records (Primero).
+    #[serde(default)]
+    pub flag_urgent: bool,
+    /// Staff ticked: flag that she needs an interpreter on the case in the case records.
+    #[serde(default)]
+    pub flag_interpreter: bool,
 }
 
 /// What must still be decided before the decisions can be recorded.
@@ -186,6 +192,8 @@ impl Decisions {
                 .is_child_under_16()
                 .then(ChildConsent::default),
             report: Report::Undecided,
+            flag_urgent: false,
+            flag_interpreter: false,
         }
     }
 
