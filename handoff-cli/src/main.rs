@@ -5,6 +5,7 @@ mod args;
 mod commands;
 mod primero;
 mod primero_api;
+mod primero_push;
 
 use std::process::ExitCode;
 

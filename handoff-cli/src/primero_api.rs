@@ -1,16 +1,23 @@
 //! Primero's API as `handoff primero check` and `push` use it (primeroIMS/primero
-//! `doc/api.md`): a token from `POST /api/v2/tokens`, returned in the `Authorization` header;
-//! the forms; every page of the lookups; a new case; a case's flags. No redirect is followed
-//! (a password or a case is never sent on to another address), and plain `http://` is taken
-//! only for this machine (127.0.0.1, localhost), for tests; anything else must be `https://`.
+//! `doc/api.md`): sign in at `POST /api/v2/tokens`; the forms; every page of the lookups; a
+//! new case, read back; a case's flags. Up to v2.10 Primero answers the sign-in with a JWT in
+//! the `Authorization` header; from v2.11 (devise-jwt removed) with a browser session cookie
+//! only, which an API client cannot use without a CSRF token — there every request carries
+//! HTTP Basic credentials instead (Devise's `http_authenticatable`, which both lines accept).
+//! No redirect is followed (a password or a case is never sent on to another address); an
+//! address is `https://`, or plain `http://` to this machine only (tests), never with a user
+//! name or password inside it.
+use base64::Engine;
 use serde_json::{Value, json};
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// A signed-in session with one instance.
 pub struct Api {
     agent: ureq::Agent,
     base: String,
-    token: String,
+    /// The `Authorization` header: a bearer token, or Basic credentials.
+    authorization: Zeroizing<String>,
 }
 
 /// What became of a post.
@@ -25,21 +32,41 @@ pub enum Posted {
     Failed(String),
 }
 
-/// The address, checked: `https://…`, or `http://` to this machine only.
-fn base(url: &str) -> Result<String, String> {
+/// The address, checked: `https://host[:port][/path]`, or `http://` to this machine only;
+/// no user name or password inside it.
+pub fn base(url: &str) -> Result<String, String> {
     let url = url.trim().trim_end_matches('/');
-    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
-        .iter()
-        .any(|p| {
-            url.strip_prefix(p)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
-        });
-    if url.starts_with("https://") || local {
-        Ok(url.to_owned())
-    } else {
-        Err(format!(
-            "{url}: give the instance's https:// address (a password and cases never go over plain http)"
-        ))
+    let refuse = |why: &str| Err(format!("{url}: {why}"));
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return refuse("give the instance's https:// address");
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    if authority.is_empty() || !authority.chars().all(plain) {
+        return refuse("not a plain host name (no user name or password in the address)");
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6
+            .split(']')
+            .next()
+            .map(|h| format!("[{h}]"))
+            .unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default().to_owned(),
+    };
+    let port = authority
+        .get(host.len()..)
+        .unwrap_or_default()
+        .strip_prefix(':');
+    if port.is_some_and(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        return refuse("the port is not a number");
+    }
+    let local = ["127.0.0.1", "localhost", "[::1]"].contains(&host.as_str());
+    match scheme {
+        "https" => Ok(url.to_owned()),
+        "http" if local => Ok(url.to_owned()),
+        _ => refuse(
+            "give the instance's https:// address (a password and cases never go over plain http)",
+        ),
     }
 }
 
@@ -55,11 +82,12 @@ fn problems(body: &str) -> Vec<String> {
             .join("; "),
         _ => String::new(),
     };
+    // Primero names a field (`sex`) or a pointer within `data` (`/sex`).
     let pointer = |d: &str| {
-        if d.starts_with('/') {
+        if d.starts_with("/data/") {
             d.to_owned()
         } else {
-            format!("/data/{d}")
+            format!("/data/{}", d.trim_start_matches('/'))
         }
     };
     let mut out = Vec::new();
@@ -88,7 +116,7 @@ fn problems(body: &str) -> Vec<String> {
 
 impl Api {
     /// Signs in as `user`.
-    pub fn login(url: &str, user: &str, password: &str) -> Result<Api, String> {
+    pub fn login(url: &str, user: &str, password: &Zeroizing<String>) -> Result<Api, String> {
         let base = base(url)?;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -96,7 +124,9 @@ impl Api {
             .timeout_global(Some(Duration::from_secs(60)))
             .build()
             .into();
-        let body = json!({ "user": { "user_name": user, "password": password } }).to_string();
+        let body = Zeroizing::new(
+            json!({ "user": { "user_name": user, "password": password.as_str() } }).to_string(),
+        );
         let mut reply = agent
             .post(format!("{base}/api/v2/tokens"))
             .header("Content-Type", "application/json")
@@ -112,19 +142,32 @@ impl Api {
             .headers()
             .get("authorization")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::to_owned)
-            .ok_or_else(|| format!("{base}: signed in, but no token came back"))?;
+            .filter(|v| v.starts_with("Bearer "))
+            .map(str::to_owned);
         // The body only names the user; read it so the connection can be reused.
         let _ = reply.body_mut().read_to_string();
-        Ok(Api { agent, base, token })
+        let authorization = Zeroizing::new(match token {
+            Some(bearer) => bearer,
+            None => {
+                let pair = Zeroizing::new(format!("{user}:{}", password.as_str()));
+                format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(pair.as_bytes())
+                )
+            }
+        });
+        Ok(Api {
+            agent,
+            base,
+            authorization,
+        })
     }
 
     fn get(&self, path: &str) -> Result<Value, String> {
         let mut reply = self
             .agent
             .get(format!("{}{path}", self.base))
-            .header("Authorization", format!("Bearer {}", self.token))
+            .header("Authorization", self.authorization.as_str())
             .header("Accept", "application/json")
             .call()
             .map_err(|e| format!("{path}: {e}"))?;
@@ -143,7 +186,7 @@ impl Api {
         let sent = self
             .agent
             .post(format!("{}{path}", self.base))
-            .header("Authorization", format!("Bearer {}", self.token))
+            .header("Authorization", self.authorization.as_str())
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .send(body.to_string().as_str());
@@ -195,6 +238,15 @@ impl Api {
         self.post("/api/v2/cases", body)
     }
 
+    /// Case `id` as Primero keeps it (the fields this user may read).
+    pub fn case(&self, id: &str) -> Result<Value, String> {
+        let reply = self.get(&format!("/api/v2/cases/{id}"))?;
+        reply
+            .get("data")
+            .cloned()
+            .ok_or_else(|| format!("/api/v2/cases/{id}: no data"))
+    }
+
     /// The messages of the flags on case `id`.
     pub fn flags(&self, id: &str) -> Result<Vec<String>, String> {
         let reply = self.get(&format!("/api/v2/cases/{id}/flags"))?;
@@ -219,18 +271,32 @@ mod tests {
 
     #[test]
     fn only_https_or_this_machine_is_taken() {
-        assert!(base("https://primero.example.org/").is_ok());
+        assert_eq!(
+            base("https://primero.example.org/").as_deref(),
+            Ok("https://primero.example.org")
+        );
+        assert!(base("https://primero.example.org:8443/v2").is_ok());
         assert!(base("http://127.0.0.1:3000").is_ok());
         assert!(base("http://localhost").is_ok());
-        assert!(base("http://primero.example.org").is_err());
-        assert!(base("http://127.0.0.1.example.org").is_err());
-        assert!(base("ftp://x").is_err());
+        assert!(base("http://[::1]:8080").is_ok());
+        for bad in [
+            "http://primero.example.org",
+            "http://127.0.0.1.example.org",
+            "http://localhost:1@evil.example/",
+            "https://user@evil.example",
+            "https://evil.example\\@good.example",
+            "http://localhost:x",
+            "ftp://x",
+            "primero.example.org",
+        ] {
+            assert!(base(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
     fn a_refusal_names_primeros_pointers() {
         let body = r#"{"errors":[{"status":422,"resource":"/api/v2/cases","detail":"registration_date","message":"Please enter the date in a valid format"},
-            {"code":422,"message":["bad"],"detail":["/data/sex","age"]}]}"#;
+            {"code":422,"message":["bad"],"detail":["/sex","age"]}]}"#;
         assert_eq!(
             problems(body),
             vec![

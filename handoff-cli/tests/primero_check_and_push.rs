@@ -12,6 +12,9 @@ use std::process::Output;
 use support::primero_instance::{Instance, PASSWORD, USER};
 use support::{handoff_with, recorded_case, staff_and_kiosk, temp_dir};
 
+/// The demo centre's configuration: it names her spoken language in an interpreter flag.
+const CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/centre.json");
+
 fn contract() -> Contract {
     Contract::parse(include_str!(
         "../../intake/tests/fixtures/primero_contract.json"
@@ -29,7 +32,14 @@ fn primero(dir: &Path, instance: &Instance, args: &[&str]) -> Output {
 fn push(dir: &Path, instance: &Instance, files: &[&str]) -> Output {
     let mut args = vec!["push"];
     args.extend_from_slice(files);
-    args.extend_from_slice(&["--staff-backup", "staff.backup", "--kiosks", "kiosk.pub"]);
+    args.extend_from_slice(&[
+        "--staff-backup",
+        "staff.backup",
+        "--kiosks",
+        "kiosk.pub",
+        "--config",
+        CONFIG,
+    ]);
     primero(dir, instance, &args)
 }
 
@@ -59,7 +69,7 @@ fn two_cases(name: &str) -> PathBuf {
             a["help_now"] = true.into();
             a["danger_now"] = "yes".into();
             a["interpreter"] = "yes".into();
-            a["spoken_language"] = "km".into();
+            a["spoken_language"] = "tyz".into();
         },
         |d| {
             agreed(d);
@@ -159,7 +169,7 @@ fn each_case_goes_once_with_the_flags_staff_ticked() {
     assert_eq!(urgent[0].len(), 2);
     assert!(urgent[0][0].contains("in danger now") && urgent[0][0].contains("needs help now"));
     assert!(urgent[0][0].contains("needs a doctor now"));
-    assert!(urgent[0][1].contains("Needs an interpreter: km"));
+    assert!(urgent[0][1].contains("Needs an interpreter: Tày"));
     for case in cases.values() {
         assert!(case.get("private_room").is_none());
     }
@@ -219,6 +229,72 @@ fn a_push_cut_between_a_case_and_its_flags_resumes_without_a_duplicate() {
     let flags = instance.with(|s| s.flags.get(&id).cloned()).expect("flags");
     assert_eq!(flags.len(), 2, "each flag once: {flags:?}");
     assert_ne!(flags[0], flags[1]);
+}
+
+#[test]
+fn a_newer_primero_signs_in_with_basic_credentials_and_a_dropped_field_is_said() {
+    let dir = two_cases("primero-basic");
+    let instance = Instance::start(contract());
+    instance.with(|s| {
+        s.no_bearer = true;
+        s.unwritable = vec!["consent_for_services".into()];
+    });
+    let pushed = push(&dir, &instance, &["calm.json"]);
+    assert_eq!(pushed.status.code(), Some(8), "{pushed:?}");
+    let said = lines(&pushed);
+    assert!(
+        said[0].starts_with("calm.json: sent, but Primero did not keep consent_for_services"),
+        "{said:?}"
+    );
+    assert_eq!(instance.with(|s| s.cases.len()), 1);
+
+    // The same journal means nothing for another instance: the training instance's push
+    // does not make the live one "already there".
+    let live = Instance::start(contract());
+    let to_live = push(&dir, &live, &["calm.json"]);
+    assert!(to_live.status.success(), "{to_live:?}");
+    assert!(lines(&to_live)[0].starts_with("calm.json: sent"));
+    assert_eq!(live.with(|s| s.cases.len()), 1);
+
+    // An interpreter flag names her language from the centre's configuration: without it
+    // the push stops before anything is sent.
+    let mut args = vec![
+        "primero",
+        "push",
+        "urgent.json",
+        "--url",
+        &live.url,
+        "--user",
+        USER,
+    ];
+    args.extend_from_slice(&["--staff-backup", "staff.backup", "--kiosks", "kiosk.pub"]);
+    let writes = live.with(|s| s.writes);
+    let no_config = handoff_with(&dir, &args, &[("PRIMERO_PASSWORD", PASSWORD)]);
+    assert!(!no_config.status.success());
+    assert!(String::from_utf8_lossy(&no_config.stderr).contains("--config"));
+    assert_eq!(live.with(|s| s.writes), writes);
+
+    // A journal locked by a push still running (or cut short) is not used twice at once.
+    std::fs::write(dir.join("primero-journal.sealed.lock"), "").expect("lock");
+    let locked = push(&dir, &live, &["urgent.json"]);
+    assert!(String::from_utf8_lossy(&locked.stderr).contains("another push is running"));
+    assert_eq!(live.with(|s| s.writes), writes);
+
+    // A decisions file changed in Downloads (a refusal made an agreement) is refused.
+    std::fs::remove_file(dir.join("primero-journal.sealed.lock")).expect("unlock");
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("calm.json")).expect("file"))
+            .expect("json");
+    let c = file["decided"]["ciphertext"]
+        .as_str()
+        .expect("sealed")
+        .to_owned();
+    let flipped = if c.ends_with('0') { '1' } else { '0' };
+    file["decided"]["ciphertext"] = format!("{}{flipped}", &c[..c.len() - 1]).into();
+    std::fs::write(dir.join("changed.json"), file.to_string()).expect("write");
+    let changed = push(&dir, &live, &["changed.json"]);
+    assert!(!changed.status.success());
+    assert!(String::from_utf8_lossy(&changed.stderr).contains("the file was changed"));
 }
 
 #[test]

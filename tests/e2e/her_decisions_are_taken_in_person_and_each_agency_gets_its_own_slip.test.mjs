@@ -137,12 +137,16 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     // For Primero: her code, still sealed, and her decisions (the handoff tool builds the body).
     const [forPrimero] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export for Primero/ }).click()]);
     const decisions = JSON.parse(readFileSync(await forPrimero.path(), 'utf8'));
-    assert.equal(decisions.format, 'anh-duong-decisions-1');
+    assert.equal(decisions.format, 'anh-duong-decisions-2');
     assert.equal(decisions.code, code);
-    assert.equal(decisions.decided.by, 'LT');
-    assert.equal(decisions.decided.decisions.flag_urgent, true);
-    assert.equal(decisions.decided.decisions.flag_interpreter, false);
-    assert.ok(!JSON.stringify(decisions).includes('private'));
+    // Her decisions are sealed under the staff key: unreadable and unchangeable in the file;
+    // the tool opens them with the key and builds what she decided.
+    for (const absent of ['private', 'flag_urgent', 'enter_in_records', 'LT']) {
+      assert.ok(!JSON.stringify(decisions).includes(absent), `sealed: ${absent}`);
+    }
+    const body = JSON.parse(handoff('primero', 'body', '--decisions', await forPrimero.path(), '--staff-key', join(FIXTURES, 'demo-staff.key'), '--kiosks', `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`));
+    assert.equal(body.data.consent_to_share_info_by_health, 'true');
+    assert.equal(body.data.consent_to_share_info_by_security, 'false');
 
     // Closed, it is listed as kept on this desk, with when it is deleted; kept sealed.
     await page.getByRole('button', { name: /Close$/ }).click();

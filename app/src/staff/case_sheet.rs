@@ -55,6 +55,11 @@ pub fn CaseSheetView(
         {sheet.seen_before.then(|| view! {
             <p class="case-sheet__warning" role="alert"><Bi vi="Mã QR này đã được quét trên máy này trước đây." en="This code was opened on this device before."/></p>
         })}
+        {sheet.same_ticket_today.then(|| view! {
+            <p class="case-sheet__warning" role="alert"><Bi
+                vi="Hôm nay đã có một mã khác mang cùng số thứ tự này: hai người có thể cùng số. Trước khi nói về hồ sơ, xin xem phiếu của thân chủ để chắc đúng người. Kiểm tra chữ của các máy tiếp đón."
+                en="Another code opened today carries this same ticket: two people may hold this number. Before talking about her case, ask to see her slip to be sure it is her. Check the kiosks' letters."/></p>
+        })}
         {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(time_warning(&w))}</p> })}
         {sheet.letter_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(letter_warning(&w))}</p> })}
         <table class="case-sheet__services">

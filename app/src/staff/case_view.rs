@@ -71,7 +71,7 @@ pub fn CaseView(
             {move || recorded.get().and_then(|r| {
                 let mut history = r.recorded.history;
                 let entry = history.pop()?;
-                Some(view! { <Recorded code=code entry=entry earlier=history handoff=handoff sheet=sheet on_close=on_close /> })
+                Some(view! { <Recorded code=code entry=entry earlier=history handoff=handoff sheet=sheet ring=ring on_close=on_close /> })
             })}
         </article>
     }
@@ -90,6 +90,8 @@ fn Recorded(
     handoff: StoredValue<Handoff>,
     /// The sheet (for the slips' needs).
     sheet: StoredValue<CaseSheet>,
+    /// The desk's staff keys (the export for Primero is sealed under the current one).
+    ring: StoredValue<Keyring>,
     /// Close the case (after deleting it).
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -110,18 +112,35 @@ fn Recorded(
     };
     // For Primero: her code (still sealed) and her decisions, opened by an admin with the
     // staff key's backup (`handoff primero body`): Primero gets what she decided in person.
+    let message = RwSignal::new(None::<Two>);
+    // Her decisions are sealed under the current staff key: no one can change them in the
+    // file, and only the staff key opens them.
     let export_primero = move |_| {
-        let text = handoff.with_value(|h| {
-            entry.with_value(|e| {
-                serde_json::to_string_pretty(&intake::primero::decisions_file::DecisionsFile::new(
-                    h.id,
-                    &code.get_value(),
-                    e.clone(),
-                ))
+        let file = ring.with_value(|r| {
+            handoff.with_value(|h| {
+                entry.with_value(|e| {
+                    intake::primero::decisions_file::DecisionsFile::new(
+                        r.current(),
+                        h.id,
+                        &code.get_value(),
+                        e,
+                    )
+                })
             })
         });
+        let text = file
+            .ok()
+            .and_then(|f| serde_json::to_string_pretty(&f).ok());
         let name = handoff.with_value(|h| format!("primero-{}.json", CaseRef::of(h.id)));
-        download(&name, "application/json", &text.unwrap_or_default());
+        match text {
+            Some(text) => {
+                download(&name, "application/json", &text);
+            }
+            None => message.set(Some(Two::new(
+                "Thiết bị không tạo được số ngẫu nhiên: chưa xuất được.",
+                "The device gave no randomness: nothing was exported.",
+            ))),
+        }
     };
     let print_sheet = move |_| {
         desk.printing.set(None);
@@ -130,7 +149,6 @@ fn Recorded(
         }
     };
     let asking = RwSignal::new(false);
-    let message = RwSignal::new(None::<Two>);
     let delete = move |_| {
         let Some(mut book) = store::book() else {
             message.set(Some(Two::new(

@@ -376,7 +376,14 @@ pub fn DecisionsForm(
                 yes_no(),
                 None,
                 move || draft.with(|d| d.enter_in_records),
-                move |v| draft.update(|d| d.enter_in_records = Some(v)),
+                move |v| draft.update(|d| {
+                    d.enter_in_records = Some(v);
+                    // Flags belong to her case record: asked again if she agrees again.
+                    if !v {
+                        d.flag_urgent = false;
+                        d.flag_interpreter = false;
+                    }
+                }),
             )}
             <PrimeroFlags draft=draft answers=answers.clone() />
             {radios(

@@ -148,6 +148,7 @@ pub fn DeskView(
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Kiosks>
             <super::kiosks::Kiosks kiosks=kiosks new_key=new_key key_read=key_read />
+            <super::desk_transfer::DeskTransfer ring=ring kiosks=kiosks />
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Statistics>
             <super::statistics::StatisticsPanel stats=stats />

@@ -68,14 +68,15 @@ pub(super) fn keep_ring(desk: Desk, ring: Keyring, passphrase: &str) -> Result<(
 }
 
 /// Reads the first file chosen in an `<input type=file>` into `into`.
-fn read_file_into(
+pub(super) fn read_file_into(
     into: RwSignal<String>,
     message: RwSignal<Option<Two>>,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     move |ev: leptos::ev::Event| {
-        let file = event_target::<web_sys::HtmlInputElement>(&ev)
-            .files()
-            .and_then(|f| f.get(0));
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let file = input.files().and_then(|f| f.get(0));
+        // Cleared, so choosing the same file again reads it again.
+        input.set_value("");
         if let Some(file) = file {
             leptos::task::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(file.text()).await {

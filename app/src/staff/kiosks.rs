@@ -40,6 +40,14 @@ pub fn Kiosks(
                     )));
                     return;
                 }
+                if let Some(other) = EnrolledKiosk::holding_letter(&list, letter) {
+                    let id = other.public.kiosk_id();
+                    message.set(Some(Two::owned(
+                        format!("Chữ {letter} đang được máy {letter} · {id} dùng: hai máy cùng chữ sẽ phát trùng số thứ tự. Đổi chữ trên trang cài đặt của máy mới (hoặc thu hồi máy cũ), rồi đăng ký lại."),
+                        format!("Letter {letter} is in use by kiosk {letter} · {id}: two kiosks with one letter hand out the same tickets. Change the new kiosk's letter on its setup page (or revoke the old kiosk), then enrol it again."),
+                    )));
+                    return;
+                }
                 list.push(EnrolledKiosk::enrolled(public, letter, now_minutes()));
                 if !save(list) {
                     message.set(Some(Two::new(

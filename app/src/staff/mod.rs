@@ -4,6 +4,7 @@ mod camera;
 mod case_sheet;
 mod case_view;
 mod decisions_form;
+mod desk_transfer;
 mod desk_view;
 mod download;
 mod initials;

@@ -57,8 +57,8 @@ pub fn PrimeroFlags(draft: RwSignal<Decisions>, answers: Answers) -> impl IntoVi
         <fieldset class="decision decision__flags" hidden=move || !agreed()>
             <legend><Bi vi="Cờ trên hồ sơ ca (Primero)" en="Flags on her case record (Primero)"/></legend>
             <p class="decision__kiosk"><Bi
-                vi="Chỉ gắn khi thân chủ đồng ý. Ai xem được hồ sơ ca cũng thấy cờ."
-                en="Only if she agrees. Everyone who can see her case record sees its flags."/></p>
+                vi="Chỉ gắn khi thân chủ đồng ý. Ai xem được hồ sơ ca cũng thấy cờ; cờ chỉ có thể đánh dấu đã xử lý, không xoá được."
+                en="Only if she agrees. Everyone who can see her case record sees its flags; a flag can be marked resolved, never deleted."/></p>
             {urgent}
             {interpreter}
         </fieldset>

@@ -126,7 +126,10 @@ pub fn recorded_case(
         by: Initials::parse("LT").expect("initials"),
         at: intake::clock::Minutes(0),
     };
-    let file = DecisionsFile::new(intake::handoff::HandoffId(id), &code, entry);
+    let staff_key = std::fs::read_to_string(dir.join("staff.key")).expect("the staff key");
+    let staff = intake::handoff::KeyPair::from_private_hex(staff_key.trim()).expect("a key");
+    let file =
+        DecisionsFile::new(&staff, intake::handoff::HandoffId(id), &code, &entry).expect("seals");
     std::fs::write(
         dir.join(format!("{name}.json")),
         serde_json::to_string(&file).expect("json"),

@@ -26,6 +26,11 @@ pub struct State {
     pub required: Option<String>,
     /// How many requests asked for a case or a flag to be written.
     pub writes: usize,
+    /// Sign-in answers with a session cookie only, as Primero does from v2.11: requests
+    /// then carry HTTP Basic credentials.
+    pub no_bearer: bool,
+    /// Fields kept out of a new case silently (the user's role may not write them).
+    pub unwritable: Vec<String>,
 }
 
 pub struct Instance {
@@ -89,6 +94,12 @@ fn error(status: u16, resource: &str, message: &str, detail: Option<&str>) -> Va
     json!({ "errors": [e] })
 }
 
+/// Standard base64, as a client sends Basic credentials.
+fn base64_of(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(text)
+}
+
 /// Primero's 422 for a body without `data`.
 fn missing_data(path: &str) -> (u16, Value, bool) {
     let message = "param is missing or the value is empty: data";
@@ -111,7 +122,7 @@ fn answer(
         let ok = sent.pointer("/user/user_name") == Some(&json!(USER))
             && sent.pointer("/user/password") == Some(&json!(PASSWORD));
         return if ok {
-            (200, json!({ "user_name": USER }), true)
+            (200, json!({ "id": 1, "user_name": USER }), !s.no_bearer)
         } else {
             (
                 401,
@@ -120,7 +131,10 @@ fn answer(
             )
         };
     }
-    if auth != Some(&format!("Bearer {TOKEN}")) {
+    let basic = format!("Basic {}", base64_of(&format!("{USER}:{PASSWORD}")));
+    let bearer = format!("Bearer {TOKEN}");
+    let wanted = if s.no_bearer { &basic } else { &bearer };
+    if auth != Some(wanted.as_str()) {
         return (401, error(401, path, "Unauthorized", None), false);
     }
     let parts: Vec<&str> = path.trim_start_matches("/api/v2/").split('/').collect();
@@ -156,9 +170,19 @@ fn answer(
                     false,
                 );
             }
-            s.cases.insert(id, sent["data"].clone());
+            let mut kept = sent["data"].clone();
+            if let Some(o) = kept.as_object_mut() {
+                for field in &s.unwritable {
+                    o.remove(field);
+                }
+            }
+            s.cases.insert(id, kept);
             (204, Value::Null, false)
         }
+        ("GET", ["cases", id]) => match s.cases.get(*id) {
+            Some(case) => (200, json!({ "data": case }), false),
+            None => (404, error(404, path, "Not Found", None), false),
+        },
         ("GET", ["cases", id, "flags"]) => match s.flags.get(*id) {
             _ if !s.cases.contains_key(*id) => (404, error(404, path, "Not Found", None), false),
             flags => {

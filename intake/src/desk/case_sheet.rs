@@ -61,6 +61,9 @@ pub struct CaseSheet {
     pub kiosk: KioskId,
     /// This code was opened before on this device.
     pub seen_before: bool,
+    /// Another code opened on this desk the same day carries the same ticket: call her by
+    /// a number no one else holds (two kiosks with one letter, or a counter reset).
+    pub same_ticket_today: bool,
     pub answers: Answers,
 }
 
@@ -127,6 +130,7 @@ impl CaseSheet {
             letter_warning: opened.letter_warning,
             kiosk: opened.kiosk,
             seen_before,
+            same_ticket_today: false,
             answers: a.clone(),
         }
     }

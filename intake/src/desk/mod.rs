@@ -12,6 +12,7 @@ pub mod repeat;
 pub mod replay;
 pub mod scan;
 pub mod stats;
+pub mod transfer;
 pub mod under_key;
 pub mod words;
 pub mod wrap;

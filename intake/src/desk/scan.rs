@@ -86,18 +86,22 @@ pub fn scan(
         k.last_seen_minutes = now;
     }
     let keep = Span::days(config.replay_memory_days);
-    let replay = match memory.opened.as_mut() {
-        None => Replay::Unknown,
+    let (replay, same_ticket_today) = match memory.opened.as_mut() {
+        None => (Replay::Unknown, false),
         Some(list) => {
-            if list.check_and_remember(handoff.id, now, keep) {
+            let noticed = list.check_and_remember(handoff.id, handoff.ticket, now, keep);
+            let replay = if noticed.seen_before {
                 Replay::SeenBefore
             } else {
                 Replay::First
-            }
+            };
+            (replay, noticed.same_ticket_today)
         }
     };
+    let mut sheet = CaseSheet::new(&opened.opened, config, replay == Replay::SeenBefore);
+    sheet.same_ticket_today = same_ticket_today;
     Scanned::Case(Box::new(ScannedCase {
-        sheet: CaseSheet::new(&opened.opened, config, replay == Replay::SeenBefore),
+        sheet,
         handoff,
         sealed_to: opened.sealed_to,
         replay,

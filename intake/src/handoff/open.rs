@@ -62,6 +62,12 @@ impl EnrolledKiosk {
         self.state_since_minutes = now;
     }
 
+    /// The kiosk of `list` in use (not revoked) that hands out tickets with `letter`: a
+    /// second kiosk with the same letter would call the same numbers the same day.
+    pub fn holding_letter(list: &[EnrolledKiosk], letter: KioskLetter) -> Option<&EnrolledKiosk> {
+        list.iter().find(|k| k.letter == letter && !k.is_revoked())
+    }
+
     /// Of two records of the same kiosk (two desks' lists), the one changed last; on a tie,
     /// revoked wins (refusing a stolen kiosk's codes is the safe side).
     pub fn latest<'a>(a: &'a EnrolledKiosk, b: &'a EnrolledKiosk) -> &'a EnrolledKiosk {

@@ -29,11 +29,12 @@ fn field(
         text(f, "option_strings_source"),
         f.get("option_strings_text"),
     ) {
+        // "lookup lookup-yes-no": the lookup is its last word (as Primero's `Field` reads it).
         (Some(source), _) => Some(
             source
-                .strip_prefix("lookup ")
+                .split_whitespace()
+                .last()
                 .unwrap_or(source)
-                .trim()
                 .to_owned(),
         ),
         (None, Some(Value::Array(inline))) => {
@@ -256,7 +257,7 @@ mod tests {
                 {"name": "action_plan_section", "type": "subform", "subform_section_id": 2}]},
             {"id": 2, "unique_id": "action_plan_subform", "parent_form": "case", "is_nested": true,
              "module_ids": ["primeromodule-gbv"],
-             "fields": [{"name": "service_type", "type": "select_box", "option_strings_source": "lookup lookup-service-type"}]},
+             "fields": [{"name": "service_type", "type": "select_box", "option_strings_source": "lookup  lookup-service-type"}]},
             {"id": 3, "unique_id": "incident_details", "parent_form": "incident", "module_ids": ["primeromodule-gbv"],
              "fields": [{"name": "consent_to_share_info_by_health", "type": "radio_button"}]}
         ]});

@@ -27,27 +27,40 @@ impl Progress {
     }
 }
 
-/// Every case a push has touched, by its Primero id.
+/// Every case a push has touched, by instance (its address) and Primero id: a push to a
+/// training instance says nothing of the live one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Journal {
-    cases: BTreeMap<String, Progress>,
+    instances: BTreeMap<String, BTreeMap<String, Progress>>,
 }
 
 impl Journal {
-    /// What is known of case `id`.
-    pub fn progress(&self, id: &str) -> Progress {
-        self.cases.get(id).cloned().unwrap_or_default()
+    /// What is known of case `id` on instance `at`.
+    pub fn progress(&self, at: &str, id: &str) -> Progress {
+        self.instances
+            .get(at)
+            .and_then(|cases| cases.get(id))
+            .cloned()
+            .unwrap_or_default()
     }
 
-    /// Case `id` is on the instance.
-    pub fn on_instance(&mut self, id: &str) {
-        self.cases.entry(id.to_owned()).or_default().on_instance = true;
+    fn entry(&mut self, at: &str, id: &str) -> &mut Progress {
+        self.instances
+            .entry(at.to_owned())
+            .or_default()
+            .entry(id.to_owned())
+            .or_default()
     }
 
-    /// Flag `message` is on case `id`.
-    pub fn flag_there(&mut self, id: &str, message: &str) {
-        let p = self.cases.entry(id.to_owned()).or_default();
+    /// Case `id` is on instance `at`.
+    pub fn on_instance(&mut self, at: &str, id: &str) {
+        self.entry(at, id).on_instance = true;
+    }
+
+    /// Flag `message` is on case `id` of instance `at`.
+    pub fn flag_there(&mut self, at: &str, id: &str, message: &str) {
+        let p = self.entry(at, id);
         if !p.flags.iter().any(|m| m == message) {
             p.flags.push(message.to_owned());
         }
@@ -77,16 +90,22 @@ mod tests {
     fn a_journal_round_trips_sealed_and_knows_what_is_missing() {
         let pair = KeyPair::generate().expect("a key");
         let mut j = Journal::default();
-        j.on_instance("a");
-        j.flag_there("a", "urgent");
-        j.flag_there("a", "urgent");
+        let live = "https://primero.example";
+        j.on_instance(live, "a");
+        j.flag_there(live, "a", "urgent");
+        j.flag_there(live, "a", "urgent");
         let text = j.seal(&pair).expect("seals");
         assert!(!text.contains("urgent"));
         let back = Journal::open(&text, std::slice::from_ref(&pair)).expect("opens");
         assert_eq!(back, j);
         let wanted = vec!["urgent".to_owned(), "interpreter".to_owned()];
-        assert_eq!(back.progress("a").missing(&wanted), vec![&wanted[1]]);
-        assert_eq!(back.progress("b"), Progress::default());
+        assert_eq!(back.progress(live, "a").missing(&wanted), vec![&wanted[1]]);
+        assert_eq!(back.progress(live, "b"), Progress::default());
+        assert_eq!(
+            back.progress("https://training.example", "a"),
+            Progress::default(),
+            "another instance knows nothing of it"
+        );
         let other = KeyPair::generate().expect("a key");
         assert_eq!(Journal::open(&text, &[other]), Err(UnderKeyError::NoKey));
     }
