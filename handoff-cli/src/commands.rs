@@ -16,6 +16,7 @@ const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers 
 | primero body [CODE] --decisions FILE --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] \
 | primero check --url URL --user NAME [--mapping FILE | --module gbv|cp] \
 | primero push DECISIONS-FILE... --url URL --user NAME --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] [--config centre.json] [--journal FILE]\n\
+| stats merge MONTH-FILE... --staff-backup FILE\n\
 The Primero password is typed at the prompt or given in PRIMERO_PASSWORD. \
 A real staff key is read only from its wrapped backup (--staff-backup); the passphrase is typed at the prompt or given on \
 standard input, never on the command line. --staff-key KEY (a raw private key) is accepted only for the shipped demo key.";
@@ -115,6 +116,7 @@ pub fn run(argv: &[String]) -> Result<(), Failure> {
         "seal" => seal_command(&args),
         "open" => open_command(&args),
         "primero" => crate::primero::command(&args),
+        "stats" => crate::stats::command(&args),
         "qr" => qr_command(&args),
         "wrap" => {
             let pair = key_pair(args.positional(0, "KEY")?)?;

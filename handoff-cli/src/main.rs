@@ -6,6 +6,7 @@ mod commands;
 mod primero;
 mod primero_api;
 mod primero_push;
+mod stats;
 
 use std::process::ExitCode;
 

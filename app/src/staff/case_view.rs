@@ -6,7 +6,7 @@ use super::decisions_form::DecisionsForm;
 use super::desk_view::when;
 use super::download::download;
 use super::referral_slips::ReferralSlips;
-use super::{Desk, store};
+use super::{Desk, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::case_sheet::CaseSheet;
 use intake::desk::decisions::Entry;
@@ -42,10 +42,12 @@ pub fn CaseView(
     /// Close the case.
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let recorded = RwSignal::new(store::book().and_then(|b| {
-        ring.with_value(|r| b.records.get(r, case.handoff.id))
-            .and_then(Result::ok)
-    }));
+    let recorded = RwSignal::new(ring.with_value(|r| store::book(r, now_minutes())).and_then(
+        |b| {
+            ring.with_value(|r| b.records.get(r, case.handoff.id))
+                .and_then(Result::ok)
+        },
+    ));
     let handoff = StoredValue::new(case.handoff.clone());
     let sheet = StoredValue::new(case.sheet.clone());
     let code = StoredValue::new(case.code.clone());
@@ -150,7 +152,7 @@ fn Recorded(
     };
     let asking = RwSignal::new(false);
     let delete = move |_| {
-        let Some(mut book) = store::book() else {
+        let Some(mut book) = ring.with_value(|r| store::book(r, now_minutes())) else {
             message.set(Some(Two::new(
                 "Dữ liệu lưu trên máy không đọc được (xem ở trên): chưa xoá được.",
                 "Kept data cannot be read (see above): nothing was deleted.",
@@ -158,7 +160,7 @@ fn Recorded(
             return;
         };
         handoff.with_value(|h| recording::delete(&mut book, h));
-        if store::keep_book(&book) {
+        if ring.with_value(|r| store::keep_book(r, &book)) {
             on_close.run(());
         } else {
             message.set(Some(Two::new(
@@ -207,8 +209,8 @@ fn Recorded(
             <details class="panel no-print">
                 <summary><Bi vi="Nếu thân chủ rút lại sự đồng ý" en="If she withdraws her consent"/></summary>
                 <ol>
-                    <li><Bi vi="Sửa quyết định ở trên theo lời thân chủ và bấm Ghi nhận: lần ghi trước vẫn được giữ trong lịch sử; nếu thân chủ không muốn được đếm nữa, máy này bỏ hồ sơ khỏi số liệu của mình (báo cáo đã gửi thì không sửa được)."
-                        en="Change the decisions above as she says and press Record: the earlier recording stays in the history; if she no longer wants to be counted, this device takes the case out of its counts (a report already sent cannot be changed)."/></li>
+                    <li><Bi vi="Sửa quyết định ở trên theo lời thân chủ và bấm Ghi nhận: lần ghi trước vẫn được giữ trong lịch sử; nếu thân chủ không muốn được đếm nữa, máy này bỏ hồ sơ khỏi số liệu khi tháng của hồ sơ chưa chốt (đến 10 ngày sau khi tháng kết thúc); tháng đã chốt đã được báo cáo và không đổi nữa."
+                        en="Change the decisions above as she says and press Record: the earlier recording stays in the history; if she no longer wants to be counted, this device takes the case out of its counts while her month is open (until 10 days after it ends); a closed month is reported and no longer changes."/></li>
                     <li><Bi vi="Gọi cho các nơi đã nhận phiếu chuyển gửi (mã hồ sơ ở trên) và đề nghị họ ngừng dùng thông tin trong phạm vi pháp luật cho phép; ghi lại đã gọi ai, lúc nào."
                         en="Call each agency that received a slip (case reference above) and ask them to stop using it, as far as the law allows; note whom you called and when."/></li>
                     <li><Bi vi="Trong hệ thống quản lý ca: ghi việc rút lại đồng ý và làm theo quy trình xoá của hệ thống đó (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)."
@@ -239,7 +241,8 @@ pub fn KeptCases(
     /// Opens a kept case again.
     on_open: Callback<String>,
 ) -> impl IntoView {
-    let kept: Vec<(CaseRecord, intake::clock::Minutes)> = store::book()
+    let kept: Vec<(CaseRecord, intake::clock::Minutes)> = ring
+        .with_value(|r| store::book(r, now_minutes()))
         .map(|b| ring.with_value(|r| b.records.all(r)))
         .unwrap_or_default();
     (!kept.is_empty()).then(|| {

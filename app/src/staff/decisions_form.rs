@@ -187,7 +187,7 @@ pub fn DecisionsForm(
                 }
             },
         };
-        let Some(mut book) = store::book() else {
+        let Some(mut book) = ring.with_value(|r| store::book(r, now_minutes())) else {
             message.set(Some(vec![Two::new(
                 "Dữ liệu lưu trên máy không đọc được (xem ở trên): chưa ghi nhận được.",
                 "Kept data cannot be read (see above): nothing was recorded.",
@@ -212,7 +212,7 @@ pub fn DecisionsForm(
         });
         match result {
             Ok(kept) => {
-                if store::keep_book(&book) {
+                if ring.with_value(|r| store::keep_book(r, &book)) {
                     stats.set(book.statistics);
                     recorded.set(Some(kept));
                     message.set(None);

@@ -147,6 +147,10 @@ pub fn DeskTransfer(
                 message.set(None);
                 pending.set(Some(Pending::Opened(theirs, new)));
             }
+            Ok(Incoming::Month(_)) => message.set(Some(Two::new(
+                "Tệp này là số liệu một tháng: gộp ở mục Số liệu.",
+                "This file is a month of statistics: combine it under Statistics.",
+            ))),
             Err(e) => message.set(Some(refused(e))),
         }
     });

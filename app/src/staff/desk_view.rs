@@ -81,7 +81,7 @@ pub fn DeskView(
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
     let ring = StoredValue::new(keys.ring.clone());
     let kiosks = RwSignal::new(store::kiosks());
-    let stats = RwSignal::new(store::statistics());
+    let stats = RwSignal::new(store::statistics(&keys.ring, super::now_minutes()));
     let new_key = RwSignal::new(String::new());
     let key_read = RwSignal::new(false);
     let page = desk.page;
@@ -151,7 +151,7 @@ pub fn DeskView(
             <super::desk_transfer::DeskTransfer ring=ring kiosks=kiosks />
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Statistics>
-            <super::statistics::StatisticsPanel stats=stats />
+            <super::statistics::StatisticsPanel stats=stats ring=ring />
         </div>
     }
 }

@@ -1,15 +1,15 @@
 //! What the staff device keeps: the wrapped staff keys, the enrolled kiosks, the ids of
-//! opened and of counted handoffs (ids only), the anonymous counts, and the recorded cases
-//! sealed under the staff key (docs/retention.md says how long each) — never an answer in
+//! opened handoffs (ids only), the anonymous counts and the recorded cases, both sealed
+//! under the staff key (docs/retention.md says how long each) — never an answer in
 //! the clear — as serde types through `storage`. A value that no longer parses is listed by `storage::unreadable` (the
 //! desk shows it) and is not written over by accident.
 use crate::storage::{self, Kept};
 use intake::clock::{Minutes, Span};
-use intake::desk::keyring::WrappedKeyring;
+use intake::desk::keyring::{Keyring, WrappedKeyring};
 use intake::desk::recording::DeskBook;
 use intake::desk::records::Records;
 use intake::desk::replay::ReplayMemory;
-use intake::desk::stats::Statistics;
+use intake::desk::stats::{SealedStatistics, Statistics};
 use intake::handoff::EnrolledKiosk;
 use intake::two::Two;
 
@@ -18,7 +18,6 @@ pub const KIOSKS: &str = "staff-kiosks";
 pub const OPENED: &str = "staff-opened-ids";
 pub const STATISTICS: &str = "staff-statistics";
 pub const CASES: &str = "staff-cases";
-pub const COUNTED: &str = "staff-counted-ids";
 
 /// The desk's staff keys, wrapped, as kept.
 pub fn keyring() -> Kept<WrappedKeyring> {
@@ -51,43 +50,49 @@ pub fn keep_opened(memory: &ReplayMemory) -> bool {
     storage::keep(OPENED, memory)
 }
 
-/// The anonymous counts (month × service × age band × sex; no ids).
-pub fn statistics() -> Statistics {
-    storage::load(STATISTICS).value().unwrap_or_default()
+/// The counts, opened with the desk's keys (counts sealed under a key since deleted are
+/// lost with it); months whose time has come are reduced or deleted, and kept so.
+pub fn statistics(ring: &Keyring, now: Minutes) -> Statistics {
+    let keys: Vec<_> = ring.keys().iter().map(|k| k.pair.clone()).collect();
+    let mut stats = storage::load::<SealedStatistics>(STATISTICS)
+        .value()
+        .and_then(|sealed| sealed.open(&keys).ok())
+        .unwrap_or_default();
+    if stats.maintain(now)
+        && let Ok(sealed) = SealedStatistics::seal(&stats, ring.current())
+    {
+        storage::keep(STATISTICS, &sealed);
+    }
+    stats
 }
 
-/// The recorded cases (sealed), the counts and the ids counted, as kept; `None` while any
-/// of them cannot be read (then nothing is recorded: the desk says so above).
-pub fn book() -> Option<DeskBook> {
+/// The recorded cases (sealed) and the counts, as kept; `None` while either cannot be read
+/// (then nothing is recorded: the desk says so above).
+pub fn book(ring: &Keyring, now: Minutes) -> Option<DeskBook> {
     let records = storage::load::<Records>(CASES);
-    let statistics = storage::load::<Statistics>(STATISTICS);
-    let counted = storage::load::<ReplayMemory>(COUNTED);
-    if [
-        matches!(records, Kept::Unreadable),
-        matches!(statistics, Kept::Unreadable),
-        matches!(counted, Kept::Unreadable),
-    ]
-    .contains(&true)
-    {
+    let statistics = storage::load::<SealedStatistics>(STATISTICS);
+    if matches!(records, Kept::Unreadable) || matches!(statistics, Kept::Unreadable) {
         return None;
     }
     Some(DeskBook {
         records: records.value().unwrap_or_default(),
-        statistics: statistics.value().unwrap_or_default(),
-        counted: counted.value().unwrap_or_default(),
+        statistics: self::statistics(ring, now),
     })
 }
 
-/// Keeps the book; returns whether all of it was kept.
-pub fn keep_book(book: &DeskBook) -> bool {
-    storage::keep(CASES, &book.records)
-        & storage::keep(STATISTICS, &book.statistics)
-        & storage::keep(COUNTED, &book.counted)
+/// Keeps the book, the counts sealed under the current staff key; returns whether all of
+/// it was kept.
+pub fn keep_book(ring: &Keyring, book: &DeskBook) -> bool {
+    let Ok(sealed) = SealedStatistics::seal(&book.statistics, ring.current()) else {
+        return false;
+    };
+    storage::keep(CASES, &book.records) & storage::keep(STATISTICS, &sealed)
 }
 
 /// Deletes what the desk keeps once its time has come (docs/retention.md), whether or not
-/// the desk is unlocked: recorded cases after `case_keep_days`, the ids of opened and of
-/// counted codes after `replay_memory_days`, counts after `stats::KEEP_MONTHS`.
+/// the desk is unlocked: recorded cases after `case_keep_days`, the ids of opened codes
+/// after `replay_memory_days`, counts after `stats::KEEP_MONTHS` (a month's case ids are
+/// dropped when the desk is next unlocked after `stats::REDUCE_AFTER_DAYS`).
 pub fn apply_retention(now: Minutes, config: &intake::config::CentreConfig) {
     if let Kept::Value(mut records) = storage::load::<Records>(CASES)
         && records.delete_expired(now) > 0
@@ -95,16 +100,14 @@ pub fn apply_retention(now: Minutes, config: &intake::config::CentreConfig) {
         storage::keep(CASES, &records);
     }
     let ids_for = Span::days(config.replay_memory_days);
-    for name in [OPENED, COUNTED] {
-        if let Kept::Value(mut ids) = storage::load::<ReplayMemory>(name) {
-            let before = ids.len();
-            ids.forget_older_than(now, ids_for);
-            if ids.len() != before {
-                storage::keep(name, &ids);
-            }
+    if let Kept::Value(mut ids) = storage::load::<ReplayMemory>(OPENED) {
+        let before = ids.len();
+        ids.forget_older_than(now, ids_for);
+        if ids.len() != before {
+            storage::keep(OPENED, &ids);
         }
     }
-    if let Kept::Value(mut counts) = storage::load::<Statistics>(STATISTICS)
+    if let Kept::Value(mut counts) = storage::load::<SealedStatistics>(STATISTICS)
         && counts.forget_old_months(now)
     {
         storage::keep(STATISTICS, &counts);
@@ -134,10 +137,6 @@ pub fn describe(name: &str) -> Two {
             "Các hồ sơ đã ghi nhận trên bàn này: không ghi nhận thêm được; bấm “Bắt đầu lại” (các hồ sơ đang giữ mất — quét lại mã của thân chủ nếu cần).",
             "The cases recorded on this desk: no more can be recorded; press “Start again” (the kept cases are lost — scan the client's code again if needed).",
         ),
-        COUNTED => Two::new(
-            "Danh sách hồ sơ đã đếm: không ghi nhận thêm được; bấm “Bắt đầu lại” (một hồ sơ ghi nhận lại có thể bị đếm hai lần).",
-            "The cases counted: no more can be recorded; press “Start again” (a case recorded again may be counted twice).",
-        ),
         _ => Two::new("", ""),
     }
 }
@@ -153,12 +152,14 @@ pub fn check_kept() {
     // Where one wrapped key was kept before desks held several (never a real centre's):
     // gone, so no copy under an old passphrase lingers.
     storage::forget("staff-wrapped-key");
+    // The ids of counted cases, kept apart before the counts held them (never a real
+    // centre's): gone.
+    storage::forget("staff-counted-ids");
     let _ = keyring();
     let _ = storage::load::<Vec<EnrolledKiosk>>(KIOSKS);
     let _ = storage::load::<ReplayMemory>(OPENED);
-    let _ = storage::load::<Statistics>(STATISTICS);
+    let _ = storage::load::<SealedStatistics>(STATISTICS);
     let _ = storage::load::<Records>(CASES);
-    let _ = storage::load::<ReplayMemory>(COUNTED);
 }
 
 /// Where the case open when the desk locked is kept for this tab: her code as scanned —

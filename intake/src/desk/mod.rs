@@ -48,6 +48,17 @@ fn local_civil(moment: crate::clock::Minutes) -> (i64, u32, u32, i64) {
     (y, m, d, local.rem_euclid(24 * 60))
 }
 
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's method).
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Year, month, day from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's method).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -65,6 +76,14 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_dates_convert_both_ways() {
+        for days in [-800_000, -1, 0, 1, 59, 10_957, 20_424, 20_789, 800_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+    }
 
     #[test]
     fn months_are_read_from_minutes_since_1970_in_local_time() {

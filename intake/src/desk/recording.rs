@@ -1,10 +1,10 @@
 //! Recording her decisions at the desk: the one step that keeps a case and counts her.
 //! A scan only shows; here the decisions are checked (nothing undecided), kept sealed on the
 //! desk for `case_keep_days`, and "count in reports" adds her to the statistics once — or
-//! takes her out again if she withdraws — however often the case is recorded.
+//! takes her out again if she withdraws — however often the case is recorded, while her
+//! month is open (`desk::stats`).
 use super::decisions::{Decisions, Initials, Missing, Recorded};
 use super::records::{CaseRecord, RecordError, Records};
-use super::replay::ReplayMemory;
 use super::stats::Statistics;
 use crate::clock::{Minutes, Span};
 use crate::config::CentreConfig;
@@ -14,10 +14,9 @@ use crate::handoff::Handoff;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeskBook {
     pub records: Records,
+    /// The counts; while her month is open they hold her case's id, so she is counted once
+    /// even after her record is deleted.
     pub statistics: Statistics,
-    /// The ids of the cases counted (ids only): a case is counted once even after its
-    /// record is deleted. Kept for `replay_memory_days`, like the ids of opened codes.
-    pub counted: ReplayMemory,
 }
 
 /// Why the decisions were not recorded.
@@ -50,22 +49,18 @@ pub fn record(
     let count = decisions.count_in_reports == Some(true);
     let recorded =
         Recorded::record(previous, handoff.id, decisions, by, now).map_err(NotRecorded::Missing)?;
-    let keep_ids = Span::days(config.replay_memory_days);
-    let mut counted = book.counted.clone();
     let mut statistics = book.statistics.clone();
-    counted.forget_older_than(now, keep_ids);
-    let was_counted = counted.contains(handoff.id);
-    if count && !was_counted {
-        statistics.add(handoff.created_minutes, &handoff.answers);
-        counted.remember(handoff.id, now);
-    } else if !count && was_counted {
-        statistics.remove(handoff.created_minutes, &handoff.answers);
-        counted.forget(handoff.id);
-    }
+    // Counted only while her month is open (a closed month is reported and never changes).
+    let counted = if count {
+        statistics.add(handoff.id, handoff.created_minutes, &handoff.answers, now)
+    } else {
+        statistics.remove(handoff.id, now);
+        false
+    };
     let record = CaseRecord {
         code: code.trim().to_owned(),
         recorded,
-        counted: count,
+        counted,
     };
     let mut records = book.records.clone();
     records
@@ -75,14 +70,12 @@ pub fn record(
     *book = DeskBook {
         records,
         statistics,
-        counted,
     };
     Ok(record)
 }
 
 /// Deletes a case from this desk ("delete this case from this desk"): its record goes;
-/// the anonymous counts stay (they hold no id), and so does the id that keeps her from
-/// being counted twice.
+/// the counts stay, with her id while her month is open (so she is not counted twice).
 pub fn delete(book: &mut DeskBook, handoff: &Handoff) -> bool {
     book.records.delete(handoff.id)
 }

@@ -4,9 +4,11 @@
 //! holder of the staff key can make one or read one. A file merely sealed to the staff
 //! public key would be forgeable — that key is public — and anyone could then enrol a kiosk
 //! of their own or restore a stolen one. Before a kiosk list is merged the desk lists what
-//! would change (the latest state of each kiosk wins) and staff confirm.
+//! would change (the latest state of each kiosk wins) and staff confirm. A closed month of
+//! statistics travels the same way, to be combined into the centre's report.
 use super::keyring::Keyring;
 use super::replay::ReplayMemory;
+use super::stats::MonthPart;
 use super::under_key::{UnderKey, UnderKeyError, open, seal};
 use crate::handoff::{EnrolledKiosk, KeyPair};
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,7 @@ pub const FORMAT: &str = "anh-duong-desk-transfer-1";
 pub enum Kind {
     Kiosks,
     Opened,
+    Month,
 }
 
 impl Kind {
@@ -28,6 +31,7 @@ impl Kind {
         match self {
             Kind::Kiosks => b"desk transfer: kiosks v1",
             Kind::Opened => b"desk transfer: opened codes v1",
+            Kind::Month => b"desk transfer: statistics month v1",
         }
     }
 }
@@ -46,6 +50,7 @@ struct TransferFile {
 pub enum Incoming {
     Kiosks(Vec<EnrolledKiosk>),
     Opened(ReplayMemory),
+    Month(MonthPart),
 }
 
 /// Why a transfer file was refused.
@@ -91,8 +96,18 @@ pub fn export_opened(ring: &Keyring, opened: &ReplayMemory) -> Result<String, Tr
     export(ring, Kind::Opened, opened)
 }
 
+/// A closed month of statistics as a file for the desk that makes the centre's report.
+pub fn export_month(ring: &Keyring, part: &MonthPart) -> Result<String, TransferError> {
+    export(ring, Kind::Month, part)
+}
+
 /// Reads a transfer file with the desk's staff keys.
 pub fn import(text: &str, ring: &Keyring) -> Result<Incoming, TransferError> {
+    import_with(text, &pairs(ring))
+}
+
+/// Reads a transfer file with `keys` (the handoff tool's, from a backup).
+pub fn import_with(text: &str, keys: &[KeyPair]) -> Result<Incoming, TransferError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|_| TransferError::NotATransfer)?;
     match value.get("format").and_then(serde_json::Value::as_str) {
@@ -104,11 +119,12 @@ pub fn import(text: &str, ring: &Keyring) -> Result<Incoming, TransferError> {
     }
     let file: TransferFile =
         serde_json::from_value(value).map_err(|_| TransferError::NotATransfer)?;
-    let plain = open(&pairs(ring), file.kind.purpose(), &file.sealed)
-        .map_err(|_| TransferError::NotThisCentre)?;
+    let plain =
+        open(keys, file.kind.purpose(), &file.sealed).map_err(|_| TransferError::NotThisCentre)?;
     match file.kind {
         Kind::Kiosks => serde_json::from_slice(&plain).map(Incoming::Kiosks),
         Kind::Opened => serde_json::from_slice(&plain).map(Incoming::Opened),
+        Kind::Month => serde_json::from_slice(&plain).map(Incoming::Month),
     }
     .map_err(|_| TransferError::NotThisCentre)
 }
