@@ -10,9 +10,12 @@ export TRUNK_OFFLINE := true
 setup:
 	@scripts/setup.sh
 
-## Serve the kiosk on http://127.0.0.1:8080
+## Serve the kiosk, its setup page and the staff desk on http://127.0.0.1:8080 (PORT to
+## change it): builds dist/, prints the three addresses and the demo staff key's backup.
 run: setup
-	trunk serve --offline
+	cargo build --offline -q -p handoff-cli
+	scripts/dist.sh
+	node scripts/run.mjs
 
 ## Every test: lint, native, browser components, release build, end to end.
 test: setup

@@ -1,6 +1,7 @@
-//! `handoff stats merge FILE… --staff-backup FILE`: the centre's report from each desk's
-//! closed month (files the desks export, sealed under the staff key): a case seen at two
-//! desks counts once, "<5" is applied after combining, no totals.
+//! `handoff stats merge FILE… --staff-backup FILE (--config centre.json | --desks N)`: the
+//! centre's report from each desk's closed month (files the desks export, sealed under the
+//! staff key): every desk's month is needed, a case seen at two desks counts once, "<5" is
+//! applied after combining, no totals.
 use crate::args::Args;
 use crate::commands::{Failure, read, say, staff_keys};
 use intake::desk::stats::combine;
@@ -19,6 +20,23 @@ pub fn command(args: &Args) -> Result<(), Failure> {
             "stats merge: give each desk's month file (Statistics → Export this month for the report)",
         ));
     }
+    let desks = match (args.option("desks"), args.option("config")) {
+        (Some(n), _) => n
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=10).contains(n))
+            .ok_or_else(|| Failure::usage(format!("--desks {n:?}: 1 to 10")))?,
+        (None, Some(path)) => {
+            intake::config::CentreConfig::parse(&read(path)?)
+                .map_err(|e| Failure::io(format!("{path}: {e}")))?
+                .desks
+        }
+        (None, None) => {
+            return Err(Failure::usage(
+                "stats merge: say how many desks the centre has (--config centre.json or --desks N)",
+            ));
+        }
+    };
     let staff = staff_keys(args)?;
     let mut parts = Vec::new();
     for file in files {
@@ -32,7 +50,7 @@ pub fn command(args: &Args) -> Result<(), Failure> {
             Err(e) => return Err(Failure::io(format!("{file}: {e}"))),
         }
     }
-    let combined = combine(&parts);
+    let combined = combine(&parts, desks).map_err(|e| Failure::io(e.to_string()))?;
     for month in &combined.without_ids {
         eprintln!(
             "handoff: {month}: a file was sent after its case ids were dropped; someone seen at two desks may count twice"

@@ -22,14 +22,14 @@ fn woman() -> Answers {
     }
 }
 
-/// A desk's November, with cases `ids`, exported once closed.
-fn month_file(ring: &Keyring, ids: std::ops::Range<u8>) -> String {
+/// Desk `desk`'s November, with cases `ids`, exported once closed.
+fn month_file(ring: &Keyring, desk: &str, ids: std::ops::Range<u8>) -> String {
     let mut s = Statistics::default();
     for n in ids {
-        s.add(HandoffId([n; 8]), NOV, &woman(), NOV);
+        s.add(HandoffId([n; 8]), &woman(), NOV);
     }
     let closed = NOV + Span::days(16 + CLOSE_AFTER_DAYS);
-    let part = s.month_part("2025-11", closed).expect("closed");
+    let part = s.month_part(desk, "2025-11", closed).expect("closed");
     export_month(ring, &part).expect("exports")
 }
 
@@ -40,8 +40,8 @@ fn desks_months_combine_into_one_report_counting_each_case_once() {
     let key = std::fs::read_to_string(dir.join("staff.key")).expect("key");
     let ring = Keyring::new(KeyPair::from_private_hex(key.trim()).expect("a key"), NOV);
     // Three cases at the first desk, three at the second; case 2 at both.
-    std::fs::write(dir.join("one.json"), month_file(&ring, 0..3)).expect("write");
-    std::fs::write(dir.join("two.json"), month_file(&ring, 2..5)).expect("write");
+    std::fs::write(dir.join("one.json"), month_file(&ring, "day", 0..3)).expect("write");
+    std::fs::write(dir.join("two.json"), month_file(&ring, "night", 2..5)).expect("write");
     let merged = handoff(
         &dir,
         &[
@@ -51,6 +51,8 @@ fn desks_months_combine_into_one_report_counting_each_case_once() {
             "two.json",
             "--staff-backup",
             "staff.backup",
+            "--desks",
+            "2",
         ],
     );
     assert!(merged.status.success(), "{merged:?}");
@@ -58,21 +60,29 @@ fn desks_months_combine_into_one_report_counting_each_case_once() {
         stdout(&merged).trim(),
         "month,service,age_band,sex,count\n2025-11,health,18_plus,female,5"
     );
-    let alone = handoff(
-        &dir,
-        &[
-            "stats",
-            "merge",
-            "one.json",
-            "--staff-backup",
-            "staff.backup",
-        ],
-    );
-    assert!(stdout(&alone).contains("2025-11,health,18_plus,female,<5"));
+    // One desk of two: no report (it could be subtracted from the whole).
+    let only = |desks: &str| {
+        handoff(
+            &dir,
+            &[
+                "stats",
+                "merge",
+                "one.json",
+                "--staff-backup",
+                "staff.backup",
+                "--desks",
+                desks,
+            ],
+        )
+    };
+    let alone = only("2");
+    assert!(!alone.status.success());
+    assert!(String::from_utf8_lossy(&alone.stderr).contains("1 of the centre's 2 desks"));
+    assert!(stdout(&only("1")).contains("2025-11,health,18_plus,female,<5"));
 
     // Another centre's file is refused.
     let other = Keyring::new(KeyPair::generate().expect("a key"), NOV);
-    std::fs::write(dir.join("other.json"), month_file(&other, 0..9)).expect("write");
+    std::fs::write(dir.join("other.json"), month_file(&other, "night", 0..9)).expect("write");
     let refused = handoff(
         &dir,
         &[
@@ -82,6 +92,8 @@ fn desks_months_combine_into_one_report_counting_each_case_once() {
             "other.json",
             "--staff-backup",
             "staff.backup",
+            "--desks",
+            "2",
         ],
     );
     assert!(!refused.status.success());

@@ -165,6 +165,11 @@ pub struct CentreConfig {
     /// (default 7, at most 30; docs/retention.md).
     #[serde(default = "default_case_keep_days")]
     pub case_keep_days: u32,
+    /// How many staff desks the centre has (1–10, default 1). The centre's statistics are
+    /// reported only with every desk's month combined: a report of some desks could be
+    /// subtracted from the whole to single out a person seen at the others.
+    #[serde(default = "default_desks")]
+    pub desks: u32,
     /// The centre's number for an agency that receives a referral slip (printed on it).
     #[serde(default)]
     pub referral_phone: Option<String>,
@@ -223,6 +228,10 @@ fn default_replay_days() -> u32 {
 
 fn default_case_keep_days() -> u32 {
     7
+}
+
+fn default_desks() -> u32 {
+    1
 }
 
 fn default_wait_seconds() -> u32 {
@@ -458,6 +467,12 @@ impl CentreConfig {
             return Err(problem(
                 "case_keep_days",
                 format!("{} is out of range: use 1 to 30 days", self.case_keep_days),
+            ));
+        }
+        if !(1..=10).contains(&self.desks) {
+            return Err(problem(
+                "desks",
+                format!("{} is out of range: use 1 to 10 desks", self.desks),
             ));
         }
         if let Some(p) = self.printer

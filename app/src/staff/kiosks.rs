@@ -93,6 +93,18 @@ pub fn Kiosks(
                     let asking = RwSignal::new(false);
                     let set = move |_| {
                         let mut list = kiosks.get_untracked();
+                        // A kiosk found again cannot take back a letter a replacement now holds.
+                        if next == KioskState::Restored && let Some(k) = list.get(i) {
+                            let others: Vec<EnrolledKiosk> = list.iter().filter(|o| o.public != k.public).cloned().collect();
+                            if let Some(holder) = EnrolledKiosk::holding_letter(&others, k.letter) {
+                                let (letter, id) = (k.letter, holder.public.kiosk_id());
+                                message.set(Some(Two::owned(
+                                    format!("Chữ {letter} đang được máy {letter} · {id} dùng: máy này vẫn bị thu hồi (hai máy cùng chữ sẽ phát trùng số thứ tự). Muốn dùng lại máy này, trước hết thu hồi máy {letter} · {id}."),
+                                    format!("Letter {letter} is in use by kiosk {letter} · {id}: this kiosk stays revoked (two kiosks with one letter hand out the same tickets). To use it again, first revoke kiosk {letter} · {id}."),
+                                )));
+                                return;
+                            }
+                        }
                         if let Some(k) = list.get_mut(i) { k.set_state(next, now_minutes()); }
                         if !save(list) {
                             message.set(Some(Two::new("Không lưu được danh sách máy trên thiết bị này (xem ở trên).", "The kiosk list could not be kept on this device (see above).")));

@@ -2,11 +2,11 @@
 //! month; a closed month exported for the centre's report; several desks' months combined.
 use super::download::download;
 use super::keys::read_file_into;
-use super::{labels, now_minutes};
+use super::{Desk, labels, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::keyring::Keyring;
 use intake::desk::stats::{
-    CLOSE_AFTER_DAYS, Cell, Combined, MonthPart, REDUCE_AFTER_DAYS, Statistics, combine,
+    CLOSE_AFTER_DAYS, Cell, MonthPart, REDUCE_AFTER_DAYS, Statistics, combine,
 };
 use intake::desk::transfer::{Incoming, TransferError, export_month, import};
 use intake::two::Two;
@@ -40,10 +40,14 @@ pub fn StatisticsPanel(
     /// The desk's staff keys (a month for the report is sealed under them).
     ring: StoredValue<Keyring>,
 ) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let desks = desk.config.with_value(|c| c.desks);
     let message = RwSignal::new(None::<Two>);
     let file = RwSignal::new(String::new());
     let parts = RwSignal::new(Vec::<MonthPart>::new());
-    let combined = Memo::new(move |_| parts.with(|p| (!p.is_empty()).then(|| combine(p))));
+    let combined = Memo::new(move |_| {
+        parts.with(|p| (!p.is_empty()).then(|| combine(p, desks).map_err(|e| e.to_string())))
+    });
     Effect::new(move |_| {
         let text = file.get();
         if text.is_empty() {
@@ -73,7 +77,7 @@ pub fn StatisticsPanel(
         stats.with(|s| download("statistics.csv", "text/csv", &s.to_csv(now_minutes())));
     };
     let export_part = move |month: String| {
-        let made = stats.with(|s| s.month_part(&month, now_minutes()));
+        let made = stats.with(|s| s.month_part(&store::desk_name(), &month, now_minutes()));
         let text = made.and_then(|p| ring.with_value(|r| export_month(r, &p)).ok());
         match text {
             Some(t) => {
@@ -110,7 +114,14 @@ pub fn StatisticsPanel(
                 format!("A month closes {CLOSE_AFTER_DAYS} days after it ends: from then on its counts never change, and only then is it reported. Send a closed month to the desk that makes the centre's report within {REDUCE_AFTER_DAYS} days of the month's end, so that someone seen at several desks counts once."),
             ))}</p>
             {move || table(rows())}
-            <button type="button" class="desk-button" on:click=export_csv><Bi vi="Xuất CSV (các tháng đã chốt)" en="Export CSV (closed months)"/></button>
+            {if desks == 1 {
+                view! { <button type="button" class="desk-button" on:click=export_csv><Bi vi="Xuất CSV (các tháng đã chốt)" en="Export CSV (closed months)"/></button> }.into_any()
+            } else {
+                view! { <p>{two(Two::owned(
+                    format!("Trung tâm có {desks} bàn tiếp đón: báo cáo chỉ được làm khi gộp tháng của cả {desks} bàn (số của một bàn có thể bị trừ ra khỏi tổng để nhận ra một người)."),
+                    format!("The centre has {desks} desks: a report is made only from all {desks} desks' months combined (one desk's numbers could be subtracted from the whole to single out a person)."),
+                ))}</p> }.into_any()
+            }}
             <h3><Bi vi="Báo cáo của trung tâm" en="The centre's report"/></h3>
             <ul class="stats__months">
                 {move || closed().into_iter().map(|month| {
@@ -122,7 +133,22 @@ pub fn StatisticsPanel(
             </ul>
             <label><Bi vi="Gộp tháng từ các bàn (chọn tệp của từng bàn, kể cả bàn này)" en="Combine months from the desks (choose each desk's file, this desk's too)"/>" "
                 <input type="file" accept=".json,application/json" on:change=read_file_into(file, message) /></label>
-            {move || combined.get().map(|c: Combined| {
+            {move || combined.get().map(|result| {
+                let c = match result {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let have = parts.with(Vec::len);
+                        return view! {
+                            <div class="stats__combined">
+                                <p class="desk__message" role="alert">{two(Two::owned(
+                                    format!("Đã chọn {have} tệp; chưa làm được báo cáo: cần tháng của mỗi bàn trong {desks} bàn, mỗi bàn một lần."),
+                                    format!("{have} file(s) chosen; no report yet: {e}."),
+                                ))}</p>
+                                <button type="button" class="desk-button" on:click=move |_| parts.set(Vec::new())><Bi vi="Bắt đầu gộp lại" en="Start combining again"/></button>
+                            </div>
+                        }.into_any();
+                    }
+                };
                 let csv = c.to_csv();
                 let rows = c.months.iter().flat_map(|(month, cells)| {
                     cells.iter().map(move |(cell, n)| {
@@ -144,7 +170,7 @@ pub fn StatisticsPanel(
                         " "
                         <button type="button" class="desk-button" on:click=move |_| parts.set(Vec::new())><Bi vi="Bắt đầu gộp lại" en="Start combining again"/></button>
                     </div>
-                }
+                }.into_any()
             })}
             <p class="desk__message" role="status">{move || message.get().map(two)}</p>
         </section>

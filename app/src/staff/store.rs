@@ -18,6 +18,9 @@ pub const KIOSKS: &str = "staff-kiosks";
 pub const OPENED: &str = "staff-opened-ids";
 pub const STATISTICS: &str = "staff-statistics";
 pub const CASES: &str = "staff-cases";
+/// A random name for this desk, inside its statistics months (so a report needs each desk
+/// once).
+pub const DESK_NAME: &str = "staff-desk-name";
 
 /// The desk's staff keys, wrapped, as kept.
 pub fn keyring() -> Kept<WrappedKeyring> {
@@ -50,16 +53,32 @@ pub fn keep_opened(memory: &ReplayMemory) -> bool {
     storage::keep(OPENED, memory)
 }
 
-/// The counts, opened with the desk's keys (counts sealed under a key since deleted are
-/// lost with it); months whose time has come are reduced or deleted, and kept so.
+fn ring_keys(ring: &Keyring) -> Vec<intake::handoff::KeyPair> {
+    ring.keys().iter().map(|k| k.pair.clone()).collect()
+}
+
+/// This desk's name for its statistics months: made once, at random.
+pub fn desk_name() -> String {
+    if let Some(name) = storage::load::<String>(DESK_NAME).value() {
+        return name;
+    }
+    let name = intake::handoff::HandoffId::random()
+        .map(|id| id.to_string())
+        .unwrap_or_else(|| "desk".to_owned());
+    storage::keep(DESK_NAME, &name);
+    name
+}
+
+/// The counts, opened with the desk's keys (a month sealed under a key since deleted stays
+/// kept, sealed, until its time); months whose time has come are reduced, and kept so.
 pub fn statistics(ring: &Keyring, now: Minutes) -> Statistics {
-    let keys: Vec<_> = ring.keys().iter().map(|k| k.pair.clone()).collect();
-    let mut stats = storage::load::<SealedStatistics>(STATISTICS)
+    let keys = ring_keys(ring);
+    let kept = storage::load::<SealedStatistics>(STATISTICS)
         .value()
-        .and_then(|sealed| sealed.open(&keys).ok())
         .unwrap_or_default();
+    let (mut stats, _) = kept.open(&keys);
     if stats.maintain(now)
-        && let Ok(sealed) = SealedStatistics::seal(&stats, ring.current())
+        && let Ok(sealed) = kept.updated(&stats, ring.current(), &keys)
     {
         storage::keep(STATISTICS, &sealed);
     }
@@ -83,7 +102,10 @@ pub fn book(ring: &Keyring, now: Minutes) -> Option<DeskBook> {
 /// Keeps the book, the counts sealed under the current staff key; returns whether all of
 /// it was kept.
 pub fn keep_book(ring: &Keyring, book: &DeskBook) -> bool {
-    let Ok(sealed) = SealedStatistics::seal(&book.statistics, ring.current()) else {
+    let kept = storage::load::<SealedStatistics>(STATISTICS)
+        .value()
+        .unwrap_or_default();
+    let Ok(sealed) = kept.updated(&book.statistics, ring.current(), &ring_keys(ring)) else {
         return false;
     };
     storage::keep(CASES, &book.records) & storage::keep(STATISTICS, &sealed)

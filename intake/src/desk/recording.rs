@@ -50,9 +50,8 @@ pub fn record(
     let recorded =
         Recorded::record(previous, handoff.id, decisions, by, now).map_err(NotRecorded::Missing)?;
     let mut statistics = book.statistics.clone();
-    // Counted only while her month is open (a closed month is reported and never changes).
     let counted = if count {
-        statistics.add(handoff.id, handoff.created_minutes, &handoff.answers, now)
+        statistics.add(handoff.id, &handoff.answers, now)
     } else {
         statistics.remove(handoff.id, now);
         false

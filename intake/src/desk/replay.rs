@@ -7,13 +7,13 @@ use crate::handoff::{HandoffId, Ticket};
 use serde::{Deserialize, Serialize};
 
 /// One id opened, with when (minutes since 1970) and, for a code opened at the desk, its
-/// ticket (to notice two codes of one day calling the same number).
+/// ticket and when the kiosk made it (to notice two codes of one kiosk day with one number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seen {
     pub id: HandoffId,
     pub at: Minutes,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ticket: Option<Ticket>,
+    pub ticket: Option<(Ticket, Minutes)>,
 }
 
 /// Ids opened on this device. Kept on the device as JSON (serde).
@@ -27,34 +27,36 @@ pub struct ReplayMemory {
 pub struct Noticed {
     /// This very code was opened before.
     pub seen_before: bool,
-    /// Another code opened the same local day carries the same ticket: two kiosks share a
+    /// Another code made the same local day carries the same ticket: two kiosks share a
     /// letter, or a counter was reset.
     pub same_ticket_today: bool,
 }
 
 impl ReplayMemory {
-    /// Records `id` (with its `ticket`) opened at `now`, and says whether it had been opened
-    /// before and whether another code of the same local day has its ticket. Forgets ids
-    /// older than `keep` first.
+    /// Records `id` (with its `ticket`, made by the kiosk at `made`) opened at `now`, and
+    /// says whether it had been opened before and whether another code made the same local
+    /// day (tickets restart daily) has its ticket. Forgets ids older than `keep` first.
     pub fn check_and_remember(
         &mut self,
         id: HandoffId,
         ticket: Ticket,
+        made: Minutes,
         now: Minutes,
         keep: Span,
     ) -> Noticed {
         self.forget_older_than(now, keep);
         let seen_before = self.contains(id);
-        let today = local_date(now);
-        let same_ticket_today = self
-            .seen
-            .iter()
-            .any(|s| s.id != id && s.ticket == Some(ticket) && local_date(s.at) == today);
+        let day = local_date(made);
+        let same_ticket_today = self.seen.iter().any(|s| {
+            s.id != id
+                && s.ticket
+                    .is_some_and(|(t, at)| t == ticket && local_date(at) == day)
+        });
         if !seen_before {
             self.seen.push(Seen {
                 id,
                 at: now,
-                ticket: Some(ticket),
+                ticket: Some((ticket, made)),
             });
         }
         Noticed {
@@ -126,28 +128,24 @@ mod tests {
     }
 
     #[test]
-    fn two_codes_of_one_day_with_one_ticket_are_noticed_and_not_across_days() {
+    fn two_codes_made_the_same_day_with_one_ticket_are_noticed_and_not_across_days() {
         let mut m = ReplayMemory::default();
         let keep = Span::days(30);
         // 2026-12-03 09:00 in the centre (UTC+7) is 02:00 UTC.
         let morning = Minutes(29_937_720);
-        let first = m.check_and_remember(HandoffId([1; 8]), ticket('A', 1), morning, keep);
-        assert!(!first.same_ticket_today);
-        let other_kiosk =
-            m.check_and_remember(HandoffId([2; 8]), ticket('A', 1), morning + Span(60), keep);
+        let mut open = |n: u8, number: u16, made: Minutes, at: Minutes| {
+            m.check_and_remember(HandoffId([n; 8]), ticket('A', number), made, at, keep)
+        };
+        assert!(!open(1, 1, morning, morning).same_ticket_today);
+        let other_kiosk = open(2, 1, morning + Span(60), morning + Span(60));
         assert!(other_kiosk.same_ticket_today && !other_kiosk.seen_before);
-        let other_number =
-            m.check_and_remember(HandoffId([3; 8]), ticket('A', 2), morning + Span(61), keep);
-        assert!(!other_number.same_ticket_today);
-        let next_day = m.check_and_remember(
-            HandoffId([4; 8]),
-            ticket('A', 1),
-            morning + Span::days(1),
-            keep,
-        );
-        assert!(!next_day.same_ticket_today, "tickets restart daily");
-        let again =
-            m.check_and_remember(HandoffId([1; 8]), ticket('A', 1), morning + Span(62), keep);
+        assert!(!open(3, 2, morning + Span(61), morning + Span(61)).same_ticket_today);
+        // Made the next day (tickets restart daily): no clash, even opened the same day.
+        assert!(!open(4, 1, morning + Span::days(1), morning + Span::days(1)).same_ticket_today);
+        // Made yesterday, opened this morning: compared with yesterday's codes.
+        assert!(!open(5, 3, morning, morning + Span::days(1)).same_ticket_today);
+        assert!(open(6, 2, morning + Span(70), morning + Span::days(1)).same_ticket_today);
+        let again = open(1, 1, morning, morning + Span(62));
         assert!(again.seen_before && again.same_ticket_today);
 
         let mut other = ReplayMemory::default();
@@ -163,15 +161,15 @@ mod tests {
         let id = HandoffId([7; 8]);
         let t = ticket('A', 42);
         assert!(
-            !m.check_and_remember(id, t, Minutes(1000), Span(60))
+            !m.check_and_remember(id, t, Minutes(1000), Minutes(1000), Span(60))
                 .seen_before
         );
         assert!(
-            m.check_and_remember(id, t, Minutes(1030), Span(60))
+            m.check_and_remember(id, t, Minutes(1000), Minutes(1030), Span(60))
                 .seen_before
         );
         assert!(
-            !m.check_and_remember(id, t, Minutes(1200), Span(60))
+            !m.check_and_remember(id, t, Minutes(1000), Minutes(1200), Span(60))
                 .seen_before,
             "forgotten after the keep time"
         );
@@ -183,6 +181,7 @@ mod tests {
         m.check_and_remember(
             HandoffId([1, 2, 3, 4, 5, 6, 7, 8]),
             ticket('B', 7),
+            Minutes(5),
             Minutes(5),
             Span(60),
         );

@@ -89,7 +89,13 @@ pub fn scan(
     let (replay, same_ticket_today) = match memory.opened.as_mut() {
         None => (Replay::Unknown, false),
         Some(list) => {
-            let noticed = list.check_and_remember(handoff.id, handoff.ticket, now, keep);
+            let noticed = list.check_and_remember(
+                handoff.id,
+                handoff.ticket,
+                handoff.created_minutes,
+                now,
+                keep,
+            );
             let replay = if noticed.seen_before {
                 Replay::SeenBefore
             } else {

@@ -1,5 +1,6 @@
 //! Anonymous statistics, only for cases whose recorded decision is "count in reports": counts
-//! by month (the centre's local month) × service × age band × sex.
+//! by month (the centre's local month in which her decisions were recorded) × service × age
+//! band × sex.
 //!
 //! A month goes through three stages, counted from its end:
 //! - **open** (until [`CLOSE_AFTER_DAYS`]): a case recorded now counts in its month, and is
@@ -137,29 +138,21 @@ pub struct Row {
 }
 
 impl Statistics {
-    /// Counts one case in the month it was made, if that month is still open; returns
-    /// whether she is counted. Whether she is counted is her decision, recorded at the desk
-    /// (`desk::recording`).
-    pub fn add(
-        &mut self,
-        id: HandoffId,
-        created: Minutes,
-        answers: &Answers,
-        now: Minutes,
-    ) -> bool {
-        let month = month_of(created);
-        if stage(&month, now) != Stage::Open {
-            return false;
+    /// Counts one case in the month her decisions are recorded (`now`, by the desk's clock:
+    /// a case is never lost to a month already closed, nor to a kiosk's wrong clock), once
+    /// while any month holds her id; returns whether she is counted. Whether she is counted
+    /// is her decision, recorded at the desk (`desk::recording`).
+    pub fn add(&mut self, id: HandoffId, answers: &Answers, now: Minutes) -> bool {
+        if self.contains(id) {
+            return true;
         }
         let entry = self
             .months
-            .entry(month)
+            .entry(month_of(now))
             .or_insert_with(|| Month::Cases(Vec::new()));
         match entry {
             Month::Cases(cases) => {
-                if !cases.iter().any(|(i, _)| *i == id) {
-                    cases.push((id, cells(answers)));
-                }
+                cases.push((id, cells(answers)));
                 true
             }
             Month::Counts(_) => false,
@@ -223,7 +216,8 @@ impl Statistics {
         out
     }
 
-    /// The closed months as CSV, with the same suppression and no totals.
+    /// The closed months as CSV, with the same suppression and no totals: the centre's
+    /// report when it has one desk (with several, combine every desk's month instead).
     pub fn to_csv(&self, now: Minutes) -> String {
         let closed: BTreeMap<String, BTreeMap<Cell, u32>> = self
             .months
@@ -234,30 +228,57 @@ impl Statistics {
         csv(&closed)
     }
 
-    /// The closed months this desk can export for the centre's report.
+    /// The closed months this desk can export for the centre's report: each closed month it
+    /// holds, and the latest closed month even with no case.
     pub fn closed_months(&self, now: Minutes) -> Vec<String> {
-        self.months
+        let mut months: Vec<String> = self
+            .months
             .keys()
             .filter(|m| stage(m, now) != Stage::Open)
             .cloned()
-            .collect()
+            .collect();
+        let last = last_closed_month(now);
+        if !months.contains(&last) {
+            months.push(last);
+            months.sort();
+        }
+        months
     }
 
-    /// Month `month` for the centre's report, once closed.
-    pub fn month_part(&self, month: &str, now: Minutes) -> Option<MonthPart> {
-        if stage(month, now) == Stage::Open {
+    /// Month `month` of desk `desk` for the centre's report, once closed (a month with no
+    /// case is exported too: every desk's month is needed).
+    pub fn month_part(&self, desk: &str, month: &str, now: Minutes) -> Option<MonthPart> {
+        if month.len() != 7 || stage(month, now) == Stage::Open {
             return None;
         }
-        self.months.get(month).map(|m| MonthPart {
+        Some(MonthPart {
+            desk: desk.to_owned(),
             month: month.to_owned(),
-            counting: m.clone(),
+            counting: self
+                .months
+                .get(month)
+                .cloned()
+                .unwrap_or(Month::Cases(Vec::new())),
         })
+    }
+}
+
+/// The latest closed month at `now` (what a desk exports for the monthly report).
+pub fn last_closed_month(now: Minutes) -> String {
+    let this = month_of(now);
+    let last = month_minus(&this, 1);
+    if stage(&last, now) == Stage::Open {
+        month_minus(&this, 2)
+    } else {
+        last
     }
 }
 
 /// One desk's closed month, for combining.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthPart {
+    /// The desk it comes from (a random name the desk keeps).
+    pub desk: String,
     pub month: String,
     pub counting: Month,
 }
@@ -271,9 +292,48 @@ pub struct Combined {
     pub without_ids: Vec<String>,
 }
 
-/// Combines desks' months: a case (handoff id) counted at several desks counts once;
-/// parts without ids are added as they are (and said).
-pub fn combine(parts: &[MonthPart]) -> Combined {
+/// Why months were not combined into a report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotCombined {
+    #[error("month {month}: the same desk's month is given twice")]
+    SameDeskTwice { month: String },
+    #[error(
+        "month {month}: {have} of the centre's {desks} desks — combine every desk's month (a report of some desks could be subtracted from the whole to single out a person)"
+    )]
+    DesksMissing {
+        month: String,
+        have: usize,
+        desks: u32,
+    },
+}
+
+/// Combines the months of the centre's `desks` desks: every month needs each desk's part
+/// once; a case (handoff id) counted at several desks counts once; parts without ids are
+/// added as they are (and said).
+pub fn combine(parts: &[MonthPart], desks: u32) -> Result<Combined, NotCombined> {
+    let mut by_month: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for p in parts {
+        let seen = by_month.entry(p.month.as_str()).or_default();
+        if seen.contains(&p.desk.as_str()) {
+            return Err(NotCombined::SameDeskTwice {
+                month: p.month.clone(),
+            });
+        }
+        seen.push(p.desk.as_str());
+    }
+    for (month, seen) in &by_month {
+        if seen.len() != desks as usize {
+            return Err(NotCombined::DesksMissing {
+                month: (*month).to_owned(),
+                have: seen.len(),
+                desks,
+            });
+        }
+    }
+    Ok(combine_parts(parts))
+}
+
+fn combine_parts(parts: &[MonthPart]) -> Combined {
     let mut out = Combined::default();
     let mut cases: BTreeMap<String, Vec<(HandoffId, Vec<Cell>)>> = BTreeMap::new();
     for p in parts {
@@ -416,6 +476,15 @@ fn sex_label(s: Sex) -> &'static str {
 /// What the statistics are sealed for on the device.
 const AT_REST: &[u8] = b"statistics at rest v1";
 
+fn open_month(month: &str, sealed: &UnderKey, keys: &[KeyPair]) -> Result<Month, UnderKeyError> {
+    if month.len() != 7 {
+        return Err(UnderKeyError::Damaged);
+    }
+    let purpose = [AT_REST, b":", month.as_bytes()].concat();
+    let plain = open(keys, &purpose, sealed)?;
+    serde_json::from_slice(&plain).map_err(|_| UnderKeyError::Damaged)
+}
+
 /// The statistics as the device keeps them: each month sealed under the staff key, its
 /// label in the clear so that months past [`KEEP_MONTHS`] are deleted even while the desk
 /// is locked.
@@ -437,19 +506,38 @@ impl SealedStatistics {
         Ok(SealedStatistics { months })
     }
 
-    /// Opens every month with whichever of `keys` sealed it.
-    pub fn open(&self, keys: &[KeyPair]) -> Result<Statistics, UnderKeyError> {
+    /// Opens each month with whichever of `keys` sealed it; a month none opens (sealed under
+    /// a key since deleted, or damaged) is left out here and counted in the second value —
+    /// and kept sealed by [`SealedStatistics::updated`], never written over.
+    pub fn open(&self, keys: &[KeyPair]) -> (Statistics, usize) {
         let mut months = BTreeMap::new();
+        let mut unopened = 0;
         for (month, sealed) in &self.months {
-            if month.len() != 7 {
-                return Err(UnderKeyError::Damaged);
+            match open_month(month, sealed, keys) {
+                Ok(m) => {
+                    months.insert(month.clone(), m);
+                }
+                Err(_) => unopened += 1,
             }
-            let purpose = [AT_REST, b":", month.as_bytes()].concat();
-            let plain = open(keys, &purpose, sealed)?;
-            let m: Month = serde_json::from_slice(&plain).map_err(|_| UnderKeyError::Damaged)?;
-            months.insert(month.clone(), m);
         }
-        Ok(Statistics { months })
+        (Statistics { months }, unopened)
+    }
+
+    /// The kept statistics after a change: every month of `stats` sealed under `pair`, and
+    /// each month kept here that `keys` cannot open, as it was.
+    pub fn updated(
+        &self,
+        stats: &Statistics,
+        pair: &KeyPair,
+        keys: &[KeyPair],
+    ) -> Result<SealedStatistics, UnderKeyError> {
+        let mut next = SealedStatistics::seal(stats, pair)?;
+        for (month, sealed) in &self.months {
+            if !next.months.contains_key(month) && open_month(month, sealed, keys).is_err() {
+                next.months.insert(month.clone(), sealed.clone());
+            }
+        }
+        Ok(next)
     }
 
     /// Deletes months older than [`KEEP_MONTHS`] (no key needed); returns whether any were.
@@ -500,13 +588,13 @@ mod tests {
     fn small_counts_are_hidden_and_a_withdrawal_takes_a_case_out_while_open() {
         let mut s = Statistics::default();
         for n in 0..6 {
-            assert!(s.add(id(n), NOV, &woman(&[Service::Health]), NOV));
+            assert!(s.add(id(n), &woman(&[Service::Health]), NOV));
         }
         for n in 10..12 {
-            s.add(id(n), NOV, &woman(&[Service::Legal]), NOV);
+            s.add(id(n), &woman(&[Service::Legal]), NOV);
         }
         // The same case again: once.
-        s.add(id(0), NOV, &woman(&[Service::Health]), NOV);
+        s.add(id(0), &woman(&[Service::Health]), NOV);
         let closed = month_end("2025-11") + Span::days(CLOSE_AFTER_DAYS);
         assert_eq!(
             s.to_csv(NOV),
@@ -522,10 +610,14 @@ mod tests {
             !s.remove(id(10), NOV),
             "removing what is not there changes nothing"
         );
-        // Closed: nothing changes any more, in either direction.
+        // Closed: nothing changes any more; a case recorded now counts in the open month.
         assert!(!s.remove(id(11), closed));
-        assert!(!s.add(id(20), NOV, &woman(&[Service::Legal]), closed));
-        assert_eq!(s.rows(closed).len(), 2);
+        assert!(s.add(id(20), &woman(&[Service::Legal]), closed));
+        assert!(
+            !s.to_csv(closed).contains("2025-12"),
+            "December is open: not reported"
+        );
+        assert_eq!(s.rows(closed).len(), 3);
         let damaged = serde_json::to_string(&s)
             .expect("json")
             .replace("health", "healht");
@@ -541,21 +633,11 @@ mod tests {
         // closed month never changes — a late recording, a withdrawal, the ids dropped.
         let mut s = Statistics::default();
         for n in 0..7 {
-            s.add(
-                id(n),
-                NOV,
-                &woman(&[Service::Health, Service::Shelter]),
-                NOV,
-            );
+            s.add(id(n), &woman(&[Service::Health, Service::Shelter]), NOV);
         }
         let closed = month_end("2025-11") + Span::days(CLOSE_AFTER_DAYS);
         let first = s.to_csv(closed);
-        s.add(
-            id(50),
-            NOV,
-            &woman(&[Service::Health]),
-            closed + Span::days(1),
-        );
+        s.add(id(50), &woman(&[Service::Health]), closed + Span::days(1));
         s.remove(id(3), closed + Span::days(2));
         let reduced = month_end("2025-11") + Span::days(REDUCE_AFTER_DAYS);
         assert!(s.maintain(reduced));
@@ -569,38 +651,60 @@ mod tests {
         let mut one = Statistics::default();
         let mut two = Statistics::default();
         for n in 0..3 {
-            one.add(id(n), NOV, &woman(&[Service::Health]), NOV);
+            one.add(id(n), &woman(&[Service::Health]), NOV);
         }
         // Case 2 was opened at both desks; 3 and 4 only at the second.
         for n in 2..5 {
-            two.add(id(n), NOV, &woman(&[Service::Health]), NOV);
+            two.add(id(n), &woman(&[Service::Health]), NOV);
         }
         let closed = month_end("2025-11") + Span::days(CLOSE_AFTER_DAYS);
         assert!(one.to_csv(closed).contains(",<5\n") && two.to_csv(closed).contains(",<5\n"));
-        let parts = [
-            one.month_part("2025-11", closed).expect("closed"),
-            two.month_part("2025-11", closed).expect("closed"),
-        ];
+        let part =
+            |s: &Statistics, desk: &str| s.month_part(desk, "2025-11", closed).expect("closed");
+        let parts = [part(&one, "day"), part(&two, "night")];
         assert!(
-            one.month_part("2025-11", NOV).is_none(),
+            one.month_part("day", "2025-11", NOV).is_none(),
             "an open month is not exported"
         );
-        let c = combine(&parts);
+        let c = combine(&parts, 2).expect("every desk");
         assert!(c.without_ids.is_empty());
         assert_eq!(
             c.to_csv(),
             "month,service,age_band,sex,count\n2025-11,health,18_plus,female,5\n"
         );
+        // Some desks only, or one desk twice: no report (it could be subtracted from the
+        // whole); a desk with no case that month still sends its month.
+        assert!(matches!(
+            combine(&parts[..1], 2),
+            Err(NotCombined::DesksMissing {
+                have: 1,
+                desks: 2,
+                ..
+            })
+        ));
+        assert!(matches!(
+            combine(&[parts[0].clone(), parts[0].clone()], 2),
+            Err(NotCombined::SameDeskTwice { .. })
+        ));
+        let empty = Statistics::default()
+            .month_part("clinic", "2025-11", closed)
+            .expect("closed");
+        assert_eq!(
+            combine(&[parts[0].clone(), parts[1].clone(), empty], 3).expect("all three"),
+            c
+        );
         // A part whose ids were dropped is added as it is, and said.
         let mut late = two.clone();
         late.maintain(month_end("2025-11") + Span::days(REDUCE_AFTER_DAYS));
-        let reduced = late.month_part("2025-11", closed).expect("closed");
-        let c = combine(&[parts[0].clone(), reduced]);
+        let reduced = part(&late, "night");
+        let c = combine(&[parts[0].clone(), reduced], 2).expect("every desk");
         assert_eq!(c.without_ids, vec!["2025-11".to_owned()]);
         assert!(
             c.to_csv().contains(",6\n"),
             "case 2 counted twice, and said"
         );
+        assert_eq!(last_closed_month(closed), "2025-11");
+        assert_eq!(last_closed_month(closed - Span(1)), "2025-10");
     }
 
     #[test]
@@ -609,13 +713,25 @@ mod tests {
         assert_eq!(month_minus("2026-01", 1), "2025-12");
         let pair = KeyPair::generate().expect("a key");
         let mut s = Statistics::default();
-        s.add(id(1), NOV, &woman(&[Service::Health]), NOV);
+        s.add(id(1), &woman(&[Service::Health]), NOV);
         let mut sealed = SealedStatistics::seal(&s, &pair).expect("seals");
         let text = serde_json::to_string(&sealed).expect("json");
         assert!(!text.contains("health") && text.contains("2025-11"));
-        assert_eq!(sealed.open(std::slice::from_ref(&pair)), Ok(s));
+        assert_eq!(sealed.open(std::slice::from_ref(&pair)), (s.clone(), 0));
+        // A month no key opens is kept as it is, never written over by a later change.
         let other = KeyPair::generate().expect("a key");
-        assert_eq!(sealed.open(&[other]), Err(UnderKeyError::NoKey));
+        assert_eq!(
+            sealed.open(std::slice::from_ref(&other)),
+            (Statistics::default(), 1)
+        );
+        let mut dec = Statistics::default();
+        dec.add(id(2), &woman(&[Service::Legal]), NOV + Span::days(20));
+        let next = sealed
+            .updated(&dec, &other, std::slice::from_ref(&other))
+            .expect("seals");
+        assert_eq!(next.months.len(), 2);
+        assert_eq!(next.open(std::slice::from_ref(&pair)).0, s);
+        assert_eq!(next.open(std::slice::from_ref(&other)).0, dec);
         // Twenty-four months on: kept; twenty-five: deleted, with no key.
         assert!(!sealed.forget_old_months(NOV + Span::days(730)));
         assert!(sealed.forget_old_months(NOV + Span::days(762)));

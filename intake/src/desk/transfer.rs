@@ -6,7 +6,7 @@
 //! of their own or restore a stolen one. Before a kiosk list is merged the desk lists what
 //! would change (the latest state of each kiosk wins) and staff confirm. A closed month of
 //! statistics travels the same way, to be combined into the centre's report.
-use super::keyring::Keyring;
+use super::keyring::{Keyring, Standing};
 use super::replay::ReplayMemory;
 use super::stats::MonthPart;
 use super::under_key::{UnderKey, UnderKeyError, open, seal};
@@ -68,8 +68,15 @@ pub enum TransferError {
     NoRandomness,
 }
 
-fn pairs(ring: &Keyring) -> Vec<KeyPair> {
-    ring.keys().iter().map(|k| k.pair.clone()).collect()
+/// The keys another desk's file may be made with: the current key and keys retired in a
+/// routine change — never a key marked compromised after a loss (whoever took it could make
+/// a file that enrols their own kiosk or restores a stolen one).
+fn trusted(ring: &Keyring) -> Vec<KeyPair> {
+    ring.keys()
+        .iter()
+        .filter(|k| !matches!(k.standing, Standing::Compromised { .. }))
+        .map(|k| k.pair.clone())
+        .collect()
 }
 
 fn export<T: Serialize>(ring: &Keyring, kind: Kind, value: &T) -> Result<String, TransferError> {
@@ -103,7 +110,7 @@ pub fn export_month(ring: &Keyring, part: &MonthPart) -> Result<String, Transfer
 
 /// Reads a transfer file with the desk's staff keys.
 pub fn import(text: &str, ring: &Keyring) -> Result<Incoming, TransferError> {
-    import_with(text, &pairs(ring))
+    import_with(text, &trusted(ring))
 }
 
 /// Reads a transfer file with `keys` (the handoff tool's, from a backup).
@@ -146,29 +153,45 @@ pub enum KioskChange {
 }
 
 /// What merging `incoming` into `current` would change; the latest state of each kiosk
-/// wins (on a tie, revoked).
+/// wins (on a tie, revoked). A kiosk that would be in use with a letter another kiosk in use
+/// holds (here, or earlier in the same file) is not added or restored.
 pub fn plan(current: &[EnrolledKiosk], incoming: &[EnrolledKiosk]) -> Vec<KioskChange> {
     let mut changes = Vec::new();
+    let mut projected = current.to_vec();
     for k in incoming {
-        match current.iter().find(|c| c.public == k.public) {
+        let holder = |list: &[EnrolledKiosk]| {
+            let others: Vec<EnrolledKiosk> = list
+                .iter()
+                .filter(|o| o.public != k.public)
+                .cloned()
+                .collect();
+            EnrolledKiosk::holding_letter(&others, k.letter).cloned()
+        };
+        let change = match projected.iter().find(|c| c.public == k.public) {
             Some(here) => {
                 let newer = EnrolledKiosk::latest(here, k);
-                if std::ptr::eq(newer, k) && here.is_revoked() != k.is_revoked() {
-                    changes.push(if k.is_revoked() {
-                        KioskChange::Revoked(k.clone())
-                    } else {
-                        KioskChange::Restored(k.clone())
-                    });
+                if !std::ptr::eq(newer, k) || here.is_revoked() == k.is_revoked() {
+                    continue;
+                }
+                match (k.is_revoked(), holder(&projected)) {
+                    (true, _) => KioskChange::Revoked(k.clone()),
+                    (false, None) => KioskChange::Restored(k.clone()),
+                    (false, Some(holder)) => KioskChange::LetterInUse {
+                        incoming: k.clone(),
+                        holder,
+                    },
                 }
             }
-            None => match EnrolledKiosk::holding_letter(current, k.letter) {
-                Some(holder) if !k.is_revoked() => changes.push(KioskChange::LetterInUse {
+            None => match holder(&projected) {
+                Some(holder) if !k.is_revoked() => KioskChange::LetterInUse {
                     incoming: k.clone(),
-                    holder: holder.clone(),
-                }),
-                _ => changes.push(KioskChange::Added(k.clone())),
+                    holder,
+                },
+                _ => KioskChange::Added(k.clone()),
             },
-        }
+        };
+        projected = apply(&projected, std::slice::from_ref(&change));
+        changes.push(change);
     }
     changes
 }
@@ -218,15 +241,14 @@ mod tests {
             "sealed, not only signed"
         );
 
-        // Another centre's desk, and a forger who knows only the public key.
+        // Another centre's desk, and a forger who knows only the public key (a file sealed
+        // to the public key, as a kiosk seals, is no file of this format).
         assert_eq!(import(&file, &ring()), Err(TransferError::NotThisCentre));
-        let forger = ring();
-        let forged = export_kiosks(&forger, &list).expect("exports");
-        let mut value: serde_json::Value = serde_json::from_str(&forged).expect("json");
-        value["sealed"]["staff_key"] = centre.current().public().to_hex().into();
-        assert_eq!(
-            import(&value.to_string(), &centre),
-            Err(TransferError::NotThisCentre)
+        let forged = export_kiosks(&ring(), &list).expect("exports");
+        assert_eq!(import(&forged, &centre), Err(TransferError::NotThisCentre));
+        assert!(
+            !file.contains(&centre.current().public().to_hex()),
+            "nothing names the centre's key"
         );
 
         // A kiosk list passed off as opened codes.
@@ -247,6 +269,24 @@ mod tests {
             import("not json", &centre),
             Err(TransferError::NotATransfer)
         );
+
+        // After a loss, a file made with the old key (whoever took the device holds it) is
+        // refused; after a routine change it is still taken.
+        let old = centre.current().clone();
+        let mut after_loss = centre.clone();
+        let fresh = KeyPair::generate().expect("a key");
+        after_loss
+            .rotate(fresh.clone(), Minutes(9), true, crate::clock::Span::days(7))
+            .expect("rotates");
+        assert_eq!(
+            import(&file, &after_loss),
+            Err(TransferError::NotThisCentre)
+        );
+        let mut routine = Keyring::new(old, Minutes(1));
+        routine
+            .rotate(fresh, Minutes(9), false, crate::clock::Span::days(7))
+            .expect("rotates");
+        assert!(import(&file, &routine).is_ok());
 
         let mut opened = ReplayMemory::default();
         opened.remember(HandoffId([3; 8]), Minutes(5));
@@ -298,5 +338,22 @@ mod tests {
         assert!(!apply(&[revoked_here], &changes)[0].is_revoked());
         // Nothing new: nothing to change.
         assert_eq!(plan(&merged, &merged), vec![]);
+
+        // Two new kiosks with one letter in the same file: the second is not added. A kiosk
+        // restored there while its letter is in use here again is not restored.
+        let d1 = kiosk('D', 80);
+        let d2 = kiosk('D', 81);
+        let changes = plan(&[], &[d1.clone(), d2.clone()]);
+        assert_eq!(changes[0], KioskChange::Added(d1.clone()));
+        assert!(matches!(&changes[1], KioskChange::LetterInUse { holder, .. } if *holder == d1));
+        let mut lost = kiosk('E', 10);
+        lost.set_state(KioskState::Revoked, Minutes(20));
+        let replacement = kiosk('E', 30);
+        let mut found = lost.clone();
+        found.set_state(KioskState::Restored, Minutes(40));
+        let changes = plan(&[lost, replacement.clone()], &[found]);
+        assert!(
+            matches!(&changes[0], KioskChange::LetterInUse { holder, .. } if *holder == replacement)
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! Data sealed under a key derived from a staff key for one purpose (HKDF from the staff
 //! private key, then ChaCha20-Poly1305): only a holder of the staff private key can read it
 //! or make it, so it is both secret and authenticated. A key derived for one purpose opens
-//! nothing sealed for another.
+//! nothing sealed for another. Nothing names the key (the staff public key is in the
+//! centre's published configuration: a found file would name its centre): each key given
+//! is tried.
 use super::wrap::{hex, unhex};
 use crate::handoff::KeyPair;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -9,11 +11,10 @@ use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-/// Bytes sealed under a staff key, with the public key that names it.
+/// Bytes sealed under a staff key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnderKey {
-    pub staff_key: String,
     nonce: String,
     ciphertext: String,
 }
@@ -23,9 +24,9 @@ pub struct UnderKey {
 pub enum UnderKeyError {
     #[error("the device gave no randomness")]
     NoRandomness,
-    #[error("sealed under a staff key that is not given here")]
+    #[error("no staff key given opens it (made with another key, or changed)")]
     NoKey,
-    #[error("damaged, or not made with the staff key")]
+    #[error("damaged")]
     Damaged,
 }
 
@@ -44,7 +45,6 @@ pub fn seal(pair: &KeyPair, purpose: &[u8], plain: &[u8]) -> Result<UnderKey, Un
         )
         .map_err(|_| UnderKeyError::Damaged)?;
     Ok(UnderKey {
-        staff_key: pair.public().to_hex(),
         nonce: hex(&nonce),
         ciphertext: hex(&ciphertext),
     })
@@ -56,25 +56,25 @@ pub fn open(
     purpose: &[u8],
     sealed: &UnderKey,
 ) -> Result<Zeroizing<Vec<u8>>, UnderKeyError> {
-    let pair = keys
-        .iter()
-        .find(|k| k.public().to_hex() == sealed.staff_key)
-        .ok_or(UnderKeyError::NoKey)?;
-    let key = pair.derive_key(purpose);
     let nonce: [u8; 12] = unhex(&sealed.nonce)
         .and_then(|n| n.try_into().ok())
         .ok_or(UnderKeyError::Damaged)?;
     let ciphertext = unhex(&sealed.ciphertext).ok_or(UnderKeyError::Damaged)?;
-    ChaCha20Poly1305::new(&Key::from(*key))
-        .decrypt(
-            &Nonce::from(nonce),
-            Payload {
-                msg: &ciphertext,
-                aad: purpose,
-            },
-        )
+    keys.iter()
+        .find_map(|pair| {
+            let key = pair.derive_key(purpose);
+            ChaCha20Poly1305::new(&Key::from(*key))
+                .decrypt(
+                    &Nonce::from(nonce),
+                    Payload {
+                        msg: &ciphertext,
+                        aad: purpose,
+                    },
+                )
+                .ok()
+        })
         .map(Zeroizing::new)
-        .map_err(|_| UnderKeyError::Damaged)
+        .ok_or(UnderKeyError::NoKey)
 }
 
 #[cfg(test)]
@@ -96,7 +96,12 @@ mod tests {
         );
         assert_eq!(
             open(&[pair(1)], b"stats", &sealed),
-            Err(UnderKeyError::Damaged)
+            Err(UnderKeyError::NoKey)
+        );
+        assert!(
+            !serde_json::to_string(&sealed)
+                .expect("json")
+                .contains(&pair(1).public().to_hex())
         );
         let mut altered = sealed.clone();
         let last = altered
@@ -106,7 +111,7 @@ mod tests {
         altered.ciphertext.push(last);
         assert_eq!(
             open(&[pair(1)], b"journal", &altered),
-            Err(UnderKeyError::Damaged)
+            Err(UnderKeyError::NoKey)
         );
     }
 }

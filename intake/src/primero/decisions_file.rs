@@ -92,7 +92,7 @@ mod tests {
         moved.handoff = HandoffId([2; 8]);
         assert_eq!(
             moved.decided(std::slice::from_ref(&staff)),
-            Err(UnderKeyError::Damaged)
+            Err(UnderKeyError::NoKey)
         );
         let other = KeyPair::generate().expect("a key");
         assert_eq!(back.decided(&[other]), Err(UnderKeyError::NoKey));
