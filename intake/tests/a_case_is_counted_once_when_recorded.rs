@@ -301,6 +301,18 @@ fn a_kiosk_enrolment_goes_to_the_enrol_field_and_anything_else_is_refused_by_kin
         ),
         Scanned::KioskKey(line.trim().to_owned())
     );
+    // Another desk's kiosk list goes to the kiosks view, whole.
+    assert_eq!(
+        scan(
+            " DK1123456\n",
+            &ring,
+            &mut memory,
+            &config(30),
+            now,
+            Freshness::Fresh
+        ),
+        Scanned::DeskKiosks("DK1123456".to_owned())
+    );
     assert_eq!(
         scan(
             "hello",

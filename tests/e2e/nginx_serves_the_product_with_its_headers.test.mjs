@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
-import { serve } from './server.mjs';
+import { serve } from '../../scripts/static-server.mjs';
 import { both } from './pages/labels.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));

@@ -72,7 +72,7 @@ test('the month is reported only once closed, and only from every desk combined'
     // the report (the woman seen at both counted once).
     const combine = two.page.getByLabel(/Combine months from the desks/);
     await combine.setInputFiles(files[1]);
-    await two.page.getByText(/1 file\(s\) chosen; no report yet: month .* 1 of the centre's 2 desks/).waitFor();
+    await two.page.getByText(/1 file\(s\) chosen; no report yet\. Month .*: files from 1 of 2 desks/).waitFor();
     await two.page.getByRole('button', { name: /Start combining again/ }).click();
     await combine.setInputFiles(files[1]);
     await combine.setInputFiles(files[0]);

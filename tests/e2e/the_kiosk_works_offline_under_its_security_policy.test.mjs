@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openKiosk, serveForTests, DIST, FIXTURES } from './harness.mjs';
-import { serve } from './server.mjs';
+import { serve } from '../../scripts/static-server.mjs';
 import { tap, expectHeading } from './pages/kiosk.mjs';
 import { handoff, importDemoKey, enrol, scan } from './pages/desk.mjs';
 import { both, vi } from './pages/labels.mjs';

@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
 import { handoff, importDemoKey, enrol, scan, show } from './pages/desk.mjs';
+import { zbar } from './pages/kiosk.mjs';
 
-const SAME_TICKET = /Another code opened today carries this same ticket/;
+const SAME_TICKET = /Another code from the same day carries this number/;
 const OPENED_BEFORE = /This code was opened on this device before/;
 
 /** Exports with the button named `name` and returns the downloaded file's path. */
@@ -67,6 +68,13 @@ test('a second desk takes the first desk\'s kiosks and opened codes from files m
     const openedFile = await exportFile(one.page, /Export the opened codes/);
     const text = readFileSync(kioskFile, 'utf8');
     assert.ok(!text.includes(otherKiosk), 'the file is sealed: no kiosk key in the clear');
+    // The same list as a QR code on the screen, for a desk in the same room.
+    await one.page.getByRole('button', { name: /Show the kiosk list as a QR code/ }).click();
+    const qrFile = join(dir, 'kiosks-qr.png');
+    await one.page.locator('.desk-transfer__qr-image').screenshot({ path: qrFile });
+    const qrText = zbar(qrFile);
+    assert.match(qrText, /^DK1\d+$/, 'digits only, behind a neutral prefix');
+    await one.page.getByRole('button', { name: /Hide the QR code/ }).click();
 
     // The second desk: the same centre's staff key, nothing else yet.
     const two = await openStaff(browser, server);
@@ -78,11 +86,12 @@ test('a second desk takes the first desk\'s kiosks and opened codes from files m
     forged.sealed.ciphertext = c.slice(0, -1) + (c.endsWith('0') ? '1' : '0');
     writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
     await importFile(two.page, join(dir, 'forged.json'));
-    await two.page.getByText(/not made with this centre's staff key/).waitFor();
+    await two.page.getByText(/not made with a staff key this desk trusts/).waitFor();
     const before = await two.page.locator('.kiosks__row').count();
     assert.ok(before < enrolled, 'nothing merged from the changed file');
 
-    await importFile(two.page, kioskFile);
+    // Scanned at the second desk's scan field, the QR code leads to the kiosks view's plan.
+    await scan(two.page, qrText);
     const plan = two.page.locator('.desk-transfer__plan');
     await plan.waitFor();
     const said = await plan.innerText();
@@ -93,7 +102,7 @@ test('a second desk takes the first desk\'s kiosks and opened codes from files m
     await two.page.getByText(/The kiosk lists were merged/).waitFor();
     assert.equal(await two.page.locator('.kiosks__row').count(), enrolled);
     assert.match(await two.page.locator('.kiosks__row').filter({ hasText: /^B · / }).innerText(), /revoked/);
-    // The same file again: nothing to change.
+    // The file holds the same list: nothing to change.
     await importFile(two.page, kioskFile);
     await two.page.getByText(/Nothing to change/).waitFor();
 

@@ -57,8 +57,8 @@ pub fn CaseSheetView(
         })}
         {sheet.same_ticket_today.then(|| view! {
             <p class="case-sheet__warning" role="alert"><Bi
-                vi="Hôm nay đã có một mã khác mang cùng số thứ tự này: hai người có thể cùng số. Trước khi nói về hồ sơ, xin xem phiếu của thân chủ để chắc đúng người. Kiểm tra chữ của các máy tiếp đón."
-                en="Another code opened today carries this same ticket: two people may hold this number. Before talking about her case, ask to see her slip to be sure it is her. Check the kiosks' letters."/></p>
+                vi="Một mã khác cùng ngày cũng mang số thứ tự này: có thể hai người giữ cùng một số. Đừng gọi theo số; trước khi trao đổi về hồ sơ, hãy quét lại mã trên phiếu chờ hoặc màn hình của người trước mặt để chắc đúng người. Sau đó xem ở mục Máy tiếp đón có hai máy dùng cùng một chữ không."
+                en="Another code from the same day carries this number: two people may hold it. Don't call by number; before discussing her case, scan the code on her slip or screen again to be sure it is her. Then check under Kiosks whether two kiosks share a letter."/></p>
         })}
         {sheet.time_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(time_warning(&w))}</p> })}
         {sheet.letter_warning.map(|w| view! { <p class="case-sheet__warning" role="alert">{two(letter_warning(&w))}</p> })}

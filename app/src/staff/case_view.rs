@@ -209,8 +209,8 @@ fn Recorded(
             <details class="panel no-print">
                 <summary><Bi vi="Nếu thân chủ rút lại sự đồng ý" en="If she withdraws her consent"/></summary>
                 <ol>
-                    <li><Bi vi="Sửa quyết định ở trên theo lời thân chủ và bấm Ghi nhận: lần ghi trước vẫn được giữ trong lịch sử; nếu thân chủ không muốn được đếm nữa, máy này bỏ hồ sơ khỏi số liệu khi tháng của hồ sơ chưa chốt (đến 10 ngày sau khi tháng kết thúc); tháng đã chốt đã được báo cáo và không đổi nữa."
-                        en="Change the decisions above as she says and press Record: the earlier recording stays in the history; if she no longer wants to be counted, this device takes the case out of its counts while her month is open (until 10 days after it ends); a closed month is reported and no longer changes."/></li>
+                    <li><Bi vi="Sửa quyết định ở trên theo lời thân chủ và bấm Ghi nhận: lần ghi trước vẫn được giữ trong lịch sử; nếu thân chủ không muốn được đếm nữa, máy này bỏ hồ sơ khỏi số liệu khi tháng của hồ sơ chưa chốt (đến 10 ngày sau khi tháng kết thúc); nếu tháng đó đã chốt, số đếm của thân chủ vẫn nằm trong số liệu tháng đó (chỉ là con số) và không bỏ ra được nữa — nói rõ với thân chủ."
+                        en="Change the decisions above as she says and press Record: the earlier recording stays in the history; if she no longer wants to be counted, this device takes the case out of its counts while her month is open (until 10 days after it ends); if that month has closed, her count stays in its figures (numbers only) and can no longer be removed — tell her so."/></li>
                     <li><Bi vi="Gọi cho các nơi đã nhận phiếu chuyển gửi (mã hồ sơ ở trên) và đề nghị họ ngừng dùng thông tin trong phạm vi pháp luật cho phép; ghi lại đã gọi ai, lúc nào."
                         en="Call each agency that received a slip (case reference above) and ask them to stop using it, as far as the law allows; note whom you called and when."/></li>
                     <li><Bi vi="Trong hệ thống quản lý ca: ghi việc rút lại đồng ý và làm theo quy trình xoá của hệ thống đó (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)."

@@ -11,6 +11,7 @@ use intake::desk::replay::ReplayMemory;
 use intake::desk::transfer::{
     Incoming, KioskChange, TransferError, apply, export_kiosks, export_opened, import, plan,
 };
+use intake::desk::transfer_qr::{import_code, kiosks_code, looks_like};
 use intake::handoff::EnrolledKiosk;
 use intake::two::Two;
 use leptos::prelude::*;
@@ -25,8 +26,8 @@ enum Pending {
 fn refused(e: TransferError) -> Two {
     match e {
         TransferError::NotThisCentre => Two::new(
-            "Tệp này không được tạo bằng khoá nhân viên của trung tâm (tệp của nơi khác, hoặc giả mạo): đã từ chối, không có gì thay đổi.",
-            "This file was not made with this centre's staff key (another centre's, or forged): refused, nothing changed.",
+            "Tệp hoặc mã này không được tạo bằng khoá nhân viên của trung tâm mà bàn này tin dùng (của nơi khác, giả mạo, làm bằng khoá đã báo mất, hoặc bàn kia đã dùng khoá mới mà bàn này chưa nhận): đã từ chối, không có gì thay đổi.",
+            "This file or code was not made with a staff key this desk trusts (another centre's, forged, made with a key reported lost, or the other desk uses a new key this desk hasn't received): refused, nothing changed.",
         ),
         TransferError::OtherVersion => Two::new(
             "Tệp của một phiên bản khác: cập nhật cả hai bàn rồi xuất lại.",
@@ -108,10 +109,20 @@ fn change_words(c: &KioskChange) -> Two {
 pub fn DeskTransfer(
     ring: StoredValue<Keyring>,
     kiosks: RwSignal<Vec<EnrolledKiosk>>,
+    /// Another desk's kiosk list, scanned at the scan field.
+    incoming: RwSignal<String>,
 ) -> impl IntoView {
     let message = RwSignal::new(None::<Two>);
     let text = RwSignal::new(String::new());
     let pending = RwSignal::new(None::<Pending>);
+    let qr = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let code = incoming.get();
+        if !code.is_empty() {
+            incoming.set(String::new());
+            text.set(code);
+        }
+    });
     Effect::new(move |_| {
         let file = text.get();
         if file.is_empty() {
@@ -119,7 +130,14 @@ pub fn DeskTransfer(
         }
         text.set(String::new());
         pending.set(None);
-        match ring.with_value(|r| import(&file, r)) {
+        let read = ring.with_value(|r| {
+            if looks_like(&file) {
+                import_code(&file, r)
+            } else {
+                import(&file, r)
+            }
+        });
+        match read {
             Ok(Incoming::Kiosks(list)) => {
                 let changes = plan(&kiosks.get_untracked(), &list);
                 if changes.is_empty() {
@@ -157,11 +175,11 @@ pub fn DeskTransfer(
     let export = move |kiosk_list: bool| {
         let made = ring.with_value(|r| {
             if kiosk_list {
-                export_kiosks(r, &kiosks.get_untracked())
+                export_kiosks(r, &kiosks.get_untracked()).map_err(Some)
             } else {
                 match store::opened_kept() {
-                    Kept::Unreadable => Err(TransferError::NotATransfer),
-                    kept => export_opened(r, &kept.value().unwrap_or_default()),
+                    Kept::Unreadable => Err(None),
+                    kept => export_opened(r, &kept.value().unwrap_or_default()).map_err(Some),
                 }
             }
         });
@@ -176,7 +194,24 @@ pub fn DeskTransfer(
                 "Exported. Take the file to the other desk on the centre's USB stick, import it there, then delete the file.",
             ))),
             Ok(_) => message.set(Some(Two::new("Trình duyệt không cho tải tệp xuống.", "The browser refused the download."))),
-            Err(e) => message.set(Some(refused(e))),
+            Err(Some(e)) => message.set(Some(refused(e))),
+            Err(None) => message.set(Some(Two::new(
+                "Danh sách mã đã mở trên máy này không đọc được (xem ở trên): chưa xuất được.",
+                "This desk's list of opened codes cannot be read (see above): nothing exported.",
+            ))),
+        }
+    };
+    let show_qr = move |_| {
+        let code = ring.with_value(|r| kiosks_code(r, &kiosks.get_untracked()));
+        match code
+            .ok()
+            .and_then(|c| intake::handoff::screen_qr_svg(&c).ok())
+        {
+            Some(svg) => qr.set(Some(svg)),
+            None => message.set(Some(Two::new(
+                "Danh sách máy quá dài cho một mã QR: dùng tệp.",
+                "The kiosk list is too long for one QR code: use the file.",
+            ))),
         }
     };
     let confirm = move |_| {
@@ -230,7 +265,17 @@ pub fn DeskTransfer(
                 <button type="button" class="desk-button" on:click=move |_| export(true)><Bi vi="Xuất danh sách máy" en="Export the kiosk list"/></button>
                 " "
                 <button type="button" class="desk-button" on:click=move |_| export(false)><Bi vi="Xuất danh sách mã đã mở" en="Export the opened codes"/></button>
+                " "
+                <button type="button" class="desk-button" on:click=show_qr><Bi vi="Hiện danh sách máy thành mã QR" en="Show the kiosk list as a QR code"/></button>
             </p>
+            {move || qr.get().map(|svg| view! {
+                <div class="desk-transfer__qr" role="group" aria-label="Mã QR danh sách máy / Kiosk list QR code">
+                    <div class="desk-transfer__qr-image" inner_html=svg></div>
+                    <p><Bi vi="Quét mã này ở ô quét mã của bàn kia (mục Tiếp nhận). Ẩn mã khi xong."
+                        en="Scan this at the other desk's scan field (Intake). Hide it when done."/></p>
+                    <button type="button" class="desk-button" on:click=move |_| qr.set(None)><Bi vi="Ẩn mã QR" en="Hide the QR code"/></button>
+                </div>
+            })}
             <label><Bi vi="Nhập tệp từ bàn khác" en="Import a file from another desk"/>" "
                 <input type="file" accept=".json,application/json" on:change=read_file_into(text, message) /></label>
             {move || pending.get().map(|p| {

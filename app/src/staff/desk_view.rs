@@ -86,6 +86,12 @@ pub fn DeskView(
     let key_read = RwSignal::new(false);
     let page = desk.page;
     // A kiosk's enrolment read at the scan field goes to the kiosks view's enrol field.
+    // Another desk's kiosk list read at the scan field goes to the kiosks view's merge.
+    let desk_kiosks = RwSignal::new(String::new());
+    let on_desk_kiosks = Callback::new(move |code: String| {
+        desk_kiosks.set(code);
+        page.set(DeskPage::Kiosks);
+    });
     let on_kiosk_key = Callback::new(move |line: String| {
         new_key.set(line);
         key_read.set(true);
@@ -136,7 +142,7 @@ pub fn DeskView(
         // Each view stays drawn while another is shown, so a half-recorded case survives a
         // look at the kiosks.
         <div hidden=move || page.get() != DeskPage::Intake>
-            <super::intake_view::IntakeView ring=ring kiosks=kiosks stats=stats on_kiosk_key=on_kiosk_key />
+            <super::intake_view::IntakeView ring=ring kiosks=kiosks stats=stats on_kiosk_key=on_kiosk_key on_desk_kiosks=on_desk_kiosks />
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Keys>
             <details class="panel">
@@ -148,7 +154,7 @@ pub fn DeskView(
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Kiosks>
             <super::kiosks::Kiosks kiosks=kiosks new_key=new_key key_read=key_read />
-            <super::desk_transfer::DeskTransfer ring=ring kiosks=kiosks />
+            <super::desk_transfer::DeskTransfer ring=ring kiosks=kiosks incoming=desk_kiosks />
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Statistics>
             <super::statistics::StatisticsPanel stats=stats ring=ring />

@@ -24,6 +24,8 @@ pub fn IntakeView(
     stats: RwSignal<Statistics>,
     /// A kiosk's enrolment was scanned: for the kiosks view.
     on_kiosk_key: Callback<String>,
+    /// Another desk's kiosk list was scanned: to the kiosks view, to merge.
+    on_desk_kiosks: Callback<String>,
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let code = RwSignal::new(String::new());
@@ -48,6 +50,7 @@ pub fn IntakeView(
         });
         match scanned {
             Scanned::KioskKey(line) => on_kiosk_key.run(line),
+            Scanned::DeskKiosks(code) => on_desk_kiosks.run(code),
             Scanned::Refused(e) => error.set(Some(open_error(&e))),
             Scanned::Case(case) => {
                 let mut replay_unknown = false;

@@ -24,7 +24,7 @@ pub fn PrimeroFlags(draft: RwSignal<Decisions>, answers: Answers) -> impl IntoVi
         let vi: Vec<_> = needs.iter().map(|(vi, _)| *vi).collect();
         let en: Vec<_> = needs.iter().map(|(_, en)| *en).collect();
         let words = Two::owned(
-            format!("Gắn cờ khẩn trên hồ sơ ca: {}", vi.join("; ")),
+            format!("Gắn cờ khẩn trên hồ sơ quản lý ca: {}", vi.join("; ")),
             format!("Flag her case record as urgent: {}", en.join("; ")),
         );
         view! {
@@ -41,7 +41,7 @@ pub fn PrimeroFlags(draft: RwSignal<Decisions>, answers: Answers) -> impl IntoVi
             .config
             .with_value(|c| language(answers.spoken_language, c));
         let words = Two::owned(
-            format!("Gắn cờ trên hồ sơ ca: cần phiên dịch ({name})"),
+            format!("Gắn cờ trên hồ sơ quản lý ca: cần phiên dịch ({name})"),
             format!("Flag her case record: needs an interpreter ({name})"),
         );
         view! {
@@ -55,9 +55,9 @@ pub fn PrimeroFlags(draft: RwSignal<Decisions>, answers: Answers) -> impl IntoVi
     });
     Some(view! {
         <fieldset class="decision decision__flags" hidden=move || !agreed()>
-            <legend><Bi vi="Cờ trên hồ sơ ca (Primero)" en="Flags on her case record (Primero)"/></legend>
+            <legend><Bi vi="Cờ trên hồ sơ quản lý ca (Primero)" en="Flags on her case record (Primero)"/></legend>
             <p class="decision__kiosk"><Bi
-                vi="Chỉ gắn khi thân chủ đồng ý. Ai xem được hồ sơ ca cũng thấy cờ; cờ chỉ có thể đánh dấu đã xử lý, không xoá được."
+                vi="Chỉ gắn khi thân chủ đồng ý. Ai xem được hồ sơ quản lý ca cũng thấy cờ; cờ chỉ có thể được đánh dấu là đã xử lý, không xoá được."
                 en="Only if she agrees. Everyone who can see her case record sees its flags; a flag can be marked resolved, never deleted."/></p>
             {urgent}
             {interpreter}

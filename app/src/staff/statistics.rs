@@ -6,11 +6,33 @@ use super::{Desk, labels, now_minutes, store};
 use crate::ui::bilingual::{Bi, two};
 use intake::desk::keyring::Keyring;
 use intake::desk::stats::{
-    CLOSE_AFTER_DAYS, Cell, MonthPart, REDUCE_AFTER_DAYS, Statistics, combine,
+    CLOSE_AFTER_DAYS, Cell, MonthPart, NotCombined, REDUCE_AFTER_DAYS, Statistics, combine,
 };
 use intake::desk::transfer::{Incoming, TransferError, export_month, import};
 use intake::two::Two;
 use leptos::prelude::*;
+
+/// Why the chosen months make no report, said per reason.
+fn not_combined(have: usize, e: &NotCombined) -> Two {
+    let why = match e {
+        NotCombined::SameDeskTwice { month } => Two::owned(
+            format!("Tháng {month}: tệp của cùng một bàn được chọn hai lần."),
+            format!("Month {month}: the same desk's file was chosen twice."),
+        ),
+        NotCombined::DesksMissing { month, have, desks } => Two::owned(
+            format!(
+                "Tháng {month}: mới có tệp của {have}/{desks} bàn; cần đủ tệp của cả {desks} bàn (số của một phần các bàn có thể bị trừ ra khỏi tổng để nhận ra một người)."
+            ),
+            format!(
+                "Month {month}: files from {have} of {desks} desks; every desk's file is needed (a report of some desks could be subtracted from the whole to single out a person)."
+            ),
+        ),
+    };
+    Two::owned(
+        format!("Đã chọn {have} tệp; chưa làm được báo cáo. {}", why.vi),
+        format!("{have} file(s) chosen; no report yet. {}", why.en),
+    )
+}
 
 /// A table of cells: words, not the export's codes (the CSV keeps the codes).
 fn table(rows: Vec<(String, Cell, String, Option<Two>)>) -> impl IntoView {
@@ -45,9 +67,7 @@ pub fn StatisticsPanel(
     let message = RwSignal::new(None::<Two>);
     let file = RwSignal::new(String::new());
     let parts = RwSignal::new(Vec::<MonthPart>::new());
-    let combined = Memo::new(move |_| {
-        parts.with(|p| (!p.is_empty()).then(|| combine(p, desks).map_err(|e| e.to_string())))
-    });
+    let combined = Memo::new(move |_| parts.with(|p| (!p.is_empty()).then(|| combine(p, desks))));
     Effect::new(move |_| {
         let text = file.get();
         if text.is_empty() {
@@ -81,13 +101,20 @@ pub fn StatisticsPanel(
         let text = made.and_then(|p| ring.with_value(|r| export_month(r, &p)).ok());
         match text {
             Some(t) => {
-                download(
-                    &format!("statistics-{month}-for-the-report.json"),
-                    "application/json",
-                    &t,
-                );
+                let name = format!("statistics-{month}-for-the-report.json");
+                message.set(Some(if download(&name, "application/json", &t) {
+                    Two::new(
+                        "Đã xuất. Chuyển tệp cho bàn làm báo cáo bằng USB của trung tâm, rồi xoá tệp.",
+                        "Exported. Take the file to the desk that makes the report on the centre's USB stick, then delete it.",
+                    )
+                } else {
+                    Two::new("Trình duyệt không cho tải tệp xuống.", "The browser refused the download.")
+                }));
             }
-            None => message.set(Some(Two::new("Chưa xuất được.", "Nothing was exported."))),
+            None => message.set(Some(Two::new(
+                "Chưa xuất được: tháng này chưa chốt, hoặc thiết bị không tạo được số ngẫu nhiên.",
+                "Nothing was exported: this month is not closed yet, or the device gave no randomness.",
+            ))),
         }
     };
     let rows = move || {
@@ -110,7 +137,7 @@ pub fn StatisticsPanel(
             <p><Bi vi="Chỉ những người đồng ý được đếm. Số nhỏ hơn 5 hiện là “<5”; không có số tổng."
                 en="Only those who agreed are counted. Counts below 5 show as “<5”; no totals."/></p>
             <p>{two(Two::owned(
-                format!("Một tháng được chốt {CLOSE_AFTER_DAYS} ngày sau khi kết thúc: từ đó số liệu không đổi và mới được báo cáo. Gửi tháng đã chốt cho bàn làm báo cáo trong vòng {REDUCE_AFTER_DAYS} ngày sau khi tháng kết thúc, để một người được nhiều bàn tiếp nhận chỉ được đếm một lần."),
+                format!("Một tháng được chốt {CLOSE_AFTER_DAYS} ngày sau khi kết thúc: từ đó số liệu không đổi nữa, và chỉ khi đó mới được đưa vào báo cáo. Gửi tháng đã chốt cho bàn làm báo cáo trong vòng {REDUCE_AFTER_DAYS} ngày sau khi tháng kết thúc, để một người được nhiều bàn tiếp nhận chỉ được đếm một lần."),
                 format!("A month closes {CLOSE_AFTER_DAYS} days after it ends: from then on its counts never change, and only then is it reported. Send a closed month to the desk that makes the centre's report within {REDUCE_AFTER_DAYS} days of the month's end, so that someone seen at several desks counts once."),
             ))}</p>
             {move || table(rows())}
@@ -140,10 +167,7 @@ pub fn StatisticsPanel(
                         let have = parts.with(Vec::len);
                         return view! {
                             <div class="stats__combined">
-                                <p class="desk__message" role="alert">{two(Two::owned(
-                                    format!("Đã chọn {have} tệp; chưa làm được báo cáo: cần tháng của mỗi bàn trong {desks} bàn, mỗi bàn một lần."),
-                                    format!("{have} file(s) chosen; no report yet: {e}."),
-                                ))}</p>
+                                <p class="desk__message" role="alert">{two(not_combined(have, &e))}</p>
                                 <button type="button" class="desk-button" on:click=move |_| parts.set(Vec::new())><Bi vi="Bắt đầu gộp lại" en="Start combining again"/></button>
                             </div>
                         }.into_any();

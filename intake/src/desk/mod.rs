@@ -13,6 +13,7 @@ pub mod replay;
 pub mod scan;
 pub mod stats;
 pub mod transfer;
+pub mod transfer_qr;
 pub mod under_key;
 pub mod words;
 pub mod wrap;

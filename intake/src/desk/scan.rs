@@ -42,6 +42,8 @@ pub struct ScannedCase {
 pub enum Scanned {
     /// A kiosk's enrolment line (`A=<key>`), trimmed: for the enrol field.
     KioskKey(String),
+    /// Another desk's kiosk list (`DK1…`), trimmed: for the kiosks view, to merge.
+    DeskKiosks(String),
     Case(Box<ScannedCase>),
     Refused(OpenError),
 }
@@ -67,6 +69,9 @@ pub fn scan(
 ) -> Scanned {
     if Enrolment::looks_like(text) && Enrolment::parse(text).is_ok() {
         return Scanned::KioskKey(text.trim().to_owned());
+    }
+    if super::transfer_qr::looks_like(text) {
+        return Scanned::DeskKiosks(text.trim().to_owned());
     }
     let opened = match ring.open(text, &memory.kiosks, now, DEFAULT_WINDOW) {
         Ok(o) => o,

@@ -71,7 +71,7 @@ pub enum TransferError {
 /// The keys another desk's file may be made with: the current key and keys retired in a
 /// routine change — never a key marked compromised after a loss (whoever took it could make
 /// a file that enrols their own kiosk or restores a stolen one).
-fn trusted(ring: &Keyring) -> Vec<KeyPair> {
+pub(crate) fn trusted(ring: &Keyring) -> Vec<KeyPair> {
     ring.keys()
         .iter()
         .filter(|k| !matches!(k.standing, Standing::Compromised { .. }))

@@ -77,6 +77,31 @@ pub fn open(
         .ok_or(UnderKeyError::NoKey)
 }
 
+/// Seals `plain` for `purpose` under `pair` as bytes: nonce, then ciphertext and tag (for a
+/// code of digits, where every byte counts).
+pub fn seal_raw(pair: &KeyPair, purpose: &[u8], plain: &[u8]) -> Result<Vec<u8>, UnderKeyError> {
+    let sealed = seal(pair, purpose, plain)?;
+    let mut out = unhex(&sealed.nonce).ok_or(UnderKeyError::Damaged)?;
+    out.extend(unhex(&sealed.ciphertext).ok_or(UnderKeyError::Damaged)?);
+    Ok(out)
+}
+
+/// Opens bytes made by [`seal_raw`] with whichever of `keys` sealed them.
+pub fn open_raw(
+    keys: &[KeyPair],
+    purpose: &[u8],
+    bytes: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, UnderKeyError> {
+    if bytes.len() < 12 + 16 {
+        return Err(UnderKeyError::Damaged);
+    }
+    let sealed = UnderKey {
+        nonce: hex(&bytes[..12]),
+        ciphertext: hex(&bytes[12..]),
+    };
+    open(keys, purpose, &sealed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

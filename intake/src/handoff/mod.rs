@@ -16,13 +16,15 @@ mod payload;
 mod qr;
 mod request;
 mod seal;
-mod text;
+pub(crate) mod text;
 mod worker;
 
 pub use keys::{KeyError, KeyPair, KioskId, PublicKey};
 pub use open::{EnrolledKiosk, KioskState, LetterWarning, OpenError, Opened, TimeWarning, open};
 pub use payload::{Handoff, HandoffId, KioskLetter, PLAINTEXT_LEN, PayloadError, Ticket, body_len};
-pub use qr::{MAX_QR_VERSION, QrError, qr_code, qr_svg, qr_version};
+pub use qr::{
+    MAX_QR_VERSION, MAX_SCREEN_QR_VERSION, QrError, qr_code, qr_svg, qr_version, screen_qr_svg,
+};
 pub use request::{Refusal, SealReply, SealRequest, make_code};
 pub use seal::{SealError, build_minutes, seal};
 pub use text::{CODE_DIGITS, PREFIX};

@@ -40,8 +40,25 @@ pub const QUIET_MODULES: usize = 4;
 /// leaves a grey pixel wherever two sub-paths of one path meet at a corner, and a thermal
 /// printer breaks such pixels up (tests/e2e/the_printed_slip_scans_at_thermal_resolution.test.mjs rasterises the slip at 203 dpi).
 pub fn qr_svg(text: &str) -> Result<String, QrError> {
+    Ok(svg_of(&qr_code(text)?))
+}
+
+/// The largest QR version of a code shown on a desk's screen for another desk (a kiosk
+/// list): read by a camera or a handheld scanner from a screen, never printed.
+pub const MAX_SCREEN_QR_VERSION: i16 = 25;
+
+/// An SVG of `text` for a screen, at level M, up to [`MAX_SCREEN_QR_VERSION`].
+pub fn screen_qr_svg(text: &str) -> Result<String, QrError> {
+    let code =
+        QrCode::with_error_correction_level(text, EcLevel::M).map_err(|_| QrError::TooLarge)?;
+    match code.version() {
+        qrcode::Version::Normal(v) if v <= MAX_SCREEN_QR_VERSION => Ok(svg_of(&code)),
+        _ => Err(QrError::TooLarge),
+    }
+}
+
+fn svg_of(code: &QrCode) -> String {
     use std::fmt::Write;
-    let code = qr_code(text)?;
     let width = code.width();
     let size = width + 2 * QUIET_MODULES;
     let mut svg = format!(
@@ -63,7 +80,7 @@ pub fn qr_svg(text: &str) -> Result<String, QrError> {
         }
     }
     svg.push_str("</svg>");
-    Ok(svg)
+    svg
 }
 
 #[cfg(test)]

@@ -52,8 +52,14 @@ const fn digits_for_group(n: usize) -> usize {
 
 /// Writes the version and the sealed bytes as the code's text.
 pub(crate) fn encode(version: u8, bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(PREFIX.len() + 1 + digits_for(bytes.len()));
-    out.push_str(PREFIX);
+    encode_with(PREFIX, version, bytes)
+}
+
+/// Writes `bytes` of any length after `prefix` and a version digit, in the same groups of
+/// digits with their check digits (another desk's kiosk list uses this, with its own prefix).
+pub(crate) fn encode_with(prefix: &str, version: u8, bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(prefix.len() + 1 + digits_for(bytes.len()));
+    out.push_str(prefix);
     out.push(char::from(b'0' + version % 10));
     for group in bytes.chunks(GROUP_BYTES) {
         let value = group.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
@@ -83,28 +89,66 @@ pub(crate) enum TextError {
 /// newline (a scanner's Enter) are ignored; the prefix is matched in either case (a
 /// scanner with caps lock on types it in lower case).
 pub(crate) fn decode(text: &str, version: u8) -> Result<Vec<u8>, TextError> {
+    let digits = digits_after(text, PREFIX, version)?;
+    // Every character of a code is ASCII: anything longer or shorter is damaged, refused
+    // before it is read any further.
+    if digits.len() != CODE_DIGITS - 1 {
+        return Err(TextError::Damaged);
+    }
+    read_groups(&digits, SEALED_LEN)
+}
+
+/// Reads text written by [`encode_with`] back, whatever its length up to `max_len` bytes.
+pub(crate) fn decode_with(
+    text: &str,
+    prefix: &str,
+    version: u8,
+    max_len: usize,
+) -> Result<Vec<u8>, TextError> {
+    let digits = digits_after(text, prefix, version)?;
+    let full = digits.len() / (digits_for_group(GROUP_BYTES) + 1);
+    let rest = digits.len() % (digits_for_group(GROUP_BYTES) + 1);
+    let last = match rest {
+        0 => 0,
+        _ => (1..GROUP_BYTES)
+            .find(|k| digits_for_group(*k) + 1 == rest)
+            .ok_or(TextError::Damaged)?,
+    };
+    let len = full * GROUP_BYTES + last;
+    if len > max_len {
+        return Err(TextError::Damaged);
+    }
+    read_groups(&digits, len)
+}
+
+/// The digits after `prefix` and the version digit.
+fn digits_after(text: &str, prefix: &str, version: u8) -> Result<Vec<u8>, TextError> {
     let text = text.trim();
     let prefix_ok = text
-        .get(..PREFIX.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(PREFIX));
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix));
     if !prefix_ok {
         return Err(TextError::NotACode);
     }
-    let mut chars = text[PREFIX.len()..].chars();
+    let mut chars = text[prefix.len()..].chars();
     match chars.next().and_then(|c| c.to_digit(10)) {
         Some(v) if v == u32::from(version) => {}
         Some(v) => return Err(TextError::Version(v as u8)),
         None => return Err(TextError::Damaged),
     }
-    // Every character of a code is ASCII: anything longer or shorter is damaged, refused
-    // before it is read any further.
-    if text.len() != PREFIX.len() + CODE_DIGITS {
+    chars
+        .map(|c| c.to_digit(10).map(|d| d as u8))
+        .collect::<Option<Vec<u8>>>()
+        .ok_or(TextError::Damaged)
+}
+
+/// `len` bytes from groups of digits, each checked.
+fn read_groups(digits: &[u8], len: usize) -> Result<Vec<u8>, TextError> {
+    if digits.len() != digits_for(len) {
         return Err(TextError::Damaged);
     }
-    let digits: Option<Vec<u8>> = chars.map(|c| c.to_digit(10).map(|d| d as u8)).collect();
-    let digits = digits.ok_or(TextError::Damaged)?;
-    let mut out = Vec::with_capacity(SEALED_LEN);
-    let mut remaining = SEALED_LEN;
+    let mut out = Vec::with_capacity(len);
+    let mut remaining = len;
     let mut at = 0;
     while remaining > 0 {
         let n = remaining.min(GROUP_BYTES);
@@ -147,6 +191,32 @@ mod tests {
         assert_eq!(text.len(), PREFIX.len() + CODE_DIGITS);
         assert_eq!(&text[..3], "TK2");
         assert_eq!(decode(&format!("  {text}\n"), 2), Ok(bytes));
+    }
+
+    #[test]
+    fn bytes_of_any_length_round_trip_with_their_own_prefix() {
+        for len in 0..40 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 53 + 7) as u8).collect();
+            let text = encode_with("DK", 1, &bytes);
+            assert_eq!(decode_with(&text, "DK", 1, 64), Ok(bytes.clone()), "{len}");
+            assert_eq!(decode_with(&text, "TK", 1, 64), Err(TextError::NotACode));
+            if len > 0 {
+                // One digit changed is caught by its group's check digit.
+                let mut d: Vec<char> = text.chars().collect();
+                let at = 4;
+                d[at] = if d[at] == '0' { '1' } else { '0' };
+                let changed: String = d.into_iter().collect();
+                assert_eq!(decode_with(&changed, "DK", 1, 64), Err(TextError::Damaged));
+                assert_eq!(
+                    decode_with(&text[..text.len() - 1], "DK", 1, 64),
+                    Err(TextError::Damaged)
+                );
+            }
+        }
+        assert_eq!(
+            decode_with(&encode_with("DK", 1, &[1; 30]), "DK", 1, 29),
+            Err(TextError::Damaged)
+        );
     }
 
     #[test]
