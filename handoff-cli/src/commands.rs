@@ -13,10 +13,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const USAGE: &str = "usage: handoff keygen --out NAME | sample | seal --answers FILE --staff-key PUB --kiosk-key KEY \
 | open CODE --staff-backup FILE[,OLDER-FILE...] --kiosks [L=]PUB[,...] [--revoked [L=]PUB[,...]] [--window-minutes N] [--now MINUTES] \
 | qr CODE --out FILE.svg|FILE.png|FILE.y4m | public KEY | wrap KEY | check-config FILE | apply-config FILE DIST | check-language FILE \
-| primero body [CODE] --decisions FILE --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] \
+| primero body [CODE] --decisions FILE --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] [--config centre.json] \
 | primero check --url URL --user NAME [--mapping FILE | --module gbv|cp] \
 | primero push DECISIONS-FILE... --url URL --user NAME --staff-backup FILE --kiosks [L=]PUB[,...] [--mapping FILE | --module gbv|cp] [--config centre.json] [--journal FILE]\n\
-| stats merge MONTH-FILE... --staff-backup FILE\n\
+| stats merge MONTH-FILE... --staff-backup FILE (--config centre.json | --desks N)\n\
 The Primero password is typed at the prompt or given in PRIMERO_PASSWORD. \
 A real staff key is read only from its wrapped backup (--staff-backup); the passphrase is typed at the prompt or given on \
 standard input, never on the command line. --staff-key KEY (a raw private key) is accepted only for the shipped demo key.";
