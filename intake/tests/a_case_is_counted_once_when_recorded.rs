@@ -343,3 +343,49 @@ fn a_kiosk_enrolment_goes_to_the_enrol_field_and_anything_else_is_refused_by_kin
         "a refused scan changes nothing"
     );
 }
+
+#[test]
+fn a_clock_set_back_does_not_reopen_a_closed_month() {
+    let desk = Desk::new();
+    let now = build_minutes() + intake::clock::Span(5);
+    let mut ring = Keyring::new(desk.staff.clone(), now);
+    // The desk has seen a time 45 days on; its clock now says `now` again.
+    let later = now + intake::clock::Span::days(45);
+    ring.observe(later);
+    let config = config(30);
+    let mut memory = DeskMemory {
+        kiosks: desk.enrolled(),
+        opened: Some(ReplayMemory::default()),
+    };
+    let code = consenting_code(&desk, now);
+    let opened = case(scan(
+        &code,
+        &ring,
+        &mut memory,
+        &config,
+        later,
+        Freshness::Fresh,
+    ));
+    let mut decisions = Decisions::draft(&opened.handoff.answers);
+    decisions.enter_in_records = Some(true);
+    let mut book = DeskBook::default();
+    let by = Initials::parse("LT").expect("initials");
+    record(
+        &ring,
+        &mut book,
+        &code,
+        &opened.handoff,
+        decisions,
+        by,
+        now,
+        &config,
+    )
+    .expect("recorded");
+    let months: Vec<String> = book
+        .statistics
+        .rows(later)
+        .into_iter()
+        .map(|r| r.month)
+        .collect();
+    assert_eq!(months, vec![intake::desk::month_of(later)]);
+}

@@ -12,6 +12,11 @@ use intake::desk::transfer::{Incoming, TransferError, export_month, import};
 use intake::two::Two;
 use leptos::prelude::*;
 
+/// Now, as the desk's keys count it: a clock set back does not reopen a closed month.
+fn stats_now_of(ring: StoredValue<Keyring>) -> intake::clock::Minutes {
+    ring.with_value(|r| r.now(now_minutes()))
+}
+
 /// Why the chosen months make no report, said per reason.
 fn not_combined(have: usize, e: &NotCombined) -> Two {
     let why = match e {
@@ -64,6 +69,7 @@ pub fn StatisticsPanel(
 ) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let desks = desk.config.with_value(|c| c.desks);
+    let stats_now = move || stats_now_of(ring);
     let message = RwSignal::new(None::<Two>);
     let file = RwSignal::new(String::new());
     let parts = RwSignal::new(Vec::<MonthPart>::new());
@@ -94,10 +100,10 @@ pub fn StatisticsPanel(
         }
     });
     let export_csv = move |_| {
-        stats.with(|s| download("statistics.csv", "text/csv", &s.to_csv(now_minutes())));
+        stats.with(|s| download("statistics.csv", "text/csv", &s.to_csv(stats_now())));
     };
     let export_part = move |month: String| {
-        let made = stats.with(|s| s.month_part(&store::desk_name(), &month, now_minutes()));
+        let made = stats.with(|s| s.month_part(&store::desk_name(), &month, stats_now()));
         let text = made.and_then(|p| ring.with_value(|r| export_month(r, &p)).ok());
         match text {
             Some(t) => {
@@ -118,7 +124,7 @@ pub fn StatisticsPanel(
         }
     };
     let rows = move || {
-        let now = now_minutes();
+        let now = stats_now();
         stats.with(|s| {
             s.rows(now)
                 .into_iter()
@@ -130,7 +136,7 @@ pub fn StatisticsPanel(
                 .collect::<Vec<_>>()
         })
     };
-    let closed = move || stats.with(|s| s.closed_months(now_minutes()));
+    let closed = move || stats.with(|s| s.closed_months(stats_now()));
     view! {
         <section class="panel no-print" aria-labelledby="stats-title">
             <h2 id="stats-title"><Bi vi="Số liệu ẩn danh" en="Anonymous statistics"/></h2>

@@ -77,7 +77,7 @@ pub fn statistics(ring: &Keyring, now: Minutes) -> Statistics {
         .value()
         .unwrap_or_default();
     let (mut stats, _) = kept.open(&keys);
-    if stats.maintain(now)
+    if stats.maintain(ring.now(now))
         && let Ok(sealed) = kept.updated(&stats, ring.current(), &keys)
     {
         storage::keep(STATISTICS, &sealed);

@@ -102,8 +102,9 @@ impl Keyring {
         &self.keys
     }
 
-    /// Now, as the ring counts it: never earlier than a time it has already seen.
-    fn now(&self, now_minutes: Minutes) -> Minutes {
+    /// Now, as the ring counts it: never earlier than a time it has already seen (a clock
+    /// set back neither lengthens a window nor reopens a closed month of statistics).
+    pub fn now(&self, now_minutes: Minutes) -> Minutes {
         now_minutes.max(self.latest_minutes)
     }
 

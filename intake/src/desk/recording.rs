@@ -50,10 +50,12 @@ pub fn record(
     let recorded =
         Recorded::record(previous, handoff.id, decisions, by, now).map_err(NotRecorded::Missing)?;
     let mut statistics = book.statistics.clone();
+    // A clock set back does not reopen a closed month.
+    let stats_now = ring.now(now);
     let counted = if count {
-        statistics.add(handoff.id, &handoff.answers, now)
+        statistics.add(handoff.id, &handoff.answers, stats_now)
     } else {
-        statistics.remove(handoff.id, now);
+        statistics.remove(handoff.id, stats_now);
         false
     };
     let record = CaseRecord {
