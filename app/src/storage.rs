@@ -62,6 +62,12 @@ pub fn load<T: DeserializeOwned>(name: &'static str) -> Kept<T> {
     }
 }
 
+/// Marks the value under `name` unreadable: it is not used and not written over until
+/// someone chooses to start it again (a value the page cannot trust, though it parses).
+pub fn mark_unreadable(name: &'static str) {
+    mark(name);
+}
+
 fn mark(name: &'static str) {
     UNREADABLE.with(|u| u.borrow_mut().insert(name));
 }

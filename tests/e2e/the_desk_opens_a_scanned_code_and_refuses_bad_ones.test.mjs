@@ -135,7 +135,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await page.getByRole('button', { name: /Revoke…/ }).click();
     await page.getByText(/Its codes are refused until it is restored/).waitFor();
     await page.getByRole('button', { name: /Cancel/ }).click();
-    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('staff-kiosks'))[0].state), 'enrolled', 'nothing changed');
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('staff-kiosks')).kiosks[0].state), 'enrolled', 'nothing changed');
     await page.getByRole('button', { name: /Revoke…/ }).click();
     await page.getByRole('button', { name: /Confirm revoke/ }).click();
     await page.locator('.kiosks__state').getByText(/revoked \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
@@ -146,7 +146,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await show(page, 'Kiosks');
     await page.getByRole('button', { name: /Restore…/ }).click();
     await page.getByRole('button', { name: /Confirm restore/ }).click();
-    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('staff-kiosks'))[0]);
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('staff-kiosks')).kiosks[0]);
     assert.equal(kept.state, 'restored');
     assert.ok(Math.abs(kept.state_since_minutes - Date.now() / 60000) < 5, 'the change is timed');
     await scan(page, code);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { handoff, importDemoKey, enrol, scan, show } from './pages/desk.mjs';
+import { handoff, importDemoKey, enrol, scan, show, unlock } from './pages/desk.mjs';
 import { zbar } from './pages/kiosk.mjs';
 
 const SAME_TICKET = /Another code from the same day carries this number/;
@@ -113,6 +113,21 @@ test('a second desk takes the first desk\'s kiosks and opened codes from files m
     await two.page.getByText(/The lists of opened codes were merged/).waitFor();
     await scan(two.page, first);
     await two.page.getByText(OPENED_BEFORE).waitFor();
+
+    // On the first desk, someone with the locked device restores the lost kiosk B in the
+    // browser's storage: the list no longer matches its seal and is not used.
+    await one.page.evaluate(() => {
+      const kept = JSON.parse(localStorage.getItem('staff-kiosks'));
+      for (const k of kept.kiosks) if (k.state === 'revoked') k.state = 'restored';
+      localStorage.setItem('staff-kiosks', JSON.stringify(kept));
+    });
+    await one.page.reload();
+    await unlock(one.page);
+    await one.page.getByText(/The kiosk list on this device was changed outside the desk/).waitFor();
+    await scan(one.page, first);
+    await one.page.getByText(/No key of this desk opens this code/).waitFor();
+    await one.page.getByRole('button', { name: /Start the kiosk list again/ }).click();
+    assert.equal(await one.page.evaluate(() => localStorage.getItem('staff-kiosks')), null);
 
     assert.deepEqual(one.problems, []);
     assert.deepEqual(two.problems, []);

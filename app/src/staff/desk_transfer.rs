@@ -218,7 +218,7 @@ pub fn DeskTransfer(
         match pending.get_untracked() {
             Some(Pending::Kiosks(changes)) => {
                 let list = apply(&kiosks.get_untracked(), &changes);
-                if store::keep_kiosks(&list) {
+                if ring.with_value(|r| store::keep_kiosks(r, &list)) {
                     kiosks.set(list);
                     message.set(Some(Two::new(
                         "Đã gộp danh sách máy.",

@@ -80,7 +80,17 @@ pub fn DeskView(
     });
     let public_qr = intake::handoff::qr_svg(&public_hex).unwrap_or_default();
     let ring = StoredValue::new(keys.ring.clone());
-    let kiosks = RwSignal::new(store::kiosks());
+    // The kiosk list is used only if it is the desk's own; each unlock seals it again under
+    // the current key (so a key deleted later does not take the list with it).
+    let (kiosk_list, kiosks_changed) = match store::kiosks(&keys.ring) {
+        Ok(list) => {
+            store::keep_kiosks(&keys.ring, &list);
+            (list, false)
+        }
+        Err(()) => (Vec::new(), true),
+    };
+    let kiosks_changed = RwSignal::new(kiosks_changed);
+    let kiosks = RwSignal::new(kiosk_list);
     let stats = RwSignal::new(store::statistics(&keys.ring, super::now_minutes()));
     let new_key = RwSignal::new(String::new());
     let key_read = RwSignal::new(false);
@@ -129,6 +139,17 @@ pub fn DeskView(
                 vi="KHẨN: máy tiếp đón vẫn tạo mã cho một khoá có thể đã bị lộ — người giữ khoá đó đọc được mã của thân chủ mới. Gửi ngay khoá công khai mới (mục “Khoá công khai của bàn” ở trang Khoá nhân viên) cho người quản lý để đưa vào centre.json, rồi ghim lại ở từng máy tiếp đón."
                 en="URGENT: kiosks still seal to a key that may be compromised — whoever holds it can read new clients' codes. Send the new public key (“This desk's public key”, in Staff keys) to the manager for centre.json now, then pin it again on each kiosk."/></p>
         })}
+        // A kiosk list changed outside the desk (its seal no longer matches) is not used.
+        <div class="desk__error no-print" role="alert" hidden=move || !kiosks_changed.get()>
+            <p><Bi
+                vi="Danh sách máy tiếp đón trên thiết bị này đã bị sửa ngoài bàn tiếp đón (ví dụ khi bàn đang khoá), nên không được dùng: mã của các máy sẽ không mở. Bắt đầu lại danh sách rồi đăng ký lại từng máy (hoặc nhập lại danh sách từ một bàn khác)."
+                en="The kiosk list on this device was changed outside the desk (for example while it was locked), so it is not used: no kiosk's codes open. Start the list again, then enrol each kiosk again (or import it again from another desk)."/></p>
+            <button type="button" class="desk-button" on:click=move |_| {
+                crate::storage::forget(store::KIOSKS);
+                kiosks.set(Vec::new());
+                kiosks_changed.set(false);
+            }><Bi vi="Bắt đầu lại danh sách máy" en="Start the kiosk list again"/></button>
+        </div>
         {config_is_newer.then(|| view! {
             <p class="desk__error no-print" role="alert"><Bi
                 vi="Khoá nhân viên trong centre.json được giữ ở đây như một khoá cũ, nhưng nó mới hơn khoá đang dùng: nếu đó là khoá mới của trung tâm, hãy dùng “Nhận khoá mới của trung tâm từ bản sao lưu…” ở trang Khoá nhân viên."
@@ -153,7 +174,7 @@ pub fn DeskView(
             <super::key_ring::StaffKeys ring=keys.ring wrapping=keys.wrapping />
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Kiosks>
-            <super::kiosks::Kiosks kiosks=kiosks new_key=new_key key_read=key_read />
+            <super::kiosks::Kiosks kiosks=kiosks new_key=new_key key_read=key_read ring=ring />
             <super::desk_transfer::DeskTransfer ring=ring kiosks=kiosks incoming=desk_kiosks />
         </div>
         <div class="no-print" hidden=move || page.get() != DeskPage::Statistics>

@@ -56,7 +56,7 @@ pub fn IntakeView(
                 let mut replay_unknown = false;
                 if freshness == Freshness::Fresh {
                     store::keep_open_case(text.trim(), now_minutes());
-                    if store::keep_kiosks(&memory.kiosks) {
+                    if ring.with_value(|r| store::keep_kiosks(r, &memory.kiosks)) {
                         kiosks.set(memory.kiosks);
                     }
                     match &memory.opened {

@@ -18,11 +18,13 @@ pub fn Kiosks(
     new_key: RwSignal<String>,
     /// The key came from the scan field (said above the enrol field until enrolled).
     key_read: RwSignal<bool>,
+    /// The desk's staff keys (the list is kept sealed under them).
+    ring: StoredValue<intake::desk::keyring::Keyring>,
 ) -> impl IntoView {
     let message = RwSignal::new(None::<Two>);
     // Nothing changes unless it is kept (an unreadable kept list is not written over).
     let save = move |list: Vec<EnrolledKiosk>| {
-        let kept = store::keep_kiosks(&list);
+        let kept = ring.with_value(|r| store::keep_kiosks(r, &list));
         if kept {
             kiosks.set(list);
         }

@@ -6,6 +6,7 @@
 use crate::storage::{self, Kept};
 use intake::clock::{Minutes, Span};
 use intake::desk::keyring::{Keyring, WrappedKeyring};
+use intake::desk::kiosk_list::KeptKiosks;
 use intake::desk::recording::DeskBook;
 use intake::desk::records::Records;
 use intake::desk::replay::ReplayMemory;
@@ -33,14 +34,27 @@ pub fn keep_keyring(w: &WrappedKeyring) -> bool {
     storage::replace_unreadable(KEYRING, w)
 }
 
-/// The enrolled kiosks (none while the kept list is unreadable).
-pub fn kiosks() -> Vec<EnrolledKiosk> {
-    storage::load(KIOSKS).value().unwrap_or_default()
+/// The enrolled kiosks, when the kept list is the desk's own (its seal, under the staff
+/// key, holds the same list); `Err` when it was changed outside the desk — then it is marked
+/// unreadable: not used, not written over, until staff start it again.
+#[allow(clippy::result_unit_err)]
+pub fn kiosks(ring: &Keyring) -> Result<Vec<EnrolledKiosk>, ()> {
+    match storage::load::<KeptKiosks>(KIOSKS) {
+        Kept::Value(kept) => match kept.verified(&ring_keys(ring)) {
+            Some(list) => Ok(list),
+            None => {
+                storage::mark_unreadable(KIOSKS);
+                Err(())
+            }
+        },
+        Kept::Absent | Kept::Unreadable => Ok(Vec::new()),
+    }
 }
 
-/// Keeps the enrolled kiosks (refused while the kept list is unreadable).
-pub fn keep_kiosks(kiosks: &[EnrolledKiosk]) -> bool {
-    storage::keep(KIOSKS, &kiosks)
+/// Keeps the enrolled kiosks, sealed under the current staff key (refused while the kept
+/// list is unreadable).
+pub fn keep_kiosks(ring: &Keyring, kiosks: &[EnrolledKiosk]) -> bool {
+    KeptKiosks::keep(ring.current(), kiosks).is_ok_and(|kept| storage::keep(KIOSKS, &kept))
 }
 
 /// The ids of opened handoffs, as kept (unreadable: a second scan cannot be noticed).
@@ -178,7 +192,7 @@ pub fn check_kept() {
     // centre's): gone.
     storage::forget("staff-counted-ids");
     let _ = keyring();
-    let _ = storage::load::<Vec<EnrolledKiosk>>(KIOSKS);
+    let _ = storage::load::<KeptKiosks>(KIOSKS);
     let _ = storage::load::<ReplayMemory>(OPENED);
     let _ = storage::load::<SealedStatistics>(STATISTICS);
     let _ = storage::load::<Records>(CASES);

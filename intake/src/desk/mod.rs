@@ -4,6 +4,7 @@ pub mod case_sheet;
 pub mod decisions;
 pub mod export;
 pub mod keyring;
+pub mod kiosk_list;
 pub mod passphrase;
 pub mod recording;
 pub mod records;
