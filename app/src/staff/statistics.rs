@@ -180,12 +180,7 @@ pub fn StatisticsPanel(
                     }
                 };
                 let csv = c.to_csv();
-                let rows = c.months.iter().flat_map(|(month, cells)| {
-                    cells.iter().map(move |(cell, n)| {
-                        let shown = if *n < intake::desk::stats::SMALLEST_SHOWN { "<5".to_owned() } else { n.to_string() };
-                        (month.clone(), *cell, shown, None)
-                    })
-                }).collect::<Vec<_>>();
+                let rows = c.rows().into_iter().map(|(month, cell, shown)| (month, cell, shown, None)).collect::<Vec<_>>();
                 let warning = (!c.without_ids.is_empty()).then(|| Two::owned(
                     format!("Tháng {}: có tệp gửi muộn đã bỏ mã hồ sơ, một người được hai bàn tiếp nhận có thể bị đếm hai lần.", c.without_ids.join(", ")),
                     format!("Month {}: a file sent late no longer holds case ids; someone seen at two desks may count twice.", c.without_ids.join(", ")),

@@ -40,7 +40,7 @@ pub fn keep_keyring(w: &WrappedKeyring) -> bool {
 #[allow(clippy::result_unit_err)]
 pub fn kiosks(ring: &Keyring) -> Result<Vec<EnrolledKiosk>, ()> {
     match storage::load::<KeptKiosks>(KIOSKS) {
-        Kept::Value(kept) => match kept.verified(&ring_keys(ring)) {
+        Kept::Value(kept) => match kept.verified(&ring.pairs()) {
             Some(list) => Ok(list),
             None => {
                 storage::mark_unreadable(KIOSKS);
@@ -67,10 +67,6 @@ pub fn keep_opened(memory: &ReplayMemory) -> bool {
     storage::keep(OPENED, memory)
 }
 
-fn ring_keys(ring: &Keyring) -> Vec<intake::handoff::KeyPair> {
-    ring.keys().iter().map(|k| k.pair.clone()).collect()
-}
-
 /// This desk's name for its statistics months: made once, at random.
 pub fn desk_name() -> String {
     if let Some(name) = storage::load::<String>(DESK_NAME).value() {
@@ -86,7 +82,7 @@ pub fn desk_name() -> String {
 /// The counts, opened with the desk's keys (a month sealed under a key since deleted stays
 /// kept, sealed, until its time); months whose time has come are reduced, and kept so.
 pub fn statistics(ring: &Keyring, now: Minutes) -> Statistics {
-    let keys = ring_keys(ring);
+    let keys = ring.pairs();
     let kept = storage::load::<SealedStatistics>(STATISTICS)
         .value()
         .unwrap_or_default();
@@ -119,7 +115,7 @@ pub fn keep_book(ring: &Keyring, book: &DeskBook) -> bool {
     let kept = storage::load::<SealedStatistics>(STATISTICS)
         .value()
         .unwrap_or_default();
-    let Ok(sealed) = kept.updated(&book.statistics, ring.current(), &ring_keys(ring)) else {
+    let Ok(sealed) = kept.updated(&book.statistics, ring.current(), &ring.pairs()) else {
         return false;
     };
     storage::keep(CASES, &book.records) & storage::keep(STATISTICS, &sealed)

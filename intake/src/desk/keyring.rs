@@ -102,6 +102,11 @@ impl Keyring {
         &self.keys
     }
 
+    /// Every key pair, the current one first (to open what the desk sealed itself).
+    pub fn pairs(&self) -> Vec<KeyPair> {
+        self.keys.iter().map(|k| k.pair.clone()).collect()
+    }
+
     /// Now, as the ring counts it: never earlier than a time it has already seen (a clock
     /// set back neither lengthens a window nor reopens a closed month of statistics).
     pub fn now(&self, now_minutes: Minutes) -> Minutes {

@@ -368,6 +368,18 @@ fn combine_parts(parts: &[MonthPart]) -> Combined {
 }
 
 impl Combined {
+    /// The combined report's cells, counts as shown ("<5" applied after combining).
+    pub fn rows(&self) -> Vec<(String, Cell, String)> {
+        self.months
+            .iter()
+            .flat_map(|(month, cells)| {
+                cells
+                    .iter()
+                    .map(move |(cell, n)| (month.clone(), *cell, shown(*n)))
+            })
+            .collect()
+    }
+
     /// The combined report as CSV: "<5" applied after combining, no totals.
     pub fn to_csv(&self) -> String {
         csv(&self.months)
