@@ -11,10 +11,11 @@ setup:
 	@scripts/setup.sh
 
 ## Serve the kiosk, its setup page and the staff desk on http://127.0.0.1:8080 (PORT to
-## change it): builds dist/, prints the three addresses and the demo staff key's backup.
+## change it): a development build (the only one that takes the demo staff key), the three
+## addresses and the demo staff key's backup printed.
 run: setup
 	cargo build --offline -q -p handoff-cli
-	scripts/dist.sh
+	scripts/dist.sh --dev
 	node scripts/run.mjs
 
 ## Every test: lint, native, browser components, release build, end to end.

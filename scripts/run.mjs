@@ -1,8 +1,10 @@
-// `make run`: serves the built dist/ — the kiosk, its setup page and the staff desk — on
-// http://127.0.0.1:8080 (PORT to change it; 0 picks a free port), and prints the three
-// addresses. For trying the desk it also offers the shipped DEMO staff key as a wrapped
-// backup at /demo/staff-backup.json (made now by the handoff tool, never part of dist/) and
-// prints its passphrase. Nothing here is for a real centre: see docs/deploy.md.
+// `make run`: serves the development build (target/dev-dist/, made by `scripts/dist.sh
+// --dev`) — the kiosk, its setup page and the staff desk — on http://127.0.0.1:8080 (PORT to
+// change it; 0 picks a free port), and prints the three addresses. For trying the desk it
+// also offers the shipped DEMO staff key as a wrapped backup at /demo/staff-backup.json (made
+// now by the handoff tool, never part of any build) and prints its passphrase. Only this
+// development build takes the demo key; a release build (`make dist`, what a centre deploys)
+// refuses it. Nothing here is for a real centre: see docs/deploy.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,16 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { serve } from './static-server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const HANDOFF = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'handoff');
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
 /** The demo backup's passphrase: printed, because the demo key protects nothing real. */
 const DEMO_PASSPHRASE = 'demo desk passphrase';
 
-const backup = execFileSync(HANDOFF, ['wrap', join(ROOT, 'tests', 'fixtures', 'demo-staff.key')], { input: `${DEMO_PASSPHRASE}\n` });
+const backup = execFileSync(join(TARGET, 'debug', 'handoff'), ['wrap', join(ROOT, 'tests', 'fixtures', 'demo-staff.key')], { input: `${DEMO_PASSPHRASE}\n` });
 const file = join(mkdtempSync(join(tmpdir(), 'anh-duong-run-')), 'staff-backup.json');
 writeFileSync(file, backup);
 
 const port = Number(process.env.PORT ?? 8080);
-const server = await serve(join(ROOT, 'dist'), { port, overrides: { '/demo/staff-backup.json': file } });
+const server = await serve(join(TARGET, 'dev-dist'), { port, overrides: { '/demo/staff-backup.json': file } });
 console.log(`Kiosk:       ${server.url}/`);
 console.log(`Setup page:  ${server.url}/setup/`);
 console.log(`Staff desk:  ${server.url}/staff/`);

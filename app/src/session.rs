@@ -83,9 +83,23 @@ impl Session {
             && self.theme.get_untracked() == Theme::Default
     }
 
-    /// The texts in the session's language, in a child's words on the child path.
+    /// The texts in the session's language, in a child's words on the child path, as they
+    /// are now: what a screen's component reads once as it is drawn (each screen is drawn
+    /// again when the language or the path changes).
     pub fn texts(&self) -> &'static Texts {
-        let (lang, child) = self.flow.with(|f| (f.language(), f.is_child_path()));
+        Self::texts_of(
+            self.flow
+                .with_untracked(|f| (f.language(), f.is_child_path())),
+        )
+    }
+
+    /// [`Session::texts`], followed: for a closure in a view that outlives one screen (the
+    /// frame, quick exit), which must redraw when the language or the path changes.
+    pub fn watch_texts(&self) -> &'static Texts {
+        Self::texts_of(self.flow.with(|f| (f.language(), f.is_child_path())))
+    }
+
+    fn texts_of((lang, child): (intake::LangTag, bool)) -> &'static Texts {
         if child {
             child_texts(lang)
         } else {

@@ -1,23 +1,43 @@
 // Shared by the browser benchmarks: Debian's Chromium, served folders, CPU throttling
 // through the DevTools protocol, and the statistics every table uses.
 import { chromium } from 'playwright-core';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../tests/e2e/server.mjs';
+import { serve } from '../../scripts/static-server.mjs';
 import { CHROMIUM_ARGS, TABLET_LANDSCAPE } from '../../tests/e2e/harness.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT = join(ROOT, 'bench-output');
 export { serve, TABLET_LANDSCAPE };
 
+/** A staff key of the benchmarks' own: a release build makes no code with the shipped demo
+ *  key (`intake::pairing::DEMO_KEY_ALLOWED`). Its private half (`BENCH_STAFF_KEY_FILE`) is a
+ *  test fixture. */
+export const BENCH_STAFF_KEY_FILE = join(ROOT, 'tests', 'fixtures', 'demo-kiosk.key');
+const BENCH_STAFF_KEY = readFileSync(join(ROOT, 'tests', 'fixtures', 'demo-kiosk.pub'), 'utf8').trim();
+
+/** Serves the release dist/ with the shipped configuration but the benchmarks' staff key
+ *  (`overrides` as `serve` takes them). Pages from `freshPage` are paired with it. */
+export async function serveKiosk(overrides = {}) {
+  const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'centre.json'), 'utf8'));
+  config.staff_public_key = BENCH_STAFF_KEY;
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-config-')), 'centre.json');
+  writeFileSync(file, JSON.stringify(config));
+  return serve(join(ROOT, 'dist'), { overrides: { '/centre.json': file, ...overrides } });
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A fresh context and page (no cache, no service worker yet), CPU slowed `rate` times. */
+/** A fresh context and page (no cache, no service worker yet), CPU slowed `rate` times. The
+ *  kiosk in it is paired with `serveKiosk`'s staff key as its setup page would pin it (the
+ *  pairing itself is the end-to-end tests' to exercise, not a benchmark's). */
 export async function freshPage(browser, rate = 1) {
   const context = await browser.newContext({ viewport: TABLET_LANDSCAPE });
+  await context.addInitScript((key) => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify(key)), BENCH_STAFF_KEY);
   const page = await context.newPage();
   if (rate !== 1) {
     const cdp = await context.newCDPSession(page);

@@ -1,12 +1,12 @@
 // Interaction: every tap of every path through the kiosk, tap → next screen painted, with
 // the CPU slowed 6×: p50 and p95 per step, in one page.
-import { launch, freshPage, serve, percentile, saveResult, WALKER, ROOT } from './common.mjs';
+import { serveKiosk, launch, freshPage, serve, percentile, saveResult, WALKER, ROOT } from './common.mjs';
 import { join } from 'node:path';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
 const RATE = 6;
 
-const server = await serve(join(ROOT, 'dist'));
+const server = await serveKiosk();
 const browser = await launch();
 try {
   const { page } = await freshPage(browser, RATE);

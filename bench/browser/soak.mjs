@@ -3,7 +3,7 @@
 // the real components (the same click() a tap ends in). JS heap (after a forced garbage
 // collection) and the kiosk's wasm memory at the start and the end; time
 // per session over the first and the last thousand.
-import { launch, freshPage, serve, saveResult, median, WALKER, ROOT } from './common.mjs';
+import { serveKiosk, launch, freshPage, serve, saveResult, median, WALKER, ROOT } from './common.mjs';
 import { join } from 'node:path';
 
 const SESSIONS = Number(process.env.BENCH_SOAK ?? 10000);
@@ -22,7 +22,7 @@ const WATCH_WASM = `
 })();
 `;
 
-const server = await serve(join(ROOT, 'dist'));
+const server = await serveKiosk();
 const browser = await launch();
 try {
   const { context, page } = await freshPage(browser);

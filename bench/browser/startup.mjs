@@ -3,7 +3,7 @@
 // (bench/floor: Leptos, one button, one QR SVG) and a static HTML page carrying the
 // kiosk's own welcome markup and stylesheet without any script. Runs interleave so
 // that the machine's noise falls on all three alike; a fresh context (empty cache) each run.
-import { launch, freshPage, serve, median, saveResult, ROOT } from './common.mjs';
+import { serveKiosk, launch, freshPage, serve, median, saveResult, ROOT } from './common.mjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ const READY = `
 `;
 
 const browser = await launch();
-const kiosk = await serve(join(ROOT, 'dist'));
+const kiosk = await serveKiosk();
 const floor = await serve(join(ROOT, 'target', 'bench', 'floor'));
 try {
   // The static page: the kiosk's welcome screen as painted, scripts removed.
@@ -36,7 +36,7 @@ try {
   await context.close();
   const staticFile = join(mkdtempSync(join(tmpdir(), 'bench-static-')), 'welcome.html');
   writeFileSync(staticFile, html);
-  const plain = await serve(join(ROOT, 'dist'), { overrides: { '/static-welcome.html': staticFile } });
+  const plain = await serveKiosk({ '/static-welcome.html': staticFile });
 
   const pages = { kiosk: kiosk.url + '/', floor: floor.url + '/', static: plain.url + '/static-welcome.html' };
   const times = { kiosk: [], floor: [], static: [] };

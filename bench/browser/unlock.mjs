@@ -2,13 +2,13 @@
 // backup and so kept at this device's cost (Argon2id, `intake::desk::wrap::MEMORY_KIB` and
 // `PASSES`), locked, then unlocked: time from pressing Unlock to the desk's heading, at 1×
 // and 6× CPU throttle, side by side. The goal: ≤ 2 s at 6×.
-import { launch, freshPage, serve, saveResult, ROOT, median } from './common.mjs';
+import { BENCH_STAFF_KEY_FILE, launch, freshPage, serve, saveResult, ROOT, median } from './common.mjs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROUNDS = Number(process.env.BENCH_UNLOCK_ROUNDS ?? 5);
 const PASSPHRASE = 'a long staff passphrase for the benchmark';
-const backup = execFileSync(join(ROOT, 'target', 'debug', 'handoff'), ['wrap', join(ROOT, 'tests', 'fixtures', 'demo-staff.key')], { input: `${PASSPHRASE}\n` }).toString();
+const backup = execFileSync(join(ROOT, 'target', 'debug', 'handoff'), ['wrap', BENCH_STAFF_KEY_FILE], { input: `${PASSPHRASE}\n` }).toString();
 
 const server = await serve(join(ROOT, 'dist'), {});
 const browser = await launch();

@@ -274,7 +274,7 @@ fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
     ))?;
     if config.uses_demo_key() {
         say(format!(
-            "{file}: uses the shipped DEMO staff key — not for real cases"
+            "{file}: uses the shipped DEMO staff key — not for real cases: a release build's kiosks make no code with it (make the centre's own key at the staff desk: docs/deploy.md section 10)"
         ))?;
     }
     Ok(())

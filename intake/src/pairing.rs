@@ -101,6 +101,9 @@ pub enum StaffKeyCheck {
     NotPaired,
     /// The configured key differs from the pinned one: confirm the change with the PIN.
     Changed,
+    /// The configured key is the shipped demo key and this is a release build, which never
+    /// seals to it (see [`DEMO_KEY_ALLOWED`]).
+    DemoRefused,
 }
 
 impl StaffKeyCheck {
@@ -120,10 +123,29 @@ pub fn is_demo_key(key: &PublicKey) -> bool {
     key.to_hex() == DEMO_STAFF_PUBLIC_KEY
 }
 
+/// Whether this build uses the shipped demo staff key at all: only a development build
+/// (`make run`, the tests' `handoff` tool). A release build — what a centre deploys — never
+/// loads its private half (desk, `handoff` tool) and never seals to it (kiosk): that private
+/// half is published with the source, so anyone holding a photo of a slip sealed to it could
+/// read her answers.
+pub const DEMO_KEY_ALLOWED: bool = cfg!(debug_assertions);
+
 /// Compares the configured staff key with the whole key pinned at pairing (its 64 hex
 /// characters: a 64-bit fingerprint is for people to compare, not for the kiosk to trust).
 /// Only the demo key may be used unpinned (and it can never be pinned: see the setup page).
 pub fn check_staff_key(configured: &PublicKey, pinned: Option<&str>) -> StaffKeyCheck {
+    check_staff_key_in(DEMO_KEY_ALLOWED, configured, pinned)
+}
+
+/// [`check_staff_key`] in a build that does or does not allow the demo key.
+fn check_staff_key_in(
+    demo_allowed: bool,
+    configured: &PublicKey,
+    pinned: Option<&str>,
+) -> StaffKeyCheck {
+    if !demo_allowed && is_demo_key(configured) {
+        return StaffKeyCheck::DemoRefused;
+    }
     match pinned {
         Some(p) if p == configured.to_hex() => StaffKeyCheck::AsPinned,
         Some(_) => StaffKeyCheck::Changed,
@@ -269,6 +291,28 @@ mod tests {
         assert!(
             !check_staff_key(b.public(), None).may_seal(),
             "a real key needs pairing"
+        );
+    }
+
+    #[test]
+    fn a_release_build_never_seals_to_the_demo_key_pinned_or_not() {
+        let demo = PublicKey::from_hex(DEMO_STAFF_PUBLIC_KEY).expect("the demo key");
+        for pinned in [None, Some(DEMO_STAFF_PUBLIC_KEY)] {
+            let check = check_staff_key_in(false, &demo, pinned);
+            assert_eq!(check, StaffKeyCheck::DemoRefused);
+            assert!(!check.may_seal());
+        }
+        let own = KeyPair::generate().expect("randomness");
+        let pinned = own.public().to_hex();
+        assert_eq!(
+            check_staff_key_in(false, own.public(), Some(&pinned)),
+            StaffKeyCheck::AsPinned,
+            "the centre's own key is unaffected"
+        );
+        assert_eq!(
+            check_staff_key_in(true, &demo, None),
+            StaffKeyCheck::DemoUnpinned,
+            "a development build (make run) still seals to it"
         );
     }
 

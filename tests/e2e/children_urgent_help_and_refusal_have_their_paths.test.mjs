@@ -83,7 +83,7 @@ for (const lang of ['vi', 'en']) {
   }
 
   test(`${lang}: "I need help now" from the welcome screen says staff will help, 113 only for after, and a code that reports no consent`, async () => {
-    const k = await openKiosk();
+    const k = await openKiosk({ paired: true });
     try {
       const { page } = k;
       await expectHeading(page, both('choose_language'));
@@ -100,7 +100,7 @@ for (const lang of ['vi', 'en']) {
       await checkScreen(page, `${lang}-help-now-handoff`);
       const file = join(SHOTS, `qr-help-now-${lang}.png`);
       await page.locator('.slip__qr').screenshot({ path: file });
-      const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
+      const opened = await openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.help_now, true);
       assert.equal(opened.answers.consent_services, 'not_asked');
       assert.equal(opened.answers.consent_statistics, 'not_asked');
@@ -112,7 +112,7 @@ for (const lang of ['vi', 'en']) {
   });
 
   test(`${lang}: sharing is her wish: "not sure yet", or no answer at all, and the code carries it`, async () => {
-    const k = await openKiosk();
+    const k = await openKiosk({ paired: true });
     try {
       const { page } = k;
       await expectHeading(page, both('choose_language'));
@@ -137,7 +137,7 @@ for (const lang of ['vi', 'en']) {
       await expectHeading(page, t.handoff);
       const file = join(SHOTS, `qr-sharing-wish-${lang}.png`);
       await page.locator('.slip__qr').screenshot({ path: file });
-      const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
+      const opened = await openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.services, 6, 'counselling and shelter');
       // Counselling "not sure yet"; shelter left unanswered reads "not asked", never "no".
       assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 2 });
@@ -147,7 +147,7 @@ for (const lang of ['vi', 'en']) {
   });
 
   test(`${lang}: danger now offers the desk and a code at once`, async () => {
-    const k = await openKiosk();
+    const k = await openKiosk({ paired: true });
     try {
       const { page } = k;
       await expectHeading(page, both('choose_language'));
@@ -185,7 +185,7 @@ for (const lang of ['vi', 'en']) {
   });
 
   test(`${lang}: information only shows services, hotlines and directory, and no code`, async () => {
-    const k = await openKiosk();
+    const k = await openKiosk({ paired: true });
     try {
       const { page } = k;
       await expectHeading(page, both('choose_language'));

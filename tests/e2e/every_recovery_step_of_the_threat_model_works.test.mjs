@@ -23,7 +23,7 @@ const OLD_STAFF_PUBLIC = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').
 async function deskWithOldKey(browser, server) {
   const opened = await openStaff(browser, server);
   const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', OLD_STAFF_KEY);
-  await importBackup(opened.page, backup);
+  await importBackup(opened.page, backup, PASSPHRASE);
   return { ...opened, backup };
 }
 

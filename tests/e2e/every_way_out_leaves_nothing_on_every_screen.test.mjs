@@ -41,7 +41,7 @@ const ANSWER_WORDS = [en.age_adult, en.service_shelter, en.sex_female, en.share_
 
 for (const [exitName, exit] of Object.entries(EXITS)) {
   test(`${exitName} from every screen leaves nothing behind`, async () => {
-    const k = await openKiosk({ fakeClock: true });
+    const k = await openKiosk({ paired: true, fakeClock: true });
     try {
       const { page, context } = k;
       for (let i = 0; i < SCREENS.length; i++) {

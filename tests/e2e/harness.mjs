@@ -9,6 +9,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/static-server.mjs';
+import { centreKey } from './pages/centre_key.mjs';
+import { setPin, pinStaffKey } from './pages/setup.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -29,21 +31,24 @@ export const TABLET_PORTRAIT = { width: 800, height: 1280 };
 export const TEST_CONFIG = join(ROOT, 'tests', 'fixtures', 'centre-test.json');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 // Built by `cargo build -p handoff-cli`; honours CARGO_TARGET_DIR like cargo does.
-export const HANDOFF_BIN = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'handoff');
+export const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+export const HANDOFF_BIN = join(TARGET, 'debug', 'handoff');
 
-/** Serves dist/ with the test configuration (short timeouts) in place of the demo one,
- *  changed by `edit` when given. `server.setConfig(edit)` serves another one from then on
- *  (the same origin: what the pages keep stays). */
+/** Serves dist/ with the test configuration (short timeouts) in place of the demo one, its
+ *  staff key the centre's own made at the desk (`centreKey`), changed by `edit` when given.
+ *  `server.setConfig(edit)` serves another one from then on (the same origin: what the
+ *  pages keep stays). */
 export async function serveForTests(edit) {
-  const overrides = { '/centre.json': TEST_CONFIG, ...CLIPS };
+  const { publicHex } = await centreKey();
   const edited = (change) => {
     const c = JSON.parse(readFileSync(TEST_CONFIG, 'utf8'));
-    change(c);
+    c.staff_public_key = publicHex;
+    change?.(c);
     const file = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'centre.json');
     writeFileSync(file, JSON.stringify(c));
     return file;
   };
-  if (edit) overrides['/centre.json'] = edited(edit);
+  const overrides = { '/centre.json': edited(edit), ...CLIPS };
   const server = await serve(DIST, { overrides });
   server.setConfig = (change) => { overrides['/centre.json'] = edited(change); };
   return server;
@@ -55,7 +60,9 @@ export const CLIPS = {
   '/clips/tyz-wait.wav': join(ROOT, 'tests', 'fixtures', 'clips', 'tyz-wait.wav'),
 };
 
-export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config, host } = {}) {
+/** Opens the kiosk in a fresh browser. `paired`: first set up behind its PIN at /setup/ and
+ *  pinned to the configured staff key, as a centre does before a kiosk makes codes. */
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config, host, paired = false } = {}) {
   const own = server ?? (await serveForTests(config));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
@@ -64,6 +71,7 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
   const base = host ? own.url.replace('127.0.0.1', host) : own.url;
   const origin = new URL(base).origin;
   const { problems, requests } = watch(context, page, origin);
+  if (paired) await pair(page, base);
   if (fakeClock) await page.clock.install();
   await page.goto(base + path);
   return {
@@ -95,6 +103,14 @@ export function watch(context, page, origin) {
     }
   });
   return { problems, requests };
+}
+
+/** Pairs the kiosk in `page` (served at `base`) through its setup page: a PIN, then the
+ *  configured staff key pinned. */
+export async function pair(page, base) {
+  await page.goto(`${base}/setup/`);
+  await setPin(page);
+  await pinStaffKey(page);
 }
 
 /** Opens one of the product's pages (`path`) in a new context of `browser`, watched like the

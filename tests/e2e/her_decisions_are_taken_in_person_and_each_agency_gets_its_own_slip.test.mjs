@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES, SHOTS } from './harness.mjs';
-import { handoff, importDemoKey, enrol, scan, decide, record, show } from './pages/desk.mjs';
+import { handoff, handoffWithCentreKey, importCentreKey, enrol, scan, decide, record, show } from './pages/desk.mjs';
+import { CENTRE_PUB } from './pages/centre_key.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Service bits (intake::Service order): health 1, psychosocial 2, shelter 4, legal 8, police 16.
@@ -32,7 +33,7 @@ function codeOf(dir, name, answers) {
       ...answers,
     },
   }));
-  return handoff('seal', '--answers', file, '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
+  return handoff('seal', '--answers', file, '--staff-key', CENTRE_PUB, '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
 }
 
 /** Prints the slip of the agency whose card matches `service` and returns its PDF's text. */
@@ -61,7 +62,7 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
       viewport: { width: 1280, height: 900 },
       initScript: { fn: () => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; } },
     });
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`);
     await scan(page, code);
     const form = page.locator('.decisions');
@@ -144,7 +145,7 @@ test('her decisions are recorded in person, and each agency she agreed to gets a
     for (const absent of ['private', 'flag_urgent', 'enter_in_records', 'LT']) {
       assert.ok(!JSON.stringify(decisions).includes(absent), `sealed: ${absent}`);
     }
-    const body = JSON.parse(handoff('primero', 'body', '--decisions', await forPrimero.path(), '--staff-key', join(FIXTURES, 'demo-staff.key'), '--kiosks', `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`));
+    const body = JSON.parse(await handoffWithCentreKey('primero', 'body', '--decisions', await forPrimero.path(), '--kiosks', `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`));
     assert.equal(body.data.consent_to_share_info_by_health, 'true');
     assert.equal(body.data.consent_to_share_info_by_security, 'false');
 
@@ -178,7 +179,7 @@ test('a child: her view, the adult, and a mandatory report are recorded apart; t
     const dir = mkdtempSync(join(tmpdir(), 'child-'));
     const code = codeOf(dir, 'child', { age_band: 'from12_to15', services: HEALTH, sharing: { yes: 0, no: 0, not_sure: 0 }, consent_statistics: 'not_asked' });
     const { page, problems } = await openStaff(browser, server, { viewport: { width: 1280, height: 900 } });
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`);
     await scan(page, code);
     await page.locator('.decision__child').waitFor();

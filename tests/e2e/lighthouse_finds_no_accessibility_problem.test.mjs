@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { startFlow } from 'lighthouse';
 import { CHROMIUM_ARGS, SHOTS, TABLET_LANDSCAPE, serveForTests } from './harness.mjs';
 import { both, en, vi } from './pages/labels.mjs';
+import { PIN } from './pages/setup.mjs';
 
 const SETTINGS = {
   onlyCategories: ['accessibility'],
@@ -29,6 +30,17 @@ async function tap(page, text) {
     return Boolean(b);
   }, text);
   assert.ok(found, `a button "${text}" is on the screen`);
+}
+
+/** Pairs the kiosk through its setup page, as a centre does before it makes codes: a PIN
+ *  set twice, then the configured staff key pinned (the centre's own: `serveForTests`). */
+async function pair(page, url) {
+  await page.goto(`${url}/setup/`);
+  await page.locator('::-p-aria(Mã PIN / PIN)').fill(PIN);
+  await page.locator('::-p-aria(Nhập lại / Again)').fill(PIN);
+  await page.locator('::-p-aria(Đặt mã PIN / Set PIN)').click();
+  await page.locator('::-p-aria(Ghim khoá này / Pin this staff key)').click();
+  await page.waitForFunction(() => document.body.innerText.includes('as pinned at pairing'), { timeout: 10000 });
 }
 
 async function heading(page, text) {
@@ -58,6 +70,7 @@ for (const lang of ['vi', 'en']) {
     });
     try {
       const page = await browser.newPage();
+      await pair(page, server.url);
       const flow = await startFlow(page, { name: `kiosk (${lang})`, config: { extends: 'lighthouse:default', settings: SETTINGS } });
 
       await flow.navigate(server.url + '/', { name: 'welcome' });

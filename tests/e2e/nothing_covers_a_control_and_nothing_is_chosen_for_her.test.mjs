@@ -79,7 +79,7 @@ async function walkSidePaths(page, url, theme, screen) {
 
 for (const [name, viewport, theme] of SIZES) {
   test(`nothing lies over a control on any screen of the path (${name})`, async () => {
-    const k = await openKiosk({ viewport });
+    const k = await openKiosk({ paired: true, viewport });
     try {
       const { page } = k;
       const screen = async (where) => { await drawn(page); await assertNothingCovers(page, where); };

@@ -11,6 +11,7 @@ import { expectHeading, tap } from './pages/kiosk.mjs';
 import { both, vi } from './pages/labels.mjs';
 
 const OTHER_STAFF_KEY = '11'.repeat(32);
+const DEMO_STAFF_KEY = readFileSync(join(FIXTURES, 'demo-staff.pub'), 'utf8').trim();
 // A centre's own staff key (any real public key but the shipped demo one).
 const OWN_STAFF_KEY = readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim();
 
@@ -98,7 +99,11 @@ test('a kept value that no longer parses is reported and never silently replaced
   const server = await serveForTests();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const { page, problems } = await openPage(browser, server);
+    // A paired kiosk, so that only its unreadable key stops the code.
+    const { page, problems } = await openPage(browser, server, { path: '/setup/' });
+    await setPin(page);
+    await pinStaffKey(page);
+    await page.goto(server.url + '/');
     await page.evaluate(() => { localStorage.setItem('kiosk-key', '"not a key"'); localStorage.setItem('kiosk-letter', '42'); });
     await page.reload();
     await expectHeading(page, both('choose_language'));
@@ -109,14 +114,9 @@ test('a kept value that no longer parses is reported and never silently replaced
     assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-key')), '"not a key"', 'left as it was');
 
     await page.goto(server.url + '/setup/');
-    await page.getByLabel('Mã PIN / PIN').fill('246810');
-    await page.getByLabel('Nhập lại / Again').fill('246810');
-    await page.getByRole('button', { name: /Set PIN/ }).click();
+    await enterPin(page);
     const panel = page.locator('.unreadable');
     await panel.waitFor();
-    // The demo staff key is never pinned: no button, and the page says why.
-    await page.getByText(/DEMO KEY: it cannot be pinned/).waitFor();
-    assert.equal(await page.getByRole('button', { name: /Pin this staff key/ }).count(), 0);
     assert.match(await panel.innerText(), /This kiosk's key: no codes/);
     assert.match(await panel.innerText(), /This kiosk's letter: A until it is chosen again/);
     await checkScreen(page, 'setup-3-unreadable');
@@ -126,8 +126,8 @@ test('a kept value that no longer parses is reported and never silently replaced
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
     assert.match(kept, /^[0-9a-f]{64}$/, 'a new key, by choice');
 
-    // An unreadable pinned staff key is a pin to nothing, never "not paired": even with the
-    // demo key configured (which may seal unpaired) no code is made until it is forgotten.
+    // An unreadable pinned staff key is a pin to nothing, never "not paired": no code is made
+    // until it is forgotten.
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '42'));
     await page.goto(server.url + '/');
     await expectHeading(page, both('choose_language'));
@@ -140,6 +140,33 @@ test('a kept value that no longer parses is reported and never silently replaced
     await page.getByRole('button', { name: /Forget the unreadable pin/ }).click();
     await page.getByLabel('Mã PIN / PIN').waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-pinned-staff-key')), null, 'forgotten by choice');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a release build makes no code with the shipped demo staff key, and the setup page says why', async () => {
+  const server = await serveForTests((c) => { c.staff_public_key = DEMO_STAFF_KEY; });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const { page, problems } = await openPage(browser, server);
+    await expectHeading(page, both('choose_language'));
+    await tap(page, vi.help_now);
+    await tap(page, vi.code_now);
+    await page.getByText(/chưa tạo được mã/).waitFor();
+    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code sealed to a key anyone can open');
+    await page.goto(server.url + '/setup/');
+    await setPin(page);
+    // Never pinned either: no button, and the page says why and what to do.
+    await page.getByText(/DEMO KEY: a release build makes no code with it \(anyone could open it\)/).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Pin this staff key/ }).count(), 0);
+    // Its self-test row sends her to the fix that exists, not to a button that does not.
+    const pinnedRow = await page.locator('.self-test tbody tr', { hasText: 'Staff key as pinned' }).innerText();
+    assert.match(pinnedRow, /The demo key is never pinned: first put the centre's own key in centre\.json/);
+    assert.doesNotMatch(pinnedRow, /press “Pin this staff key”/);
+    await checkScreen(page, 'setup-4-demo-key-refused');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { handoff, importDemoKey, enrol, scan, decide, record, show, unlock } from './pages/desk.mjs';
+import { handoff, importCentreKey, enrol, scan, decide, record, show, unlock } from './pages/desk.mjs';
+import { CENTRE_PUB } from './pages/centre_key.mjs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,7 +21,7 @@ const monthOf = (ms) => new Date(ms + 7 * 60 * 60 * 1000).toISOString().slice(0,
 /** A desk that records `codes`, each with "count in reports" as she answered (yes). */
 async function deskRecording(browser, server, codes) {
   const desk = await openStaff(browser, server);
-  await importDemoKey(desk.page);
+  await importCentreKey(desk.page);
   await enrol(desk.page, `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`);
   for (const code of codes) {
     await scan(desk.page, code);
@@ -39,7 +40,7 @@ test('the month is reported only once closed, and only from every desk combined'
   try {
     const dir = mkdtempSync(join(tmpdir(), 'report-'));
     writeFileSync(join(dir, 'answers.json'), handoff('sample'));
-    const seal = () => handoff('seal', '--answers', join(dir, 'answers.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
+    const seal = () => handoff('seal', '--answers', join(dir, 'answers.json'), '--staff-key', CENTRE_PUB, '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
     const both = seal();
     const now = Date.now();
     // The same woman seen at both desks; another at the second only.

@@ -98,7 +98,7 @@ for (const { lang, orientation, viewport, theme } of RUNS) {
   {
     const themed = theme === 'default' ? '' : `, ${theme} theme`;
     test(`the whole path in ${lang} (${orientation}${themed}): the QR opens to what was tapped, Finish keeps nothing`, async () => {
-      const k = await openKiosk({ viewport });
+      const k = await openKiosk({ paired: true, viewport });
       try {
         const L = PATHS[lang];
         await walk(k, L, lang, orientation, theme);
@@ -107,7 +107,7 @@ for (const { lang, orientation, viewport, theme } of RUNS) {
         const code = zbar(qrFile);
         assert.match(code, /^TK2\d+$/);
         const kioskKey = await k.page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key')));
-        const opened = openCode(code, kioskKey);
+        const opened = await openCode(code, kioskKey);
         assert.deepEqual(opened.answers, {
           session_language: lang, spoken_language: lang, interpreter: 'not_asked', age_band: 'adult',
           help_now: false, danger_now: 'no', doctor_now: 'no', private_room: 'yes', children: { count: 2 },

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { handoff, handoffWithPassphrase, importDemoKey, enrol, scan, unlock } from './pages/desk.mjs';
+import { handoff, handoffWithPassphrase, importCentreKey, enrol, scan, unlock } from './pages/desk.mjs';
+import { CENTRE_PUB } from './pages/centre_key.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -101,9 +102,9 @@ test('a code from a kiosk with a wrong clock opens with a warning', async () => 
     const answers = JSON.parse(handoff('sample'));
     answers.created_minutes = Math.floor(Date.now() / 60000) - 3 * 24 * 60; // three days ago
     writeFileSync(join(dir, 'a.json'), JSON.stringify(answers));
-    const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
+    const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', CENTRE_PUB, '--kiosk-key', join(dir, 'kiosk.key'));
     const { page, problems } = await openStaff(browser, server);
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, `A=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`);
     await scan(page, code);
     await page.locator('.case-sheet').waitFor();
@@ -139,7 +140,7 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
         arg: kioskPublic,
       },
     });
-    await importDemoKey(page);
+    await importCentreKey(page);
     await page.getByRole('button', { name: /Use the camera/ }).click();
     await page.getByText(/A kiosk key was read/).waitFor({ timeout: 10000 });
     assert.ok(await page.evaluate(() => window.__detectorCalls >= 1), 'the detector was asked');
@@ -170,7 +171,7 @@ test('kept desk data that no longer parses is reported, not written over, and st
     assert.match(text, /The enrolled kiosks/);
     assert.match(text, /The statistics/);
     await checkScreen(page, 'staff-unreadable');
-    await importDemoKey(page);
+    await importCentreKey(page);
     // Enrolling does not write over the unreadable list, and says so.
     await enrol(page, `A=${readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim()}`);
     await page.getByText(/The kiosk list could not be kept on this device/).waitFor();
@@ -197,10 +198,10 @@ test('the desk locks on pagehide and after a while hidden, and her open case com
     const dir = mkdtempSync(join(tmpdir(), 'lock-'));
     handoff('keygen', '--out', join(dir, 'kiosk'));
     writeFileSync(join(dir, 'a.json'), handoff('sample'));
-    const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
+    const code = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', CENTRE_PUB, '--kiosk-key', join(dir, 'kiosk.key'));
     // The desk's clock is Playwright's: time flows, and a test can move it on at once.
     const { page, problems } = await openStaff(browser, server, { fakeClock: true });
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, `A=${readFileSync(join(dir, 'kiosk.pub'), 'utf8').trim()}`);
     await scan(page, code);
     await page.locator('.case-sheet').getByText(/A-042/).first().waitFor();
@@ -242,7 +243,7 @@ test('a desk whose key is not the configured staff key says so', async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const { page } = await openStaff(browser, server);
-    await importDemoKey(page);
+    await importCentreKey(page);
     await page.getByText(/This desk's key is not the staff key in centre.json/).waitFor();
   } finally {
     await browser.close();
@@ -253,7 +254,7 @@ test('a desk whose key is not the configured staff key says so', async () => {
   const browser2 = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const { page } = await openStaff(browser2, same);
-    await importDemoKey(page);
+    await importCentreKey(page);
     assert.equal(await page.getByText(/This desk's key is not the staff key/).count(), 0);
   } finally {
     await browser2.close();

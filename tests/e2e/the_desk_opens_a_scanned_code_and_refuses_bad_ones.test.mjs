@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
 import { PASSPHRASE, handoff, handoffWithPassphrase, codeFromKiosk, scan, show, decide, record, unlock, enrol } from './pages/desk.mjs';
+import { CENTRE_PUB, centreKey } from './pages/centre_key.mjs';
 
 test('the staff desk opens a kiosk code typed by a scanner and shows the case sheet', async () => {
   const server = await serveForTests();
@@ -19,15 +20,25 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
     await checkScreen(page, 'staff-1-no-key');
 
-    const backup = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
+    // The shipped demo key, whose private half is published: this release build refuses it,
+    // even with its passphrase (only `make run`'s development build takes it).
+    const demo = handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key'));
+    await page.getByLabel(/backup file's contents/).fill(demo);
+    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: /Import/ }).click();
+    await page.getByText(/This is the DEMO key shipped with the source: anyone has its private half, so a release build refuses it/).waitFor({ timeout: 20000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('staff-keyring')), null, 'the demo key is not kept');
+    await checkScreen(page, 'staff-1b-demo-key-refused');
+    // The centre's own key, made at a desk: a wrong passphrase first.
+    const { backup, passphrase } = await centreKey();
     await page.getByLabel(/backup file's contents/).fill(backup);
     await page.getByLabel('Mật khẩu / Passphrase').fill('wrong passphrase!!');
     await page.getByRole('button', { name: /Import/ }).click();
-    await page.getByText(/Wrong passphrase/).waitFor();
-    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await page.getByText(/Wrong passphrase/).waitFor({ timeout: 20000 });
+    await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await page.getByRole('button', { name: /Import/ }).click();
     await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
-    assert.ok(await page.getByText('DEMO KEYS').isVisible(), 'demo keys are announced');
+    assert.equal(await page.getByText('DEMO KEYS').count(), 0, 'no demo banner on the centre\'s own key');
     assert.equal(await page.locator('h1 [lang="en"]').innerText(), 'Intake desk', 'the heading\'s English half is marked lang="en"');
 
     // Not enrolled yet: no key of this desk opens it (nothing in the clear says which kiosk).
@@ -75,10 +86,10 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     handoff('keygen', '--out', other);
     writeFileSync(join(dir, 'a.json'), handoff('sample'));
     const forOtherStaff = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', `${other}.pub`, '--kiosk-key', join(dir, 'kiosk.key'));
-    const fromOtherKiosk = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', `${other}.key`);
+    const fromOtherKiosk = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', CENTRE_PUB, '--kiosk-key', `${other}.key`);
     // A code whose answers agree to statistics: a scan counts no one; recording her
     // decisions with "count in reports" counts her once, small counts hidden, no totals.
-    const consenting = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(dir, 'kiosk.key'));
+    const consenting = handoff('seal', '--answers', join(dir, 'a.json'), '--staff-key', CENTRE_PUB, '--kiosk-key', join(dir, 'kiosk.key'));
     await scan(page, consenting);
     await sheet.waitFor();
     await show(page, 'Statistics');
@@ -158,7 +169,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await page.getByRole('heading', { name: /is locked/ }).waitFor();
     await checkScreen(page, 'staff-5-locked');
     // Initials are asked with the passphrase, and kept for the session only.
-    await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
+    await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
     await page.getByRole('button', { name: /Unlock/ }).click();
     await page.getByText(/Type your initials/).waitFor();
     await unlock(page);

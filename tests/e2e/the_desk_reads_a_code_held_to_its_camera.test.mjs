@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS } from './harness.mjs';
-import { handoff, codeFromKiosk, importDemoKey, enrol, show } from './pages/desk.mjs';
+import { handoff, codeFromKiosk, importCentreKey, enrol, show } from './pages/desk.mjs';
 
 test('a code shown to the camera opens the case sheet', async () => {
   const server = await serveForTests();
@@ -20,7 +20,7 @@ test('a code shown to the camera opens the case sheet', async () => {
   });
   try {
     const { page, problems } = await openStaff(browser, server, { context: { permissions: ['camera'] } });
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, kioskPublic);
     await show(page, 'Intake');
     await page.getByRole('button', { name: /Use the camera/ }).click();
@@ -43,7 +43,7 @@ test('no camera permission: a clear message, and the code field still works', as
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const { page, problems } = await openStaff(browser, server);
-    await importDemoKey(page);
+    await importCentreKey(page);
     await page.getByRole('button', { name: /Use the camera/ }).click();
     await page.getByText(/permission refused/).waitFor({ timeout: 10000 });
     await checkScreen(page, 'staff-camera-refused');

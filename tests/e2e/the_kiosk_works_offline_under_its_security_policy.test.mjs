@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { openKiosk, serveForTests, DIST, FIXTURES } from './harness.mjs';
 import { serve } from '../../scripts/static-server.mjs';
 import { tap, expectHeading } from './pages/kiosk.mjs';
-import { handoff, importDemoKey, enrol, scan } from './pages/desk.mjs';
+import { handoff, importCentreKey, enrol, scan } from './pages/desk.mjs';
+import { CENTRE_PUB } from './pages/centre_key.mjs';
 import { both, vi } from './pages/labels.mjs';
 
 /** Opens the kiosk once (the service worker takes the app's files), then stops the server. */
 async function visitThenStopServer() {
   const server = await serveForTests();
-  const k = await openKiosk({ server });
+  const k = await openKiosk({ server, paired: true });
   try {
     await expectHeading(k.page, both('choose_language'));
     await k.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
@@ -84,10 +85,10 @@ test('after one visit the staff page works with the web server stopped: import a
   const k = await visitThenStopServer();
   try {
     const { page } = k;
-    const code = handoff('seal', '--answers', sampleAnswers(), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
+    const code = handoff('seal', '--answers', sampleAnswers(), '--staff-key', CENTRE_PUB, '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
     page.on('requestfailed', (r) => k.problems.push(`failed offline: ${r.url()}`));
     await page.goto(k.server.url + '/staff/');
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, `A=${readFileSync(join(FIXTURES, 'demo-kiosk.pub'), 'utf8').trim()}`);
     await scan(page, code);
     await page.locator('.case-sheet').waitFor();
@@ -99,6 +100,7 @@ test('after one visit the staff page works with the web server stopped: import a
 
 test('the first screen is up before the sealing worker or any staff code is fetched', async () => {
   const k = await openKiosk({
+    paired: true,
     initScript: () => {
       // Note the moment the first screen's heading appears, against the resources' times.
       new MutationObserver((_, obs) => {

@@ -29,7 +29,7 @@ async function tabTo(page, name, key = 'Enter') {
 }
 
 test('the path to the code works from the keyboard alone, with the focus always visible', async () => {
-  const k = await openKiosk();
+  const k = await openKiosk({ paired: true });
   try {
     const { page } = k;
     await expectHeading(page, both('choose_language'));

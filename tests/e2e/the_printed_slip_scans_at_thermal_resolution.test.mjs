@@ -82,7 +82,7 @@ function checkModules(img, approx, dots) {
 
 for (const width of [58, 80]) {
   test(`the ${width} mm slip prints a QR of at least 30 mm that decodes at 203 dpi`, async () => {
-    const k = await openKiosk({ config: (c) => { c.printer = { width_mm: width }; } });
+    const k = await openKiosk({ paired: true, config: (c) => { c.printer = { width_mm: width }; } });
     try {
       const { page } = k;
       await expectHeading(page, both('choose_language'));
@@ -141,7 +141,7 @@ for (const width of [58, 80]) {
         assert.ok(!printed.includes(name), `the printed slip does not name the centre (${name}): ${printed}`);
       }
       const code = zbar(png);
-      const opened = openCode(code, await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
+      const opened = await openCode(code, await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
       assert.equal(opened.answers.help_now, true);
     } finally {
       await k.done();
@@ -150,7 +150,7 @@ for (const width of [58, 80]) {
 }
 
 test('without a printer there is no Print button', async () => {
-  const k = await openKiosk({ config: (c) => { delete c.printer; } });
+  const k = await openKiosk({ paired: true, config: (c) => { delete c.printer; } });
   try {
     await expectHeading(k.page, both('choose_language'));
     await tap(k.page, vi.help_now);

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveForTests, checkScreen, openStaff, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
-import { handoff, importDemoKey, enrol, scan, show, unlock } from './pages/desk.mjs';
+import { handoff, importCentreKey, enrol, scan, show, unlock } from './pages/desk.mjs';
+import { CENTRE_PUB } from './pages/centre_key.mjs';
 import { zbar } from './pages/kiosk.mjs';
 
 const SAME_TICKET = /Another code from the same day carries this number/;
@@ -34,14 +35,14 @@ test('a second desk takes the first desk\'s kiosks and opened codes from files m
     // Two codes of kiosk A, both ticket A-042 (as if a counter were reset, or two kiosks
     // shared the letter).
     writeFileSync(join(dir, 'answers.json'), handoff('sample'));
-    const seal = () => handoff('seal', '--answers', join(dir, 'answers.json'), '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
+    const seal = () => handoff('seal', '--answers', join(dir, 'answers.json'), '--staff-key', CENTRE_PUB, '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
     const first = seal();
     const second = seal();
     handoff('keygen', '--out', join(dir, 'other'));
     const otherKiosk = handoff('public', join(dir, 'other.key'));
 
     const one = await openStaff(browser, server);
-    await importDemoKey(one.page);
+    await importCentreKey(one.page);
     await enrol(one.page, `A=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`);
     // A second kiosk cannot take letter A: it would call the same numbers.
     await enrol(one.page, `A=${otherKiosk}`);
@@ -78,7 +79,7 @@ test('a second desk takes the first desk\'s kiosks and opened codes from files m
 
     // The second desk: the same centre's staff key, nothing else yet.
     const two = await openStaff(browser, server);
-    await importDemoKey(two.page);
+    await importCentreKey(two.page);
     await show(two.page, 'Kiosks');
     // A file changed on the way is refused; nothing changes.
     const forged = JSON.parse(text);

@@ -9,7 +9,8 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { openKiosk, checkScreen, SHOTS, FIXTURES, serveForTests } from './harness.mjs';
 import { tap, expectHeading, zbar, openCode } from './pages/kiosk.mjs';
-import { handoff, scan, importDemoKey, enrol } from './pages/desk.mjs';
+import { handoff, scan, importCentreKey, enrol } from './pages/desk.mjs';
+import { CENTRE_PUB } from './pages/centre_key.mjs';
 import { both, en, vi } from './pages/labels.mjs';
 
 const WELCOME = both('choose_language');
@@ -37,7 +38,7 @@ const missingClip = (p) => p === 'console error: Failed to load resource: the se
 
 test('a language without screens: its name and clip, then "please wait here" with a code asking for an interpreter, printed without asking, kept awake until Finish', async () => {
   // Dao's clip is named but missing from the server.
-  const k = await openKiosk({ fakeClock: true, initScript: recordDevices, config: (c) => { c.spoken_languages.find((l) => l.tag === 'ium').name_clip = 'clips/missing.wav'; } });
+  const k = await openKiosk({ paired: true, fakeClock: true, initScript: recordDevices, config: (c) => { c.spoken_languages.find((l) => l.tag === 'ium').name_clip = 'clips/missing.wav'; } });
   try {
     const { page } = k;
     await expectHeading(page, WELCOME);
@@ -73,7 +74,7 @@ test('a language without screens: its name and clip, then "please wait here" wit
 
     const file = join(SHOTS, 'qr-wait-here.png');
     await page.locator('.slip__qr').screenshot({ path: file });
-    const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
+    const opened = await openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
     assert.deepEqual(opened.answers, {
       session_language: 'vi', spoken_language: 'tyz', interpreter: 'yes', age_band: 'not_asked',
       help_now: true, danger_now: 'not_asked', doctor_now: 'not_asked', private_room: 'not_asked', children: 'not_asked',
@@ -98,7 +99,7 @@ test('a language without screens: its name and clip, then "please wait here" wit
 });
 
 test('sign language goes to the wait screen too, and Back undoes a wrong tap', async () => {
-  const k = await openKiosk({ initScript: recordDevices });
+  const k = await openKiosk({ paired: true, initScript: recordDevices });
   try {
     const { page } = k;
     await expectHeading(page, WELCOME);
@@ -158,7 +159,7 @@ for (const lang of ['vi', 'en']) {
 }
 
 test('the 12–15 path speaks to her as "em" on every screen, with her own yes and 111 when urgent', async () => {
-  const k = await openKiosk();
+  const k = await openKiosk({ paired: true });
   try {
     const { page } = k;
     const screens = [];
@@ -213,7 +214,7 @@ test('the 12–15 path speaks to her as "em" on every screen, with her own yes a
     await check('handoff');
     const file = join(SHOTS, 'qr-child-words.png');
     await page.locator('.slip__qr').screenshot({ path: file });
-    const opened = openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
+    const opened = await openCode(zbar(file), await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk-key'))));
     assert.equal(opened.answers.age_band, 'from12_to15');
     assert.equal(opened.answers.private_room, 'yes');
     assert.deepEqual(opened.answers.sharing, { yes: 0, no: 0, not_sure: 0 });
@@ -257,11 +258,11 @@ test('the desk begins every sheet with the practice, shows a private room and an
       consent_statistics: 'not_asked', sex: 'not_asked', disability: 'not_asked',
     },
   }));
-  const code = handoff('seal', '--answers', answers, '--staff-key', join(FIXTURES, 'demo-staff.pub'), '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
+  const code = handoff('seal', '--answers', answers, '--staff-key', CENTRE_PUB, '--kiosk-key', join(FIXTURES, 'demo-kiosk.key'));
   const k = await openKiosk({ path: '/staff/', viewport: { width: 1280, height: 900 }, server: await serveForTests() });
   try {
     const { page } = k;
-    await importDemoKey(page);
+    await importCentreKey(page);
     await enrol(page, `B=${handoff('public', join(FIXTURES, 'demo-kiosk.key'))}`);
     await scan(page, code);
     const sheet = page.locator('.case-sheet');

@@ -36,7 +36,7 @@ fn ProgressBar() -> impl IntoView {
 #[component]
 pub fn StepFrame(children: Children) -> impl IntoView {
     let session = use_session();
-    let t = move || session.texts();
+    let t = move || session.watch_texts();
     let can_back = move || session.watch(|f| f.can_go_back());
     let progress = move || session.watch(|f| f.progress());
     let show_help = move || session.watch(|f| f.step().offers_help_now());

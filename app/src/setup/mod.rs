@@ -266,6 +266,10 @@ fn SetupScreen(
             "CHƯA GHÉP NỐI: máy sẽ không tạo mã",
             "NOT PAIRED: no codes until pinned",
         ),
+        Some(StaffKeyCheck::DemoRefused) => Two::new(
+            "KHOÁ DEMO: bản phát hành không tạo mã với khoá này (ai cũng mở được). Trung tâm tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md).",
+            "DEMO KEY: a release build makes no code with it (anyone could open it). The centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md).",
+        ),
         Some(StaffKeyCheck::Changed) => Two::new(
             "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp đón rồi ghim lại",
             "CHANGED since pairing: confirm with the desk, then pin again",
@@ -306,8 +310,18 @@ fn SetupScreen(
                 vi: "Khoá nhân viên như đã ghim",
                 en: "Staff key as pinned",
                 ok: !needs_pin.get(),
-                fix_vi: "So dấu vân tay với bàn tiếp đón, rồi bấm “Ghim khoá này” ở trên.",
-                fix_en: "Compare the fingerprint with the staff desk, then press “Pin this staff key” above.",
+                // The demo key has no pin button (its private half is public): the fix is
+                // the next row's.
+                fix_vi: if demo {
+                    "Khoá demo không ghim được: trước hết đưa khoá riêng của trung tâm vào centre.json (dòng dưới)."
+                } else {
+                    "So dấu vân tay với bàn tiếp đón, rồi bấm “Ghim khoá này” ở trên."
+                },
+                fix_en: if demo {
+                    "The demo key is never pinned: first put the centre's own key in centre.json (the row below)."
+                } else {
+                    "Compare the fingerprint with the staff desk, then press “Pin this staff key” above."
+                },
             },
             Check {
                 vi: "Khoá nhân viên là của trung tâm (không phải khoá demo)",

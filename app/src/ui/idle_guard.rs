@@ -79,7 +79,7 @@ pub fn IdleGuard() -> impl IntoView {
 
     move || {
         remaining.get().map(|left| {
-            let t = session.texts();
+            let t = session.watch_texts();
             view! {
                 <div class="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
                     <div class="idle-dialog__box">

@@ -67,7 +67,7 @@ pub fn SmallFinish() -> impl IntoView {
     let session = use_session();
     view! {
         <button type="button" class="nav-button" on:click=move |_| fresh_kiosk(session)>
-            {move || session.texts().finish}
+            {move || session.watch_texts().finish}
         </button>
     }
 }
@@ -78,7 +78,7 @@ pub fn SkipToExit() -> impl IntoView {
     let session = use_session();
     view! {
         <a class="skip-exit" href=EXIT_PAGE on:click=move |e| { e.prevent_default(); quick_exit(session); }>
-            {move || session.texts().skip_to_exit}
+            {move || session.watch_texts().skip_to_exit}
         </a>
     }
 }
@@ -96,7 +96,7 @@ pub fn QuickExitButton() -> impl IntoView {
             );
             format!("{} · {}", vi.quick_exit, en.quick_exit)
         } else {
-            session.texts().quick_exit.to_owned()
+            session.watch_texts().quick_exit.to_owned()
         }
     };
     view! {

@@ -105,7 +105,7 @@ pub fn is_speaking() -> bool {
 #[component]
 pub fn ReadAloudButton() -> impl IntoView {
     let session = use_session();
-    let t = move || session.texts();
+    let t = move || session.watch_texts();
     let no_voice = RwSignal::new(false);
     let long = move || session.watch(|f| f.is_long_read());
     // A new screen or a new language: stop reading, clear the message.

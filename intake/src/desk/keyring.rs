@@ -362,7 +362,10 @@ impl WrappedKeyring {
                         standing: k.standing,
                         added_minutes: k.added_minutes,
                     })
-                    .map_err(|_| WrapError::WrongPassphrase)
+                    .map_err(|e| match e {
+                        crate::handoff::KeyError::DemoKey => WrapError::DemoKey,
+                        _ => WrapError::WrongPassphrase,
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         // The current key first, and it is the one named in the clear.

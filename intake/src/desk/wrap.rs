@@ -51,6 +51,10 @@ pub enum WrapError {
     NotABackup,
     #[error("the device gave no randomness")]
     NoRandomness,
+    #[error(
+        "this backup holds the shipped demo staff key, whose private half is published: a release build refuses it; make or import the centre's own key"
+    )]
+    DemoKey,
 }
 
 fn derive(
@@ -256,7 +260,10 @@ impl WrappedKey {
         self.check(FORMAT)?;
         let (plain, _) = self.open_with(passphrase)?;
         let text = std::str::from_utf8(&plain).map_err(|_| WrapError::WrongPassphrase)?;
-        let pair = KeyPair::from_private_hex(text).map_err(|_| WrapError::WrongPassphrase)?;
+        let pair = KeyPair::from_private_hex(text).map_err(|e| match e {
+            KeyError::DemoKey => WrapError::DemoKey,
+            _ => WrapError::WrongPassphrase,
+        })?;
         if pair.public().to_hex() != self.public_key {
             return Err(WrapError::WrongPassphrase);
         }

@@ -16,6 +16,10 @@ pub enum KeyError {
     Invalid,
     #[error("the device gave no randomness")]
     NoRandomness,
+    #[error(
+        "this is the shipped demo staff key, whose private half is published: a release build refuses it; use the centre's own key"
+    )]
+    DemoKey,
 }
 
 /// A short label for a kiosk at the desk, derived from its public key. It is never written
@@ -121,11 +125,21 @@ impl KeyPair {
     }
 
     /// Reads a key pair from its private key as 64 hexadecimal characters.
+    /// A release build refuses the shipped demo staff key (see
+    /// [`crate::pairing::DEMO_KEY_ALLOWED`]).
     pub fn from_private_hex(text: &str) -> Result<KeyPair, KeyError> {
+        Self::from_private_hex_in(crate::pairing::DEMO_KEY_ALLOWED, text)
+    }
+
+    /// [`KeyPair::from_private_hex`] in a build that does or does not allow the demo key.
+    fn from_private_hex_in(demo_allowed: bool, text: &str) -> Result<KeyPair, KeyError> {
         let bytes = hex32(text)?;
         let private = <Kem as hpke::kem::Kem>::PrivateKey::from_bytes(&bytes)
             .map_err(|_| KeyError::Invalid)?;
         let public = PublicKey(Kem::sk_to_pk(&private));
+        if !demo_allowed && crate::pairing::is_demo_key(&public) {
+            return Err(KeyError::DemoKey);
+        }
         Ok(KeyPair { private, public })
     }
 
@@ -180,6 +194,19 @@ mod tests {
         assert_eq!(again.public(), pair.public());
         let public = PublicKey::from_hex(&pair.public().to_hex()).expect("valid");
         assert_eq!(&public, pair.public());
+    }
+
+    #[test]
+    fn a_release_build_refuses_the_demo_private_key() {
+        let demo = include_str!("../../../tests/fixtures/demo-staff.key");
+        assert_eq!(
+            KeyPair::from_private_hex_in(false, demo).map(|p| p.public().to_hex()),
+            Err(KeyError::DemoKey)
+        );
+        let opened = KeyPair::from_private_hex_in(true, demo).expect("a development build");
+        assert!(crate::pairing::is_demo_key(opened.public()));
+        let own = KeyPair::generate().expect("randomness");
+        assert!(KeyPair::from_private_hex_in(false, &own.private_hex()).is_ok());
     }
 
     #[test]

@@ -5,11 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, HANDOFF_BIN, SHOTS } from '../harness.mjs';
+import { HANDOFF_BIN, SHOTS, pair } from '../harness.mjs';
 import { tap, expectHeading, zbar } from './kiosk.mjs';
 import { both, en } from './labels.mjs';
+import { centreKey } from './centre_key.mjs';
 
-export const PASSPHRASE = 'demo desk passphrase';
+/** The passphrase of backups the tests make with the handoff tool (`handoffWithPassphrase`);
+ *  the centre's key made at the desk has its own (`centreKey().passphrase`). */
+export const PASSPHRASE = 'test desk passphrase';
 /** The staff member's initials, asked at unlock. */
 export const INITIALS = 'LT';
 
@@ -21,11 +24,13 @@ export const handoff = (...args) => execFileSync(HANDOFF_BIN, args).toString().t
 /** The `handoff` tool given a passphrase on standard input (never on its command line). */
 export const handoffWithPassphrase = (passphrase, ...args) => execFileSync(HANDOFF_BIN, args, { input: `${passphrase}\n` }).toString().trim();
 
-/** A code made at the kiosk through the screens: a doctor now, two children, police not
- * shared. `kioskPublic` is the kiosk's enrolment text as its setup page shows it (`A=<key>`). */
+/** A code made at a kiosk paired through its setup page, through the screens: a doctor now,
+ * two children, police not shared. `kioskPublic` is the kiosk's enrolment text as its setup
+ * page shows it (`A=<key>`). */
 export async function codeFromKiosk(browser, server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  await pair(page, server.url);
   await page.goto(server.url + '/');
   await expectHeading(page, both('choose_language'));
   await tap(page, en.language_name);
@@ -68,7 +73,7 @@ export async function scan(page, text) {
 
 /** Imports a staff key backup (the text of its file) with its passphrase on a desk that
  *  has no key yet; waits until the desk is open. */
-export async function importBackup(page, backup, passphrase = PASSPHRASE) {
+export async function importBackup(page, backup, passphrase) {
   await page.getByRole('heading', { name: /no staff key yet/ }).waitFor();
   await page.getByLabel(/backup file's contents/).fill(backup);
   await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);
@@ -76,13 +81,23 @@ export async function importBackup(page, backup, passphrase = PASSPHRASE) {
   await page.getByRole('heading', { name: /Intake desk$/ }).waitFor({ timeout: 20000 });
 }
 
-/** Imports the demo staff key from a backup made by the handoff tool; waits for the desk. */
-export async function importDemoKey(page) {
-  await importBackup(page, handoffWithPassphrase(PASSPHRASE, 'wrap', join(FIXTURES, 'demo-staff.key')));
+/** Imports the centre's key (made at a desk, `centreKey`) from its backup; waits for the desk. */
+export async function importCentreKey(page) {
+  const { backup, passphrase } = await centreKey();
+  await importBackup(page, backup, passphrase);
 }
 
-/** Unlocks a locked desk with `passphrase`; waits until it is open. */
-export async function unlock(page, passphrase = PASSPHRASE) {
+/** The handoff tool with the centre's key: `args` then `--staff-backup` and its file, the
+ *  passphrase on standard input. */
+export async function handoffWithCentreKey(...args) {
+  const { backupFile, passphrase } = await centreKey();
+  return handoffWithPassphrase(passphrase, ...args, '--staff-backup', backupFile);
+}
+
+/** Unlocks a locked desk with `passphrase` (the centre key's unless given); waits until it
+ *  is open. */
+export async function unlock(page, passphrase) {
+  passphrase ??= (await centreKey()).passphrase;
   await page.getByRole('heading', { name: /is locked/ }).waitFor();
   await page.getByLabel(/Your initials/).fill(INITIALS);
   await page.getByLabel('Mật khẩu / Passphrase').fill(passphrase);

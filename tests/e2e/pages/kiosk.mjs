@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, HANDOFF_BIN, settled } from '../harness.mjs';
+import { HANDOFF_BIN, settled } from '../harness.mjs';
+import { centreKey } from './centre_key.mjs';
 
 /** Taps the button whose visible text contains `text`, then waits until the page has run
  *  what the tap set off (the next screen is drawn before the next tap looks for a button). */
@@ -51,13 +52,16 @@ export function zbar(pngPath) {
   return execFileSync('zbarimg', ['-q', '--raw', pngPath], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 }
 
-/** Opens a code with the demo staff key and the kiosk's public key, via the handoff tool. */
-export function openCode(code, kioskPrivateHex) {
+/** Opens a code with the centre's staff key (its backup) and the kiosk's public key, via
+ *  the handoff tool. */
+export async function openCode(code, kioskPrivateHex) {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const keyFile = join(dir, 'kiosk.key');
   writeFileSync(keyFile, kioskPrivateHex);
   const kioskPub = execFileSync(HANDOFF_BIN, ['public', keyFile]).toString().trim();
-  const out = execFileSync(HANDOFF_BIN, ['open', code, '--staff-key', join(FIXTURES, 'demo-staff.key'), '--kiosks', kioskPub]);
+  const { backupFile, passphrase } = await centreKey();
+  const out = execFileSync(HANDOFF_BIN, ['open', code, '--staff-backup', backupFile, '--kiosks', kioskPub], { input: `${passphrase}
+` });
   return JSON.parse(out.toString());
 }
 
