@@ -26,6 +26,7 @@ try {
     for (let r = 0; r < ROUNDS; r++) {
       await page.getByRole('button', { name: /Lock/ }).click();
       await page.getByRole('heading', { name: /is locked/ }).waitFor();
+      await page.getByLabel(/Your initials/).fill('LT');
       await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
       const t0 = await page.evaluate(() => performance.now());
       await page.getByRole('button', { name: /Unlock/ }).click();
