@@ -11,10 +11,10 @@ setup:
 	@scripts/setup.sh
 
 ## Serve the kiosk, its setup page and the staff desk on http://127.0.0.1:8080 (PORT to
-## change it): a development build (the only one that takes the demo staff key), the three
+## change it): a demo build (the only one that takes the demo staff key), the three
 ## addresses and the demo staff key's backup printed.
 run: setup
-	cargo build --offline -q -p handoff-cli
+	cargo build --offline -q -p handoff-cli --features demo-key
 	scripts/dist.sh --dev
 	node scripts/run.mjs
 

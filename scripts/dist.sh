@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the release dist/ and prints each first-load file's size: raw, gzip, brotli.
-# `scripts/dist.sh --dev` builds the development build `make run` serves instead, into
-# target/dev-dist/: the only build that takes the shipped demo staff key (a release build
-# refuses it: intake::pairing::DEMO_KEY_ALLOWED).
+# `scripts/dist.sh --dev` builds the demo build `make run` serves instead, into
+# target/dev-dist/: a development build with the `demo-key` feature, the only build that takes
+# the shipped demo staff key (every other refuses it: intake::pairing::DEMO_KEY_ALLOWED).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=dist
 profile=(--release)
-if [ "${1:-}" = --dev ]; then out=target/dev-dist; profile=(); fi
+if [ "${1:-}" = --dev ]; then out=target/dev-dist; profile=(--features demo-key); fi
 build() { trunk build "${profile[@]}" --offline "$@" >/dev/null 2>dist-build.log || { cat dist-build.log >&2; rm -f dist-build.log; exit 1; }; }
 build --dist "$out"
 # The staff desk is its own page and wasm, so the kiosk's first load carries none of it.

@@ -1,10 +1,10 @@
-// `make run`: serves the development build (target/dev-dist/, made by `scripts/dist.sh
-// --dev`) — the kiosk, its setup page and the staff desk — on http://127.0.0.1:8080 (PORT to
+// `make run`: serves the demo build (target/dev-dist/, made by `scripts/dist.sh --dev`: a
+// development build with the `demo-key` feature) — the kiosk, its setup page and the staff desk — on http://127.0.0.1:8080 (PORT to
 // change it; 0 picks a free port), and prints the three addresses. For trying the desk it
 // also offers the shipped DEMO staff key as a wrapped backup at /demo/staff-backup.json (made
 // now by the handoff tool, never part of any build) and prints its passphrase. Only this
-// development build takes the demo key; a release build (`make dist`, what a centre deploys)
-// refuses it. Nothing here is for a real centre: see docs/deploy.md.
+// demo build takes the demo key; any other build (`make dist`, what a centre deploys; a plain
+// `trunk build`) refuses it. Nothing here is for a real centre: see docs/deploy.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

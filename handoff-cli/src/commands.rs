@@ -417,6 +417,12 @@ fn seal_command(args: &Args) -> Result<(), Failure> {
         serde_json::from_str(&read(path)?).map_err(|e| Failure::io(format!("{path}: {e}")))?;
     let ticket: Ticket = file.ticket.parse().map_err(Failure::io)?;
     let staff = public_key(args.required("staff-key")?)?;
+    // Like the kiosk: never sealed to a key anyone can open, outside a demo build.
+    if intake::pairing::is_demo_key(&staff) && !intake::pairing::DEMO_KEY_ALLOWED {
+        return Err(Failure::usage(
+            intake::handoff::KeyError::DemoKey.to_string(),
+        ));
+    }
     let kiosk = key_pair(args.required("kiosk-key")?)?;
     let now = now_minutes();
     let handoff = Handoff {

@@ -123,12 +123,13 @@ pub fn is_demo_key(key: &PublicKey) -> bool {
     key.to_hex() == DEMO_STAFF_PUBLIC_KEY
 }
 
-/// Whether this build uses the shipped demo staff key at all: only a development build
-/// (`make run`, the tests' `handoff` tool). A release build — what a centre deploys — never
-/// loads its private half (desk, `handoff` tool) and never seals to it (kiosk): that private
-/// half is published with the source, so anyone holding a photo of a slip sealed to it could
-/// read her answers.
-pub const DEMO_KEY_ALLOWED: bool = cfg!(debug_assertions);
+/// Whether this build uses the shipped demo staff key at all: only a build made with the
+/// `demo-key` feature (`make run`'s demo build, the tests' `handoff` tool). Any other build —
+/// `make dist`, a plain `trunk build`, `cargo build --release` — never loads its private half
+/// (desk, `handoff` tool) and never seals to it (kiosk): that private half is published with
+/// the source, so anyone holding a photo of a slip sealed to it could read her answers. An
+/// opt-in, not the profile: a build nobody asked to be a demo fails closed.
+pub const DEMO_KEY_ALLOWED: bool = cfg!(feature = "demo-key");
 
 /// Compares the configured staff key with the whole key pinned at pairing (its 64 hex
 /// characters: a 64-bit fingerprint is for people to compare, not for the kiosk to trust).
@@ -312,7 +313,7 @@ mod tests {
         assert_eq!(
             check_staff_key_in(true, &demo, None),
             StaffKeyCheck::DemoUnpinned,
-            "a development build (make run) still seals to it"
+            "the demo build (make run) still seals to it"
         );
     }
 
@@ -320,14 +321,19 @@ mod tests {
     fn only_the_shipped_demo_key_may_be_used_unpaired() {
         let demo = PublicKey::from_hex(DEMO_STAFF_PUBLIC_KEY).expect("the demo key");
         assert!(is_demo_key(&demo));
-        assert_eq!(check_staff_key(&demo, None), StaffKeyCheck::DemoUnpinned);
-        assert!(check_staff_key(&demo, None).may_seal());
+        assert_eq!(
+            check_staff_key_in(true, &demo, None),
+            StaffKeyCheck::DemoUnpinned
+        );
+        assert!(check_staff_key_in(true, &demo, None).may_seal());
         let own = KeyPair::generate().expect("randomness");
         assert!(!is_demo_key(own.public()));
-        assert_eq!(
-            check_staff_key(own.public(), None),
-            StaffKeyCheck::NotPaired
-        );
+        for demo_allowed in [true, false] {
+            assert_eq!(
+                check_staff_key_in(demo_allowed, own.public(), None),
+                StaffKeyCheck::NotPaired
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 // `make run` serves the whole product: the kiosk, its setup page and the staff desk on one
-// address (scripts/run.mjs over the development build), prints the three addresses, and offers the
+// address (scripts/run.mjs over the demo build), prints the three addresses, and offers the
 // demo staff key as a wrapped backup with its passphrase, so the desk can be tried. Each
 // page starts without a page error.
 import { test } from 'node:test';
@@ -25,7 +25,7 @@ function run() {
   });
 }
 
-test('the run command serves a development build: the kiosk seals to the demo key, the setup page starts, and the desk opens with the demo backup', async () => {
+test('the run command serves a demo build: the kiosk seals to the demo key, the setup page starts, and the desk opens with the demo backup', async () => {
   const { child, out } = await run();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -41,7 +41,7 @@ test('the run command serves a development build: the kiosk seals to the demo ke
     const { problems } = watch(context, page, new URL(kiosk).origin);
     await page.goto(kiosk);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    // This development build seals to the demo key without pairing (a release build never does).
+    // This demo build seals to the demo key without pairing (a release build never does).
     await tap(page, vi.help_now);
     await tap(page, vi.code_now);
     await page.locator('.slip__qr svg').waitFor();

@@ -267,8 +267,8 @@ fn SetupScreen(
             "NOT PAIRED: no codes until pinned",
         ),
         Some(StaffKeyCheck::DemoRefused) => Two::new(
-            "KHOÁ DEMO: bản phát hành không tạo mã với khoá này (ai cũng mở được). Trung tâm tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md).",
-            "DEMO KEY: a release build makes no code with it (anyone could open it). The centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md).",
+            "KHOÁ DEMO: bản phát hành không tạo mã với khoá này (ai cũng mở được mã của người đến). Trung tâm tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md).",
+            "DEMO KEY: a release build makes no code with it (anyone could open her code). The centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md).",
         ),
         Some(StaffKeyCheck::Changed) => Two::new(
             "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp đón rồi ghim lại",

@@ -32,10 +32,11 @@ pub(super) fn wrap_message(e: &WrapError) -> Two {
             "Thiết bị không tạo được số ngẫu nhiên.",
             "The device gave no randomness.",
         ),
-        // intake::pairing::DEMO_KEY_ALLOWED: only `make run` (a development build) takes it.
+        // intake::pairing::DEMO_KEY_ALLOWED: only `make run`'s demo build takes it. Said the
+        // same on every form that can meet it (import, unlock, adding a key).
         WrapError::DemoKey => Two::new(
-            "Đây là khoá DEMO đi kèm mã nguồn: ai cũng có phần bí mật của nó, nên bản phát hành không nhận. Hãy tạo khoá riêng của trung tâm (ở trên) hoặc nhập bản sao lưu khoá của trung tâm.",
-            "This is the DEMO key shipped with the source: anyone has its private half, so a release build refuses it. Make the centre's own key (above) or import the centre's own backup.",
+            "Đây là khoá DEMO đi kèm mã nguồn: ai cũng có phần bí mật của nó, nên bản phát hành không dùng khoá này. Chỉ dùng khoá riêng của trung tâm.",
+            "This is the DEMO key shipped with the source: anyone has its private half, so a release build does not use it. Use only the centre's own key.",
         ),
     }
 }

@@ -348,26 +348,39 @@ impl WrappedKeyring {
 
     /// Unlocks the ring with `passphrase`: its keys, and the wrapping key to keep changes.
     pub fn unlock(&self, passphrase: &str) -> Result<(Keyring, WrappingKey), WrapError> {
+        self.unlock_in(crate::pairing::DEMO_KEY_ALLOWED, passphrase)
+    }
+
+    /// [`WrappedKeyring::unlock`] in a build that does or does not allow the demo key.
+    fn unlock_in(
+        &self,
+        demo_allowed: bool,
+        passphrase: &str,
+    ) -> Result<(Keyring, WrappingKey), WrapError> {
         self.0.check(KEYRING_FORMAT)?;
         let (plain, key) = self.0.open_with(passphrase)?;
         let kept: KeptRing =
             serde_json::from_slice(&plain).map_err(|_| WrapError::WrongPassphrase)?;
-        let keys = kept
-            .keys
-            .into_iter()
-            .map(|k| {
-                KeyPair::from_private_hex(&k.private_key)
-                    .map(|pair| StaffKey {
-                        pair,
-                        standing: k.standing,
-                        added_minutes: k.added_minutes,
-                    })
-                    .map_err(|e| match e {
-                        crate::handoff::KeyError::DemoKey => WrapError::DemoKey,
-                        _ => WrapError::WrongPassphrase,
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut deleted = kept.deleted;
+        let mut keys = Vec::with_capacity(kept.keys.len());
+        for (i, k) in kept.keys.into_iter().enumerate() {
+            match KeyPair::from_private_hex_in(demo_allowed, &k.private_key) {
+                Ok(pair) => keys.push(StaffKey {
+                    pair,
+                    standing: k.standing,
+                    added_minutes: k.added_minutes,
+                }),
+                // A ring kept before this build refused the demo key may hold it as an older
+                // key: it is dropped (never taken back), not a reason to lock the desk out.
+                Err(crate::handoff::KeyError::DemoKey) if i > 0 => {
+                    if let Ok(demo) = PublicKey::from_hex(crate::pairing::DEMO_STAFF_PUBLIC_KEY) {
+                        deleted.push(demo);
+                    }
+                }
+                Err(crate::handoff::KeyError::DemoKey) => return Err(WrapError::DemoKey),
+                Err(_) => return Err(WrapError::WrongPassphrase),
+            }
+        }
         // The current key first, and it is the one named in the clear.
         match keys.first() {
             Some(k)
@@ -377,7 +390,7 @@ impl WrappedKeyring {
                 Ok((
                     Keyring {
                         keys,
-                        deleted: kept.deleted,
+                        deleted,
                         latest_minutes: kept.latest_minutes,
                     },
                     key,
@@ -417,6 +430,44 @@ mod tests {
 
     fn pair() -> KeyPair {
         KeyPair::generate().expect("randomness")
+    }
+
+    #[test]
+    fn a_build_without_the_demo_key_drops_it_from_a_ring_as_an_older_key_and_refuses_it_as_current()
+    {
+        let demo = KeyPair::from_private_hex_in(
+            true,
+            include_str!("../../../tests/fixtures/demo-staff.key"),
+        )
+        .expect("the demo key, in a demo build");
+        let own = pair();
+        let mut ring = Keyring::new(demo.clone(), NOW);
+        ring.rotate(own.clone(), NOW, false, DAY)
+            .expect("the centre's own key");
+        let (wrapped, _) = ring
+            .lock_with_cost("a desk passphrase", CHEAP, 1)
+            .expect("wraps");
+        let (opened, _) = wrapped
+            .unlock_in(false, "a desk passphrase")
+            .expect("the desk opens with its own key");
+        assert_eq!(opened.current().public(), own.public());
+        assert_eq!(opened.keys().len(), 1, "the demo key is dropped");
+        assert!(
+            opened.deleted.contains(demo.public()),
+            "and never taken back"
+        );
+        let (in_demo, _) = wrapped
+            .unlock_in(true, "a desk passphrase")
+            .expect("a demo build keeps it");
+        assert_eq!(in_demo.keys().len(), 2);
+
+        let (demo_ring, _) = Keyring::new(demo, NOW)
+            .lock_with_cost("a desk passphrase", CHEAP, 1)
+            .expect("wraps");
+        assert_eq!(
+            demo_ring.unlock_in(false, "a desk passphrase").map(|_| ()),
+            Err(WrapError::DemoKey)
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub enum WrapError {
     #[error("the device gave no randomness")]
     NoRandomness,
     #[error(
-        "this backup holds the shipped demo staff key, whose private half is published: a release build refuses it; make or import the centre's own key"
+        "this is the shipped demo staff key, whose private half is published: only a demo build (make run) uses it; use the centre's own key"
     )]
     DemoKey,
 }

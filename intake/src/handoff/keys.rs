@@ -17,7 +17,7 @@ pub enum KeyError {
     #[error("the device gave no randomness")]
     NoRandomness,
     #[error(
-        "this is the shipped demo staff key, whose private half is published: a release build refuses it; use the centre's own key"
+        "this is the shipped demo staff key, whose private half is published: only a demo build (make run, --features demo-key) uses it; use the centre's own key"
     )]
     DemoKey,
 }
@@ -63,8 +63,14 @@ impl<'de> serde::Deserialize<'de> for PublicKey {
 
 impl PublicKey {
     /// Reads a key from 64 hexadecimal characters (surrounding whitespace ignored).
+    /// Only the canonical spelling of a key is taken (below 2^255 − 19, top bit clear):
+    /// X25519 ignores the top bit, so another spelling of the same key would pass a
+    /// comparison of texts (the demo key's check) while sealing to the same key.
     pub fn from_hex(text: &str) -> Result<PublicKey, KeyError> {
         let bytes = hex32(text)?;
+        if !canonical(&bytes) {
+            return Err(KeyError::Invalid);
+        }
         <Kem as hpke::kem::Kem>::PublicKey::from_bytes(&bytes)
             .map(PublicKey)
             .map_err(|_| KeyError::Invalid)
@@ -132,7 +138,7 @@ impl KeyPair {
     }
 
     /// [`KeyPair::from_private_hex`] in a build that does or does not allow the demo key.
-    fn from_private_hex_in(demo_allowed: bool, text: &str) -> Result<KeyPair, KeyError> {
+    pub(crate) fn from_private_hex_in(demo_allowed: bool, text: &str) -> Result<KeyPair, KeyError> {
         let bytes = hex32(text)?;
         let private = <Kem as hpke::kem::Kem>::PrivateKey::from_bytes(&bytes)
             .map_err(|_| KeyError::Invalid)?;
@@ -167,6 +173,16 @@ impl KeyPair {
 
 fn to_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether 32 little-endian bytes are a field element's one spelling: below p = 2^255 − 19.
+fn canonical(bytes: &[u8; 32]) -> bool {
+    let top = bytes[31];
+    if top & 0x80 != 0 {
+        return false;
+    }
+    // p is 7f ff … ff ed (little-endian: ed ff … ff 7f); anything from p up is not canonical.
+    !(top == 0x7f && bytes[1..31].iter().all(|&b| b == 0xff) && bytes[0] >= 0xed)
 }
 
 fn hex32(text: &str) -> Result<[u8; 32], KeyError> {
@@ -207,6 +223,27 @@ mod tests {
         assert!(crate::pairing::is_demo_key(opened.public()));
         let own = KeyPair::generate().expect("randomness");
         assert!(KeyPair::from_private_hex_in(false, &own.private_hex()).is_ok());
+    }
+
+    #[test]
+    fn only_a_keys_canonical_spelling_is_taken() {
+        let demo = crate::pairing::DEMO_STAFF_PUBLIC_KEY;
+        // The same key with its top bit set: X25519 would seal to the demo key.
+        let mut other = demo[..62].to_owned();
+        let last = u8::from_str_radix(&demo[62..], 16).expect("hex") | 0x80;
+        other.push_str(&format!("{last:02x}"));
+        assert_eq!(PublicKey::from_hex(&other), Err(KeyError::Invalid));
+        // p itself and p + 1 (little-endian) are not keys; p − 1 is.
+        let p = format!("ed{}7f", "ff".repeat(30));
+        let p1 = format!("ee{}7f", "ff".repeat(30));
+        let below = format!("ec{}7f", "ff".repeat(30));
+        assert_eq!(PublicKey::from_hex(&p), Err(KeyError::Invalid));
+        assert_eq!(PublicKey::from_hex(&p1), Err(KeyError::Invalid));
+        assert!(canonical(&hex32(&below).expect("hex")));
+        for _ in 0..64 {
+            let pair = KeyPair::generate().expect("randomness");
+            assert!(PublicKey::from_hex(&pair.public().to_hex()).is_ok());
+        }
     }
 
     #[test]
