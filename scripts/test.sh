@@ -17,11 +17,11 @@ lint() {
 
 native() {
   step "native tests (intake, handoff tool)"
-  # The bench crates (floor app, probe) have no tests of their own: not built here.
+  # The bench crates (floor app, probe, frames) have no tests of their own: not built here.
   # With the demo key (`intake/demo-key`), as the handoff tool the tests drive; the builds
   # without it are tested through `intake::pairing::DEMO_KEY_ALLOWED`'s `_in` functions and,
   # end to end, by the release build.
-  cargo test --offline --workspace --exclude app --exclude floor --exclude probe --features intake/scan,intake/strength,intake/demo-key
+  cargo test --offline --workspace --exclude app --exclude floor --exclude probe --exclude frames --features intake/scan,intake/strength,intake/demo-key
   # The app's native tests: the screen rule (a reactive Owner, no browser) and the desk's labels.
   cargo test --offline -p app --test screen_rule --test desk_labels
 }
@@ -38,6 +38,8 @@ e2e() {
   scripts/dist.sh --dev
   step "end-to-end tests (release build, Chromium)"
   cargo build --offline -q -p handoff-cli --features demo-key
+  # The camera's test draws a code held far away with the benchmark's frames.
+  cargo build --offline -q -p frames
   # The centre's staff key the tests use is made afresh at the desk by the first test.
   rm -rf "${CARGO_TARGET_DIR:-target}/e2e-centre-key"
   node --test --test-concurrency=1 tests/e2e/

@@ -1,5 +1,6 @@
-//! The camera input: frames from getUserMedia, read by the browser's BarcodeDetector when it
-//! has one, otherwise drawn to a canvas and decoded in wasm with rqrr. No camera, or
+//! The camera input: frames from getUserMedia at the camera's best resolution (a code held
+//! at arm's length is small in the frame), read by the browser's BarcodeDetector when it has
+//! one, otherwise drawn to a canvas and decoded in wasm (`intake::scan`, rxing). No camera, or
 //! permission refused: a clear message, and the other inputs still work.
 use crate::ui::bilingual::{Bi, two};
 use intake::scan::decode_frame;
@@ -19,7 +20,13 @@ async fn start_stream() -> Result<web_sys::MediaStream, String> {
         .media_devices()
         .map_err(|_| "this browser has no camera access")?;
     let constraints = web_sys::MediaStreamConstraints::new();
-    constraints.set_video(&wasm_bindgen::JsValue::TRUE);
+    // The back camera where there is one, at up to 1920×1080: 1280×720 or more where the
+    // camera offers it ("ideal" never refuses a camera that has less).
+    let video = js_sys::JSON::parse(
+        r#"{"facingMode":{"ideal":"environment"},"width":{"ideal":1920},"height":{"ideal":1080}}"#,
+    )
+    .unwrap_or(wasm_bindgen::JsValue::TRUE);
+    constraints.set_video(&video);
     let promise = devices
         .get_user_media_with_constraints(&constraints)
         .map_err(|_| "this browser has no camera access")?;
@@ -203,7 +210,9 @@ pub fn CameraScanner(
             }
         }
     };
-    timer.set(set_interval_with_handle(tick, Duration::from_millis(250)).ok());
+    // Ten reads a second: a frame takes the wasm decoder a few milliseconds even at 1280×720
+    // (BENCHMARKS.md), so the preview keeps its pace.
+    timer.set(set_interval_with_handle(tick, Duration::from_millis(100)).ok());
     let on_drop = send_wrapper::SendWrapper::new(release.clone());
     on_cleanup(move || on_drop.take()());
     let stop_button = turn_off.clone();
