@@ -79,7 +79,7 @@ function frames(s) {
     `| decoder | frames/s at 1× | read | ${s.kinds.join(' | ')} |`,
     `|---|---:|---:|${s.kinds.map(() => '---:').join('|')}|`,
     row('the desk: rxing in its wasm (`intake::scan`)', 'desk', s.desk_fps.toFixed(1)),
-    row('the desk, the frames scaled to 1280×720', 'desk_720p', `${ms(s.desk_720p_ms_per_frame)} a frame`),
+    row('the desk, the same frames stretched to 1280×720 (for its time)', 'desk_720p', `${ms(s.desk_720p_ms_per_frame)} a frame`),
     row('`zbarimg` (Debian zbar-tools), native', 'zbar', '—'),
     row('npm `jsqr` 1.4, same page', 'jsqr', s.jsqr_fps.toFixed(1)),
     row('`rqrr` 0.11 (the desk\'s decoder before), native', 'rqrr', '—'),

@@ -160,11 +160,11 @@ test('a release build makes no code with the shipped demo staff key, and the set
     await page.goto(server.url + '/setup/');
     await setPin(page);
     // Never pinned either: no button, and the page says why and what to do.
-    await page.getByText(/DEMO KEY: a release build makes no code with it \(anyone could open her code\)/).waitFor();
+    await page.getByText(/DEMO KEY: this kiosk makes no code for it \(anyone could open a client's code\)/).waitFor();
     assert.equal(await page.getByRole('button', { name: /Pin this staff key/ }).count(), 0);
     // Its self-test row sends her to the fix that exists, not to a button that does not.
     const pinnedRow = await page.locator('.self-test tbody tr', { hasText: 'Staff key as pinned' }).innerText();
-    assert.match(pinnedRow, /The demo key is never pinned: first put the centre's own key in centre\.json/);
+    assert.match(pinnedRow, /The demo key cannot be pinned: first put the centre's public key in centre\.json/);
     assert.doesNotMatch(pinnedRow, /press “Pin this staff key”/);
     await checkScreen(page, 'setup-4-demo-key-refused');
     assert.deepEqual(problems, []);

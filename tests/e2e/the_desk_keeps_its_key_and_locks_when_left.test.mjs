@@ -117,7 +117,7 @@ test('a code from a kiosk with a wrong clock opens with a warning', async () => 
   }
 });
 
-test('the BarcodeDetector is used when the browser has one; a scanned kiosk key goes to enrolment', async () => {
+test('the BarcodeDetector is used when the browser has one, the camera asked for its best resolution; a scanned kiosk key goes to enrolment', async () => {
   const server = await serveForTests();
   const dir = mkdtempSync(join(tmpdir(), 'detector-'));
   handoff('keygen', '--out', join(dir, 'kiosk'));
@@ -132,6 +132,12 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
       context: { permissions: ['camera'] },
       initScript: {
         fn: (value) => {
+          // What the desk asks the camera for.
+          const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+          navigator.mediaDevices.getUserMedia = (constraints) => {
+            window.__asked = JSON.parse(JSON.stringify(constraints));
+            return ask(constraints);
+          };
           window.BarcodeDetector = class {
             constructor(options) { window.__detectorFormats = options.formats; }
             async detect() { window.__detectorCalls = (window.__detectorCalls || 0) + 1; return [{ rawValue: value }]; }
@@ -145,6 +151,11 @@ test('the BarcodeDetector is used when the browser has one; a scanned kiosk key 
     await page.getByText(/A kiosk key was read/).waitFor({ timeout: 10000 });
     assert.ok(await page.evaluate(() => window.__detectorCalls >= 1), 'the detector was asked');
     assert.deepEqual(await page.evaluate(() => window.__detectorFormats), ['qr_code']);
+    // The camera's best resolution (a code at arm's length is small), the back camera first;
+    // "ideal", so a camera with less is still used.
+    const asked = (await page.evaluate(() => window.__asked)).video;
+    assert.ok(asked.width.ideal >= 1280 && asked.height.ideal >= 720, `asked for ${JSON.stringify(asked)}`);
+    assert.deepEqual(asked.facingMode, { ideal: 'environment' });
     assert.equal(await page.getByLabel(/Kiosk enrolment/).inputValue(), kioskPublic);
     await page.getByRole('button', { name: /Enrol/ }).click();
     await page.locator('.kiosks li').first().getByText(/^B · /).waitFor();

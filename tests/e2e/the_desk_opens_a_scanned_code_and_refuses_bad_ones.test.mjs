@@ -26,7 +26,7 @@ test('the staff desk opens a kiosk code typed by a scanner and shows the case sh
     await page.getByLabel(/backup file's contents/).fill(demo);
     await page.getByLabel('Mật khẩu / Passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: /Import/ }).click();
-    await page.getByText(/This is the DEMO key shipped with the source: anyone has its private half, so a release build does not use it\. Use only the centre's own key/).waitFor({ timeout: 20000 });
+    await page.getByText(/This is the DEMO key shipped with the source: its private half is public, anyone can get it, so the release software does not use it\. Use the centre's own key; if there is none yet, tell the admin/).waitFor({ timeout: 20000 });
     assert.equal(await page.evaluate(() => localStorage.getItem('staff-keyring')), null, 'the demo key is not kept');
     await checkScreen(page, 'staff-1b-demo-key-refused');
     // The centre's own key, made at a desk: a wrong passphrase first.

@@ -259,7 +259,7 @@ fn SetupScreen(
             Two::new("✓ Khớp với khoá đã ghim", "as pinned at pairing")
         }
         Some(StaffKeyCheck::DemoUnpinned) => Two::new(
-            "KHOÁ DEMO: không ghim được. Trung tâm thật tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md).",
+            "KHOÁ DEMO: không ghim được. Trung tâm thật tạo khoá nhân viên của mình ở bàn tiếp đón, rồi đưa khoá công khai của nó vào centre.json (docs/deploy.md).",
             "DEMO KEY: it cannot be pinned. A live centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md).",
         ),
         Some(StaffKeyCheck::NotPaired) => Two::new(
@@ -267,8 +267,8 @@ fn SetupScreen(
             "NOT PAIRED: no codes until pinned",
         ),
         Some(StaffKeyCheck::DemoRefused) => Two::new(
-            "KHOÁ DEMO: bản phát hành không tạo mã với khoá này (ai cũng mở được mã của người đến). Trung tâm tạo khoá riêng ở bàn tiếp đón và đưa khoá công khai vào centre.json (docs/deploy.md).",
-            "DEMO KEY: a release build makes no code with it (anyone could open her code). The centre makes its own key at the staff desk and puts its public key in centre.json (docs/deploy.md).",
+            "KHOÁ DEMO: máy này không tạo mã cho khoá này (ai cũng có thể mở mã của thân chủ). Tạo khoá nhân viên ở bàn tiếp đón, rồi đưa khoá công khai của nó vào centre.json (docs/deploy.md).",
+            "DEMO KEY: this kiosk makes no code for it (anyone could open a client's code). Create the staff key at the staff desk, then put its public key in centre.json (docs/deploy.md).",
         ),
         Some(StaffKeyCheck::Changed) => Two::new(
             "KHOÁ ĐÃ ĐỔI so với khoá đã ghim: xác nhận với bàn tiếp đón rồi ghim lại",
@@ -313,12 +313,12 @@ fn SetupScreen(
                 // The demo key has no pin button (its private half is public): the fix is
                 // the next row's.
                 fix_vi: if demo {
-                    "Khoá demo không ghim được: trước hết đưa khoá riêng của trung tâm vào centre.json (dòng dưới)."
+                    "Khoá demo không ghim được: trước hết đưa khoá công khai của trung tâm vào centre.json (dòng dưới), rồi ghim khoá đó."
                 } else {
                     "So dấu vân tay với bàn tiếp đón, rồi bấm “Ghim khoá này” ở trên."
                 },
                 fix_en: if demo {
-                    "The demo key is never pinned: first put the centre's own key in centre.json (the row below)."
+                    "The demo key cannot be pinned: first put the centre's public key in centre.json (the row below), then pin that key."
                 } else {
                     "Compare the fingerprint with the staff desk, then press “Pin this staff key” above."
                 },

@@ -121,6 +121,9 @@ pub fn CameraScanner(
     let message = RwSignal::new(None::<Two>);
     let detector = StoredValue::new_local(barcode_detector());
     let detecting = StoredValue::new(false);
+    // When the next frame may be read (ms since the epoch): a slow device's reads are spaced
+    // so that at least three quarters of its time stays for the preview and staff's taps.
+    let next_read = StoredValue::new(0.0_f64);
 
     let release = {
         let stream = stream.clone();
@@ -204,7 +207,14 @@ pub fn CameraScanner(
                 });
                 return;
             }
-            if let Some(text) = scan_frame(&video, &canvas) {
+            let started = js_sys::Date::now();
+            if started < next_read.try_get_value().unwrap_or(0.0) {
+                return;
+            }
+            let found = scan_frame(&video, &canvas);
+            let took = js_sys::Date::now() - started;
+            next_read.try_set_value(started + 4.0 * took);
+            if let Some(text) = found {
                 turn_off();
                 on_code.run(text);
             }

@@ -35,8 +35,8 @@ pub(super) fn wrap_message(e: &WrapError) -> Two {
         // intake::pairing::DEMO_KEY_ALLOWED: only `make run`'s demo build takes it. Said the
         // same on every form that can meet it (import, unlock, adding a key).
         WrapError::DemoKey => Two::new(
-            "Đây là khoá DEMO đi kèm mã nguồn: ai cũng có phần bí mật của nó, nên bản phát hành không dùng khoá này. Chỉ dùng khoá riêng của trung tâm.",
-            "This is the DEMO key shipped with the source: anyone has its private half, so a release build does not use it. Use only the centre's own key.",
+            "Đây là khoá DEMO đi kèm mã nguồn: phần bí mật của nó đã công khai, ai cũng lấy được, nên bản chính thức của phần mềm không dùng khoá này. Hãy dùng khoá của chính trung tâm; nếu chưa có, báo người quản lý.",
+            "This is the DEMO key shipped with the source: its private half is public, anyone can get it, so the release software does not use it. Use the centre's own key; if there is none yet, tell the admin.",
         ),
     }
 }
