@@ -10,7 +10,7 @@ out=bench-output
 rm -rf "$out" && mkdir -p "$out"
 
 if [ "${BENCH_QUICK:-}" = 1 ]; then
-  export BENCH_RUNS=2 BENCH_SESSIONS=2 BENCH_QR_ROUNDS=1 BENCH_SOAK=300 BENCH_TRIAL_ROUNDS=2
+  export BENCH_RUNS=2 BENCH_SESSIONS=2 BENCH_QR_ROUNDS=1 BENCH_SOAK=300 BENCH_TRIAL_ROUNDS=2 BENCH_LIGHTHOUSE_RUNS=1
   FUZZ=20000
 else
   FUZZ=1000000
@@ -44,6 +44,8 @@ step "fuzzing: $FUZZ inputs each"
 
 step "start-up at 6x CPU throttle"
 node bench/browser/startup.mjs
+step "Lighthouse's mobile profile: the kiosk against a static copy of its first screen"
+node bench/browser/lighthouse.mjs
 step "interaction at 6x CPU throttle"
 node bench/browser/interaction.mjs
 step "QR: making a code"

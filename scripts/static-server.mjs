@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,8 +18,9 @@ const TYPES = {
   '.wav': 'audio/wav',
 };
 
-/** Starts serving `root`; resolves to { url, port, requests, close }. */
-export async function serve(root, { port = 0, overrides = {} } = {}) {
+/** Starts serving `root`; resolves to { url, port, requests, close }. `compress`: brotli
+ *  to a browser that accepts it, as the deployed nginx does (for the page-load benchmarks). */
+export async function serve(root, { port = 0, overrides = {}, compress = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method, url: req.url });
@@ -29,9 +31,13 @@ export async function serve(root, { port = 0, overrides = {} } = {}) {
       return;
     }
     try {
-      const body = await readFile(overrides[path] ?? file);
+      let body = await readFile(overrides[path] ?? file);
       const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (extname(file) === '.html') headers['Cache-Control'] = 'no-store';
+      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && extname(file) !== '.png') {
+        body = brotliCompressSync(body);
+        headers['Content-Encoding'] = 'br';
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -19,13 +19,31 @@ export const BENCH_STAFF_KEY_FILE = join(ROOT, 'tests', 'fixtures', 'demo-kiosk.
 const BENCH_STAFF_KEY = readFileSync(join(ROOT, 'tests', 'fixtures', 'demo-kiosk.pub'), 'utf8').trim();
 
 /** Serves the release dist/ with the shipped configuration but the benchmarks' staff key
- *  (`overrides` as `serve` takes them). Pages from `freshPage` are paired with it. */
-export async function serveKiosk(overrides = {}) {
+ *  (`overrides` as `serve` takes them; `compress` too). Pages from `freshPage` are paired
+ *  with it. */
+export async function serveKiosk(overrides = {}, { compress = false } = {}) {
   const config = JSON.parse(readFileSync(join(ROOT, 'dist', 'centre.json'), 'utf8'));
   config.staff_public_key = BENCH_STAFF_KEY;
   const file = join(mkdtempSync(join(tmpdir(), 'bench-config-')), 'centre.json');
   writeFileSync(file, JSON.stringify(config));
-  return serve(join(ROOT, 'dist'), { overrides: { '/centre.json': file, ...overrides } });
+  return serve(join(ROOT, 'dist'), { overrides: { '/centre.json': file, ...overrides }, compress });
+}
+
+/** A static copy of the kiosk's welcome screen as painted, scripts removed: the kiosk's own
+ *  markup and stylesheet, the physical limit for its first screen. Returns the file. */
+export async function staticWelcomeCopy(browser, kioskUrl) {
+  const { context, page } = await freshPage(browser);
+  await page.goto(kioskUrl + '/');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).waitFor();
+  const html = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], link[rel=manifest]').forEach((e) => e.remove());
+    return '<!doctype html>\n' + doc.outerHTML;
+  });
+  await context.close();
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-static-')), 'welcome.html');
+  writeFileSync(file, html);
+  return file;
 }
 
 export async function launch() {

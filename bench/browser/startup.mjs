@@ -3,9 +3,7 @@
 // (bench/floor: Leptos, one button, one QR SVG) and a static HTML page carrying the
 // kiosk's own welcome markup and stylesheet without any script. Runs interleave so
 // that the machine's noise falls on all three alike; a fresh context (empty cache) each run.
-import { serveKiosk, launch, freshPage, serve, median, saveResult, ROOT } from './common.mjs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { serveKiosk, staticWelcomeCopy, launch, freshPage, serve, median, saveResult, ROOT } from './common.mjs';
 import { join } from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -25,17 +23,7 @@ const kiosk = await serveKiosk();
 const floor = await serve(join(ROOT, 'target', 'bench', 'floor'));
 try {
   // The static page: the kiosk's welcome screen as painted, scripts removed.
-  const { context, page } = await freshPage(browser);
-  await page.goto(kiosk.url + '/');
-  await page.getByRole('button', { name: 'Tiếng Việt' }).waitFor();
-  const html = await page.evaluate(() => {
-    const doc = document.documentElement.cloneNode(true);
-    doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], link[rel=manifest]').forEach((e) => e.remove());
-    return '<!doctype html>\n' + doc.outerHTML;
-  });
-  await context.close();
-  const staticFile = join(mkdtempSync(join(tmpdir(), 'bench-static-')), 'welcome.html');
-  writeFileSync(staticFile, html);
+  const staticFile = await staticWelcomeCopy(browser, kiosk.url);
   const plain = await serveKiosk({ '/static-welcome.html': staticFile });
 
   const pages = { kiosk: kiosk.url + '/', floor: floor.url + '/', static: plain.url + '/static-welcome.html' };
