@@ -56,7 +56,8 @@ node bench/browser/frames.mjs
 step "opening by trying keys: 3 staff keys × 50 and × 200 kiosks, 1× and 6× CPU"
 node bench/browser/trial.mjs
 step "unlocking the staff desk, 1× and 6× CPU"
-cargo build --offline -q -p handoff-cli
+# The same build of the tool as the tests and `make run` use (one binary in target/debug).
+cargo build --offline -q -p handoff-cli --features demo-key
 node bench/browser/unlock.mjs
 step "soak"
 node bench/browser/soak.mjs
