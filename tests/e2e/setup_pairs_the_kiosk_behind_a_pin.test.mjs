@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveForTests, checkScreen, openPage, CHROMIUM_ARGS, FIXTURES } from './harness.mjs';
 import { setPin, enterPin, pinStaffKey } from './pages/setup.mjs';
-import { expectHeading, tap } from './pages/kiosk.mjs';
+import { expectHeading, expectNoCode, tap } from './pages/kiosk.mjs';
 import { both, vi } from './pages/labels.mjs';
 
 const OTHER_STAFF_KEY = '11'.repeat(32);
@@ -84,10 +84,7 @@ test('setup: PIN, pairing, self-test; a changed staff key stops the kiosk sealin
     // Pairing as it was on this device: pinned to another key (the demo one, whole).
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', JSON.stringify('d703ea365cf7df0ef580433002e4fa60da77df7b98ce39739ccc90c4408a3258')));
     await expectHeading(page, both('choose_language'));
-    await tap(page, vi.help_now);
-    await tap(page, vi.code_now);
-    await page.getByText(/chưa tạo được mã/).waitFor();
-    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code sealed to an unpinned key');
+    await expectNoCode(page, 'no code sealed to an unpinned key');
     assert.deepEqual(problems, []);
   } finally {
     await browser2.close();
@@ -107,10 +104,7 @@ test('a kept value that no longer parses is reported and never silently replaced
     await page.evaluate(() => { localStorage.setItem('kiosk-key', '"not a key"'); localStorage.setItem('kiosk-letter', '42'); });
     await page.reload();
     await expectHeading(page, both('choose_language'));
-    await tap(page, vi.help_now);
-    await tap(page, vi.code_now);
-    await page.getByText(/chưa tạo được mã/).waitFor();
-    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code without a readable kiosk key');
+    await expectNoCode(page, 'no code without a readable kiosk key');
     assert.equal(await page.evaluate(() => localStorage.getItem('kiosk-key')), '"not a key"', 'left as it was');
 
     await page.goto(server.url + '/setup/');
@@ -131,10 +125,7 @@ test('a kept value that no longer parses is reported and never silently replaced
     await page.evaluate(() => localStorage.setItem('kiosk-pinned-staff-key', '42'));
     await page.goto(server.url + '/');
     await expectHeading(page, both('choose_language'));
-    await tap(page, vi.help_now);
-    await tap(page, vi.code_now);
-    await page.getByText(/chưa tạo được mã/).waitFor();
-    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code with an unreadable pin');
+    await expectNoCode(page, 'no code with an unreadable pin');
     await page.goto(server.url + '/setup/');
     await enterPin(page);
     await page.getByRole('button', { name: /Forget the unreadable pin/ }).click();
@@ -153,10 +144,7 @@ test('a release build makes no code with the shipped demo staff key, and the set
   try {
     const { page, problems } = await openPage(browser, server);
     await expectHeading(page, both('choose_language'));
-    await tap(page, vi.help_now);
-    await tap(page, vi.code_now);
-    await page.getByText(/chưa tạo được mã/).waitFor();
-    assert.equal(await page.locator('.slip__qr').count(), 0, 'no code sealed to a key anyone can open');
+    await expectNoCode(page, 'no code sealed to a key anyone can open');
     await page.goto(server.url + '/setup/');
     await setPin(page);
     // Never pinned either: no button, and the page says why and what to do.

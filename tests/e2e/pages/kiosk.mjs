@@ -6,12 +6,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HANDOFF_BIN, settled } from '../harness.mjs';
 import { centreKey } from './centre_key.mjs';
+import { vi } from './labels.mjs';
 
 /** Taps the button whose visible text contains `text`, then waits until the page has run
  *  what the tap set off (the next screen is drawn before the next tap looks for a button). */
 export async function tap(page, text) {
   await page.getByRole('button', { name: text }).first().click();
   await settled(page);
+}
+
+/** From the welcome screen, "see someone now" then "get my code": asserts the kiosk makes
+ *  none and says so (`why` names the reason in the failure message). */
+export async function expectNoCode(page, why) {
+  await tap(page, vi.help_now);
+  await tap(page, vi.code_now);
+  await page.getByText(/chưa tạo được mã/).waitFor();
+  assert.equal(await page.locator('.slip__qr').count(), 0, why);
 }
 
 /** Waits until the level-1 heading contains `text`. */
