@@ -44,6 +44,8 @@ step "fuzzing: $FUZZ inputs each"
 
 step "start-up at 6x CPU throttle"
 node bench/browser/startup.mjs
+step "the next survivor: the exit page's return to ready, service worker on, 6x CPU throttle"
+node bench/browser/next.mjs
 step "Lighthouse's mobile profile: the kiosk against a static copy of its first screen"
 node bench/browser/lighthouse.mjs
 step "interaction at 6x CPU throttle"

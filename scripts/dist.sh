@@ -16,6 +16,10 @@ rm -f dist-build.log
 # The kiosk's setup page shares the staff wasm (it decides by its path).
 mkdir -p "$out/setup"
 sed 's|<title>Bàn tiếp đón</title>|<title>Cài đặt máy</title>|' "$out/staff/index.html" > "$out/setup/index.html"
+# The kiosk's welcome screen drawn ahead into its page, from the build's centre.json: the same
+# command a centre runs after changing it (the tool built as the tests and `make run` build it).
+cargo build --offline -q -p handoff-cli --features demo-key
+"${CARGO_TARGET_DIR:-target}/debug/handoff" apply-config "$out/centre.json" "$out" >/dev/null
 node scripts/postbuild.mjs "$out"
 [ "$out" = dist ] || exit 0
 node scripts/sizes.mjs dist index.html:centre.json staff/index.html:centre.json

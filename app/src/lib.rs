@@ -1,10 +1,14 @@
 //! The kiosk page: Leptos components that render the `intake` flow and send its events.
 //! Answers live only in memory, in the session's flow; nothing here logs or stores them.
+// The welcome screen drawn natively (`prerender`, tachys `ssr`) walks deep view types.
+#![recursion_limit = "256"]
 pub mod configuration;
 pub mod device;
 pub mod fetch;
 pub mod i18n;
 pub mod kiosk;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod session;
 pub mod setup;
 pub mod setup_error;

@@ -1,22 +1,14 @@
-// Start-up: navigation → an interactive welcome screen painted (its "Tiếng Việt" button in
-// the page, then the next frame), with the CPU slowed 6×, for the kiosk, the floor app
+// Start-up: navigation → ready (common.mjs READY: the app has taken over the welcome screen
+// and handles a tap, then the next frame; for the others their "Tiếng Việt" button), with the CPU slowed 6×, for the kiosk, the floor app
 // (bench/floor: Leptos, one button, one QR SVG) and a static HTML page carrying the
 // kiosk's own welcome markup and stylesheet without any script. Runs interleave so
 // that the machine's noise falls on all three alike; a fresh context (empty cache) each run.
-import { serveKiosk, staticWelcomeCopy, launch, freshPage, serve, median, saveResult, ROOT } from './common.mjs';
+import { serveKiosk, staticWelcomeCopy, launch, freshPage, serve, median, saveResult, ROOT, READY } from './common.mjs';
 import { join } from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const RATE = 6;
 
-const READY = `
-(() => {
-  const seen = () => [...document.querySelectorAll('button')].some((b) => b.textContent.includes('Tiếng Việt'));
-  const mark = () => requestAnimationFrame(() => setTimeout(() => { window.__ready = performance.now(); }, 0));
-  const watch = new MutationObserver(() => { if (seen()) { watch.disconnect(); mark(); } });
-  watch.observe(document, { childList: true, subtree: true });
-})();
-`;
 
 const browser = await launch();
 const kiosk = await serveKiosk();

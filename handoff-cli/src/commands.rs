@@ -231,8 +231,10 @@ fn key_pair(arg: &str) -> Result<KeyPair, Failure> {
 }
 
 /// Applies a centre configuration to a built `dist/`: validates it, copies it in as
-/// `centre.json`, and writes what depends on it — the kiosk and setup pages' `<title>` and
-/// the web-app manifest's names (the neutral `page_title`, never the centre's name).
+/// `centre.json`, and writes what depends on it — the kiosk and setup pages' `<title>`, the
+/// web-app manifest's names (the neutral `page_title`, never the centre's name), and the
+/// kiosk's welcome screen drawn ahead into its page (`app::prerender`). `make dist` runs it
+/// on the build's own `centre.json`; a centre runs it again after every change.
 fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
     let text = read(file)?;
     let config = intake::config::CentreConfig::parse(&text)
@@ -251,10 +253,13 @@ fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
         let (Some(open), Some(close)) = (open, close) else {
             return Err(Failure::io(format!("{path}: no <title>…</title> to set")));
         };
-        writes.push((
-            path,
-            format!("{}<title>{title}{}", &html[..open], &html[close..]),
-        ));
+        let mut html = format!("{}<title>{title}{}", &html[..open], &html[close..]);
+        if page == "index.html" {
+            // The kiosk's welcome screen, drawn ahead from this configuration.
+            html = app::prerender::into_page(&html, &text)
+                .map_err(|e| Failure::io(format!("{path}: {e}")))?;
+        }
+        writes.push((path, html));
     }
     let manifest_path = at("manifest.webmanifest");
     let mut manifest: serde_json::Value = serde_json::from_str(&read(&manifest_path)?)
@@ -269,7 +274,7 @@ fn apply_config(file: &str, dist: &str) -> Result<(), Failure> {
         write(path, contents.as_bytes())?;
     }
     say(format!(
-        "{file}: valid; applied to {} (centre.json, page titles and the app's name: {title:?})",
+        "{file}: valid; applied to {} (centre.json, the kiosk's welcome screen, page titles and the app's name: {title:?})",
         dist.display()
     ))?;
     if config.uses_demo_key() {

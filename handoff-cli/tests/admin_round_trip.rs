@@ -379,6 +379,27 @@ fn apply_config_writes_the_neutral_title_and_refuses_one_that_names_the_centre()
             .expect("copied")
             .contains("Bảng tin")
     );
+    // The kiosk's welcome screen is drawn into its page from this file, and drawn again,
+    // once, when the centre changes it and applies it again.
+    let kiosk = std::fs::read_to_string(dist.join("index.html")).expect("page");
+    let drawn_from = |text: &str| format!("data-centre=\"{}\"", app::prerender::config_hash(text));
+    assert!(kiosk.contains(&drawn_from(&config.to_string())), "{kiosk}");
+    assert!(kiosk.contains("Ngôi nhà Ánh Dương"));
+    config["name"]["vi"] = serde_json::Value::from("Trung tâm Bình Minh");
+    std::fs::write(&file, config.to_string()).expect("write");
+    let again = handoff(&dir, &["apply-config", "centre.json", "dist"]);
+    assert!(again.status.success(), "{again:?}");
+    let kiosk = std::fs::read_to_string(dist.join("index.html")).expect("page");
+    assert!(kiosk.contains(&drawn_from(&config.to_string())), "{kiosk}");
+    assert_eq!(kiosk.matches("id=\"prerendered\"").count(), 1);
+    assert!(kiosk.contains("Trung tâm Bình Minh") && !kiosk.contains("Ngôi nhà Ánh Dương"));
+    assert!(
+        !std::fs::read_to_string(dist.join("setup/index.html"))
+            .expect("page")
+            .contains("prerendered"),
+        "the setup page draws no welcome screen"
+    );
+    config["name"]["vi"] = serde_json::Value::from("Ngôi nhà Ánh Dương");
 
     // A title that names the centre is refused, and nothing is written.
     config["page_title"] = serde_json::Value::from("Ánh Dương kiosk");

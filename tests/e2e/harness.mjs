@@ -3,7 +3,8 @@
 // request off the page's origin and any axe violation.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,23 @@ export async function serveForTests(edit) {
   };
   const overrides = { '/centre.json': edited(edit), ...CLIPS };
   const server = await serve(DIST, { overrides });
+  server.overrides = overrides;
   server.setConfig = (change) => { overrides['/centre.json'] = edited(change); };
+  return server;
+}
+
+/** A copy of dist/ with the test configuration (as `serveForTests` makes it) applied by the
+ *  handoff tool, as a centre applies its own: the kiosk's page carries the welcome screen
+ *  drawn from it. Served with the clips; `overrides` may serve another file in its place. */
+export async function serveApplied(overrides = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-applied-'));
+  cpSync(DIST, dir, { recursive: true });
+  const probe = await serveForTests();
+  const config = probe.overrides['/centre.json'];
+  await probe.close();
+  execFileSync(HANDOFF_BIN, ['apply-config', config, dir], { stdio: 'pipe' });
+  const server = await serve(dir, { overrides: { ...CLIPS, ...overrides } });
+  server.dir = dir;
   return server;
 }
 
@@ -62,7 +79,7 @@ export const CLIPS = {
 
 /** Opens the kiosk in a fresh browser. `paired`: first set up behind its PIN at /setup/ and
  *  pinned to the configured staff key, as a centre does before a kiosk makes codes. */
-export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config, host, paired = false } = {}) {
+export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extraArgs = [], server, initScript, fakeClock = false, config, host, paired = false, holdWasm = false } = {}) {
   const own = server ?? (await serveForTests(config));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   const context = await browser.newContext({ viewport, serviceWorkers: 'allow' });
@@ -73,9 +90,16 @@ export async function openKiosk({ viewport = TABLET_LANDSCAPE, path = '/', extra
   const { problems, requests } = watch(context, page, origin);
   if (paired) await pair(page, base);
   if (fakeClock) await page.clock.install();
+  // `holdWasm`: the kiosk's wasm arrives only when the test calls `releaseWasm()` (a slow
+  // link, a slow tablet): what the page does before the app has started.
+  let releaseWasm = () => {};
+  if (holdWasm) {
+    const held = new Promise((resolve) => { releaseWasm = resolve; });
+    await page.route(/\/app-[^/]*_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  }
   await page.goto(base + path);
   return {
-    page, context, browser, server: own, problems, requests, origin,
+    page, context, browser, server: own, problems, requests, origin, releaseWasm,
     /** Closes the browser; `expected` names a console line the test itself causes. */
     async done({ expected = () => false } = {}) {
       try {

@@ -127,7 +127,7 @@ test('one red button: only Quick exit is red, named in both languages until she 
     await expectHeading(page, WELCOME);
     const exit = page.locator('.quick-exit');
     assert.equal((await exit.innerText()).trim(), 'Thoát nhanh · Quick exit');
-    const reds = await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => {
+    const reds = await page.evaluate(() => [...document.querySelectorAll('button, a[href], [role="button"]')].filter((b) => {
       const [r, g, bl] = getComputedStyle(b).backgroundColor.match(/\d+/g).map(Number);
       return r > 120 && r > 2 * g && r > 2 * bl;
     }).map((b) => b.innerText.trim()));

@@ -3,6 +3,7 @@ mod frame;
 mod handoff_step;
 mod info_steps;
 pub mod page;
+pub mod prerendered;
 mod question_steps;
 mod review_step;
 pub mod sealer;

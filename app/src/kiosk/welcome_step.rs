@@ -9,7 +9,7 @@ use crate::ui::clips::{self, ListenButton};
 use crate::ui::icons;
 use crate::ui::theme::ThemePicker;
 use intake::LangTag;
-use intake::config::Pictogram;
+use intake::config::{CentreConfig, Pictogram};
 use intake::flow::Event;
 use leptos::prelude::*;
 
@@ -18,6 +18,16 @@ fn pictogram(p: Pictogram) -> &'static str {
         Pictogram::Speech => icons::SPEECH,
         Pictogram::Sign => icons::SIGN,
         Pictogram::Other => icons::WORLD,
+    }
+}
+
+/// What a tap on `lang` does now: screens in her language, and their text here, go on in
+/// it; any other language (or sign language) asks for an interpreter.
+pub(super) fn language_event(config: &CentreConfig, lang: LangTag) -> Event {
+    if config.has_screens(lang) && is_available(lang) {
+        Event::ChooseLanguage(lang)
+    } else {
+        Event::NeedInterpreter(lang)
     }
 }
 
@@ -50,13 +60,8 @@ pub fn WelcomeStep() -> impl IntoView {
         .iter()
         .map(|spoken| {
             let lang = spoken.tag;
-            // Screens in her language, and their text here: the flow goes on in it.
-            let screens = config.has_screens(lang) && is_available(lang);
-            let event = if screens {
-                Event::ChooseLanguage(lang)
-            } else {
-                Event::NeedInterpreter(lang)
-            };
+            let event = language_event(&config, lang);
+            let screens = matches!(event, Event::ChooseLanguage(_));
             let clip = spoken.name_clip.clone().filter(|p| clips::is_loaded(p));
             let name = spoken.name.clone();
             view! {

@@ -84,7 +84,9 @@ pub fn SkipToExit() -> impl IntoView {
 }
 
 /// The quick-exit button, always in the same place: the only red on the screen, a door
-/// with an arrow, and its name in both languages until she has chosen one.
+/// with an arrow, and its name in both languages until she has chosen one. A link to the
+/// exit page, so that in the welcome screen drawn ahead (`prerender`) it works before the
+/// app has started; the app's own click hides and wipes first.
 #[component]
 pub fn QuickExitButton() -> impl IntoView {
     let session = use_session();
@@ -100,9 +102,10 @@ pub fn QuickExitButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="quick-exit" on:click=move |_| quick_exit(session)>
+        <a class="quick-exit" href=EXIT_PAGE role="button"
+            on:click=move |e| { e.prevent_default(); quick_exit(session); }>
             <span class="quick-exit__icon" aria-hidden="true" inner_html=crate::ui::icons::EXIT></span>
             <span>{label}</span>
-        </button>
+        </a>
     }
 }

@@ -1,0 +1,115 @@
+// The welcome screen arrives with the page (drawn ahead by `handoff apply-config` from the
+// centre's own centre.json, app/src/prerender.rs), before the kiosk's wasm: on a slow link or
+// a slow tablet she sees it at once. Until the app has started, quick exit already leaves,
+// and a language or display she taps is shown waiting, then applied by the app. A screen
+// drawn from another centre.json than the one served is never shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openKiosk, serveApplied, assertAccessible, screenshot, settled } from './harness.mjs';
+import { expectHeading } from './pages/kiosk.mjs';
+import { both, en, vi } from './pages/labels.mjs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const drawnAhead = (page) => page.locator('#prerendered');
+
+test('the welcome screen is there before the app; a display and a language tapped meanwhile wait, then apply', async () => {
+  const server = await serveApplied();
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    await expectHeading(page, both('choose_language'));
+    assert.equal(await page.locator('.kiosk').count(), 1, 'only the screen drawn ahead: the app has not started');
+    await assertAccessible(page, 'welcome screen drawn ahead');
+    await screenshot(page, 'welcome-0-drawn-ahead');
+
+    await page.getByRole('button', { name: 'Chữ to · Large text' }).click();
+    await page.getByRole('button', { name: en.language_name, exact: true }).click();
+    const english = page.getByRole('button', { name: en.language_name, exact: true });
+    assert.equal(await english.getAttribute('aria-busy'), 'true', 'her language is shown waiting');
+    assert.equal(await page.getByRole('button', { name: 'Chữ to · Large text' }).getAttribute('aria-busy'), 'true');
+    await expectHeading(page, both('choose_language'));
+    await assertAccessible(page, 'a language waiting for the app');
+    await screenshot(page, 'welcome-0b-language-waiting');
+
+    k.releaseWasm();
+    await expectHeading(page, en.age_question);
+    await settled(page);
+    assert.equal(await drawnAhead(page).count(), 0, 'the app took over');
+    assert.equal(await page.evaluate(() => document.documentElement.className), 'theme-large', 'her display applied');
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('before the app starts, quick exit (the red button, Shift three times) replaces the page with the exit page', async () => {
+  const server = await serveApplied();
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole('button', { name: /Thoát nhanh · Quick exit/ }).click();
+    await page.waitForURL(/exit\.html$/);
+    assert.equal(await page.evaluate(() => history.length), entries, 'replaced: Back does not return to the kiosk');
+
+    await page.goto(server.url + '/');
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    await page.waitForURL(/exit\.html$/);
+    assert.equal(await page.locator('.kiosk').count(), 0);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('a welcome screen drawn from another centre.json stays hidden; the app draws its own', async () => {
+  // The centre edited centre.json by hand and did not apply it: the page still carries the
+  // screen drawn from the old one.
+  const probe = await serveApplied();
+  const applied = JSON.parse(readFileSync(join(probe.dir, 'centre.json'), 'utf8'));
+  await probe.close();
+  applied.name.vi = 'Trung tâm Bình Minh';
+  const edited = join(mkdtempSync(join(tmpdir(), 'kiosk-edited-')), 'centre.json');
+  writeFileSync(edited, JSON.stringify(applied));
+  const server = await serveApplied({ '/centre.json': edited });
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  try {
+    // The page has read the served file and compared it.
+    await page.evaluate(async () => { await window.kioskCentre; await new Promise((r) => setTimeout(r, 300)); });
+    assert.equal(await drawnAhead(page).count(), 1);
+    assert.ok(await drawnAhead(page).isHidden(), 'the old screen is not shown');
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 0, 'nothing drawn from the old file shows');
+
+    k.releaseWasm();
+    await expectHeading(page, both('choose_language'));
+    await page.getByText('Trung tâm Bình Minh').waitFor();
+    assert.equal(await drawnAhead(page).count(), 0);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('"see someone now" tapped before the app starts is kept: the app opens the urgent screen', async () => {
+  const server = await serveApplied();
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    const help = page.getByRole('button', { name: vi.help_now });
+    await help.click();
+    assert.equal(await help.getAttribute('aria-busy'), 'true', 'shown waiting');
+    k.releaseWasm();
+    await expectHeading(page, vi.urgent_title);
+    assert.equal(await drawnAhead(page).count(), 0);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
