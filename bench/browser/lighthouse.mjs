@@ -8,7 +8,7 @@ import lighthouse from 'lighthouse';
 import { serveKiosk, staticWelcomeCopy, launch, saveResult, median } from './common.mjs';
 import { CHROMIUM_ARGS } from '../../tests/e2e/harness.mjs';
 
-const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 
 const kiosk = await serveKiosk({}, { compress: true });
 const playwright = await launch();
