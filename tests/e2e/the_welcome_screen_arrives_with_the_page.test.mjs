@@ -39,6 +39,10 @@ test('the welcome screen is there before the app; a display and a language tappe
     await settled(page);
     assert.equal(await drawnAhead(page).count(), 0, 'the app took over');
     assert.equal(await page.evaluate(() => document.documentElement.className), 'theme-large', 'her display applied');
+    // The app's own red button takes Space too.
+    await page.locator('.quick-exit').focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(/exit\.html$/);
   } finally {
     await k.done();
     await server.close();
@@ -61,6 +65,13 @@ test('before the app starts, quick exit (the red button, Shift three times) repl
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
     await page.waitForURL(/exit\.html$/);
     assert.equal(await page.locator('.kiosk').count(), 0);
+
+    // From the keyboard: the red button takes Space, as a button does.
+    await page.goto(server.url + '/');
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    await page.locator('.quick-exit').focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL(/exit\.html$/);
   } finally {
     await k.done();
     await server.close();

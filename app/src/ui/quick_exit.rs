@@ -103,7 +103,9 @@ pub fn QuickExitButton() -> impl IntoView {
     };
     view! {
         <a class="quick-exit" href=EXIT_PAGE role="button"
-            on:click=move |e| { e.prevent_default(); quick_exit(session); }>
+            on:click=move |e| { e.prevent_default(); quick_exit(session); }
+            // A button's keys: Space too, not only Enter.
+            on:keydown=move |e| if e.key() == " " { e.prevent_default(); quick_exit(session); }>
             <span class="quick-exit__icon" aria-hidden="true" inner_html=crate::ui::icons::EXIT></span>
             <span>{label}</span>
         </a>
