@@ -56,13 +56,13 @@ export async function serveForTests(edit) {
   return server;
 }
 
-/** A copy of dist/ with the test configuration (as `serveForTests` makes it) applied by the
- *  handoff tool, as a centre applies its own: the kiosk's page carries the welcome screen
- *  drawn from it. Served with the clips; `overrides` may serve another file in its place. */
-export async function serveApplied(overrides = {}) {
+/** A copy of dist/ with the test configuration (as `serveForTests` makes it, changed by
+ *  `edit`) applied by the handoff tool, as a centre applies its own: the kiosk's page carries
+ *  the welcome screen drawn from it. Served with the clips and `overrides`. */
+export async function serveApplied({ edit, overrides = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-applied-'));
   cpSync(DIST, dir, { recursive: true });
-  const probe = await serveForTests();
+  const probe = await serveForTests(edit);
   const config = probe.overrides['/centre.json'];
   await probe.close();
   execFileSync(HANDOFF_BIN, ['apply-config', config, dir], { stdio: 'pipe' });

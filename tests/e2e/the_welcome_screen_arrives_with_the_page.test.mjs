@@ -5,7 +5,7 @@
 // drawn from another centre.json than the one served is never shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openKiosk, serveApplied, assertAccessible, screenshot, settled } from './harness.mjs';
+import { openKiosk, serveApplied, assertAccessible, screenshot, settled, FIXTURES } from './harness.mjs';
 import { expectHeading } from './pages/kiosk.mjs';
 import { both, en, vi } from './pages/labels.mjs';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -87,7 +87,7 @@ test('a welcome screen drawn from another centre.json stays hidden; the app draw
   applied.name.vi = 'Trung tâm Bình Minh';
   const edited = join(mkdtempSync(join(tmpdir(), 'kiosk-edited-')), 'centre.json');
   writeFileSync(edited, JSON.stringify(applied));
-  const server = await serveApplied({ '/centre.json': edited });
+  const server = await serveApplied({ overrides: { '/centre.json': edited } });
   const k = await openKiosk({ server, holdWasm: true });
   const { page } = k;
   try {
@@ -119,6 +119,97 @@ test('"see someone now" tapped before the app starts is kept: the app opens the 
     k.releaseWasm();
     await expectHeading(page, vi.urgent_title);
     assert.equal(await drawnAhead(page).count(), 0);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('a language whose file has not arrived waits for it, shown busy, then goes on in it', async () => {
+  const pseudo = join(FIXTURES, 'lang', 'qaa.json');
+  const server = await serveApplied({
+    edit: (c) => {
+      c.languages.push('qaa');
+      c.language_files = { qaa: 'lang/qaa.json' };
+      c.spoken_languages.push({ tag: 'qaa', name: 'Pseudo (qaa)' });
+      const add = (o) => {
+        if (!o || typeof o !== 'object') return;
+        if (typeof o.vi === 'string') o.qaa = `[qaa] ${o.en ?? o.vi}`;
+        if (Array.isArray(o.vi)) o.qaa = (o.en ?? o.vi).map((p) => `[qaa] ${p}`);
+        for (const [key, v] of Object.entries(o)) if (key !== 'qaa') add(v);
+      };
+      add(c);
+    },
+    overrides: { '/lang/qaa.json': pseudo },
+  });
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Pseudo (qaa)' }).click();
+    k.releaseWasm();
+    await expectHeading(page, '[qaa] How old are you?');
+    assert.equal(await drawnAhead(page).count(), 0);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('read aloud tapped before the app starts is read once it has; Shift pressed twice before and once after still leaves', async () => {
+  const server = await serveApplied();
+  const k = await openKiosk({
+    server,
+    holdWasm: true,
+    initScript: () => {
+      window.__spoken = [];
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: {
+          getVoices: () => [{ name: 'vi on device', lang: 'vi-VN', localService: true }],
+          speak: (u) => window.__spoken.push(u.text),
+          cancel: () => {},
+          speaking: false,
+          pending: false,
+        },
+      });
+    },
+  });
+  const { page } = k;
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    const read = page.getByRole('button', { name: vi.read_aloud });
+    await read.click();
+    assert.equal(await read.getAttribute('aria-busy'), 'true', 'shown waiting');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    k.releaseWasm();
+    await page.waitForFunction(() => window.__spoken.length > 0);
+    const [said] = await page.evaluate(() => window.__spoken);
+    assert.match(said, new RegExp(vi.choose_language));
+    assert.equal(await drawnAhead(page).count(), 0);
+    await page.keyboard.press('Shift');
+    await page.waitForURL(/exit\.html$/);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('a long press on the red button (the link menu) leaves too, before and after the app starts', async () => {
+  const server = await serveApplied();
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    await page.locator('.quick-exit').click({ button: 'right' });
+    await page.waitForURL(/exit\.html$/);
+    k.releaseWasm();
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('.kiosk'));
+    await page.locator('.quick-exit').click({ button: 'right' });
+    await page.waitForURL(/exit\.html$/);
   } finally {
     await k.done();
     await server.close();

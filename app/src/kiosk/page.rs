@@ -1,6 +1,5 @@
 //! The kiosk page: the configuration loaded, then the kiosk (frame, current step, idle
 //! guard, Shift×3) or the setup error.
-use super::prerendered::EarlyTaps;
 use super::{CurrentStep, StepFrame};
 use crate::configuration::load_config;
 use crate::session::Session;
@@ -20,21 +19,9 @@ const AFTER_FIRST_SCREEN_MS: u64 = 1_500;
 pub fn Kiosk(
     /// The validated centre configuration.
     config: Arc<CentreConfig>,
-    /// What she tapped on the welcome screen drawn ahead, before the app started.
-    #[prop(optional)]
-    early: EarlyTaps,
 ) -> impl IntoView {
     let session = Session::new(config);
     provide_context(session);
-    if let Some(theme) = early.theme() {
-        session.theme.set(theme);
-    }
-    if let Some(event) = early.language_event(&session.config()) {
-        session.send(event);
-    }
-    if early.help_now {
-        session.send(intake::flow::Event::HelpNow);
-    }
     use_shift_three_times();
     ui::theme::use_theme_on_page();
     // Once the first screen is up, not before: start the sealing worker and fetch the
@@ -70,9 +57,9 @@ pub fn App() -> impl IntoView {
     move || {
         loaded.get().map(|result| {
             // Drawn in this same task: the page never shows both screens, or neither.
-            let early = super::prerendered::take_over();
+            super::prerendered::take_over();
             match result {
-                Ok(config) => view! { <Kiosk config=Arc::new(config) early /> }.into_any(),
+                Ok(config) => view! { <Kiosk config=Arc::new(config) /> }.into_any(),
                 Err(error) => view! { <SetupErrorView error=error /> }.into_any(),
             }
         })

@@ -62,10 +62,13 @@ pub fn WelcomeStep() -> impl IntoView {
             let lang = spoken.tag;
             let event = language_event(&config, lang);
             let screens = matches!(event, Event::ChooseLanguage(_));
+            // Screens configured whose file is still on its way (fetched after the first
+            // screen): a tap the page kept from before the app started waits for it.
+            let coming = (!screens && config.has_screens(lang)).then_some("");
             let clip = spoken.name_clip.clone().filter(|p| clips::is_loaded(p));
             let name = spoken.name.clone();
             view! {
-                <div class="language" lang=lang.html_lang().map(str::to_owned) data-screens=screens.to_string()>
+                <div class="language" lang=lang.html_lang().map(str::to_owned) data-screens=screens.to_string() data-file-coming=coming>
                     <BigButton label=name.clone() icon=pictogram(spoken.pictogram)
                         on_press=move || session.send(event) />
                     <ListenButton name clip />

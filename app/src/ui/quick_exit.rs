@@ -105,7 +105,11 @@ pub fn QuickExitButton() -> impl IntoView {
         <a class="quick-exit" href=EXIT_PAGE role="button"
             on:click=move |e| { e.prevent_default(); quick_exit(session); }
             // A button's keys: Space too, not only Enter.
-            on:keydown=move |e| if e.key() == " " { e.prevent_default(); quick_exit(session); }>
+            on:keydown=move |e| if e.key() == " " { e.prevent_default(); quick_exit(session); }
+            // A long press on a link opens the browser's link menu ("open in a new tab"
+            // would leave this page, answers and all, behind the exit page): it leaves too.
+            on:contextmenu=move |e| { e.prevent_default(); quick_exit(session); }
+            draggable="false">
             <span class="quick-exit__icon" aria-hidden="true" inner_html=crate::ui::icons::EXIT></span>
             <span>{label}</span>
         </a>
