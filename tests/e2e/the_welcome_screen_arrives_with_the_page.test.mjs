@@ -125,9 +125,10 @@ test('"see someone now" tapped before the app starts is kept: the app opens the 
   }
 });
 
-test('a language whose file has not arrived waits for it, shown busy, then goes on in it', async () => {
-  const pseudo = join(FIXTURES, 'lang', 'qaa.json');
-  const server = await serveApplied({
+/** The test configuration with a pseudo-language (qaa) that has screens, its catalogue
+ *  file at lang/qaa.json (served only when `withFile`). */
+function servePseudo(withFile) {
+  return serveApplied({
     edit: (c) => {
       c.languages.push('qaa');
       c.language_files = { qaa: 'lang/qaa.json' };
@@ -140,18 +141,49 @@ test('a language whose file has not arrived waits for it, shown busy, then goes 
       };
       add(c);
     },
-    overrides: { '/lang/qaa.json': pseudo },
+    overrides: withFile ? { '/lang/qaa.json': join(FIXTURES, 'lang', 'qaa.json') } : {},
   });
+}
+
+test('a language whose file is still on its way waits for it, shown busy (a second tap is the same wish), then goes on in it', async () => {
+  const server = await servePseudo(true);
+  const k = await openKiosk({ server, holdWasm: true });
+  const { page } = k;
+  let releaseFile;
+  const file = new Promise((resolve) => { releaseFile = resolve; });
+  await page.route(/\/lang\/qaa\.json$/, async (route) => { await file; await route.continue(); });
+  try {
+    await drawnAhead(page).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Pseudo (qaa)' }).click();
+    k.releaseWasm();
+    const own = page.locator('body > .kiosk .language[data-file-coming] .big-button[aria-busy="true"]', { hasText: 'Pseudo (qaa)' });
+    await own.waitFor();
+    assert.equal(await drawnAhead(page).count(), 0, 'the app has taken over; her language waits, shown busy');
+    await own.click();
+    await settled(page);
+    await expectHeading(page, both('choose_language'));
+    releaseFile();
+    await expectHeading(page, '[qaa] How old are you?');
+  } finally {
+    await k.done();
+    await server.close();
+  }
+});
+
+test('a language whose file never arrives asks for an interpreter after six seconds, as its tap would', async () => {
+  const server = await servePseudo(false);
   const k = await openKiosk({ server, holdWasm: true });
   const { page } = k;
   try {
     await drawnAhead(page).waitFor({ state: 'visible' });
     await page.getByRole('button', { name: 'Pseudo (qaa)' }).click();
     k.releaseWasm();
-    await expectHeading(page, '[qaa] How old are you?');
-    assert.equal(await drawnAhead(page).count(), 0);
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    await expectHeading(page, both('choose_language'));
+    await page.getByRole('heading', { level: 1, name: 'Xin chờ ở đây · Please wait here' }).waitFor({ timeout: 15000 });
   } finally {
-    await k.done();
+    // The missing file is the test's own doing.
+    await k.done({ expected: (p) => /404|qaa\.json/.test(p) });
     await server.close();
   }
 });

@@ -77,7 +77,8 @@ pub fn SmallFinish() -> impl IntoView {
 pub fn SkipToExit() -> impl IntoView {
     let session = use_session();
     view! {
-        <a class="skip-exit" href=EXIT_PAGE on:click=move |e| { e.prevent_default(); quick_exit(session); }>
+        <a class="skip-exit" href=EXIT_PAGE on:click=move |e| { e.prevent_default(); quick_exit(session); }
+            on:contextmenu=move |e| { e.prevent_default(); quick_exit(session); }>
             {move || session.watch_texts().skip_to_exit}
         </a>
     }
