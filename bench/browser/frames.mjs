@@ -24,7 +24,7 @@ const kinds = [...new Set(index.frames.map((f) => f.kind))];
 const zbar = Object.fromEntries(index.frames.map((f) => {
   let text = '';
   try {
-    text = execFileSync('zbarimg', ['-q', '--raw', join(DIR, f.file)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    text = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', join(DIR, f.file)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch { /* zbarimg exits 4 when it finds nothing */ }
   return [f.file, text === index.text];
 }));

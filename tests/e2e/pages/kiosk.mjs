@@ -57,9 +57,10 @@ export async function assertNothingKept(page, context, answerWords = []) {
   for (const w of answerWords) assert.ok(!text.includes(w), `storage holds ${w}`);
 }
 
-/** Decodes a PNG of a QR code with zbarimg (independent of the kiosk). */
+/** Decodes a PNG of a QR code with zbarimg (independent of the kiosk), QR codes only: a
+ *  screen's text can read as a barcode of another kind (seen once: "B75B" beside the code). */
 export function zbar(pngPath) {
-  return execFileSync('zbarimg', ['-q', '--raw', pngPath], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  return execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', pngPath], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 }
 
 /** Opens a code with the centre's staff key (its backup) and the kiosk's public key, via
