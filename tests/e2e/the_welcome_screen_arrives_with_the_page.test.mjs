@@ -14,12 +14,23 @@ import { join } from 'node:path';
 
 const drawnAhead = (page) => page.locator('#prerendered');
 
-test('the welcome screen is there before the app; a display and a language tapped meanwhile wait, then apply', async () => {
-  const server = await serveApplied();
+/** Opens the kiosk served by `served` (from `serveApplied`) with its wasm held back, waits
+ *  until the screen drawn ahead shows, runs `body(k)`, then closes both. */
+async function withHeldKiosk(served, body) {
+  const server = await served;
   const k = await openKiosk({ server, holdWasm: true });
-  const { page } = k;
   try {
-    await drawnAhead(page).waitFor({ state: 'visible' });
+    await drawnAhead(k.page).waitFor({ state: 'visible' });
+    await body(k);
+  } finally {
+    await k.done();
+    await server.close();
+  }
+}
+
+test('the welcome screen is there before the app; a display and a language tapped meanwhile wait, then apply', async () => {
+  await withHeldKiosk(serveApplied(), async (k) => {
+    const { page } = k;
     await expectHeading(page, both('choose_language'));
     assert.equal(await page.locator('.kiosk').count(), 1, 'only the screen drawn ahead: the app has not started');
     await assertAccessible(page, 'welcome screen drawn ahead');
@@ -43,39 +54,30 @@ test('the welcome screen is there before the app; a display and a language tappe
     await page.locator('.quick-exit').focus();
     await page.keyboard.press('Space');
     await page.waitForURL(/exit\.html$/);
-  } finally {
-    await k.done();
-    await server.close();
-  }
+  });
 });
 
 test('before the app starts, quick exit (the red button, Shift three times) replaces the page with the exit page', async () => {
-  const server = await serveApplied();
-  const k = await openKiosk({ server, holdWasm: true });
-  const { page } = k;
-  try {
-    await drawnAhead(page).waitFor({ state: 'visible' });
+  await withHeldKiosk(serveApplied(), async (k) => {
+    const { page } = k;
     const entries = await page.evaluate(() => history.length);
     await page.getByRole('button', { name: /Thoát nhanh · Quick exit/ }).click();
     await page.waitForURL(/exit\.html$/);
     assert.equal(await page.evaluate(() => history.length), entries, 'replaced: Back does not return to the kiosk');
 
-    await page.goto(server.url + '/');
+    await page.goto(k.server.url + '/');
     await drawnAhead(page).waitFor({ state: 'visible' });
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
     await page.waitForURL(/exit\.html$/);
     assert.equal(await page.locator('.kiosk').count(), 0);
 
     // From the keyboard: the red button takes Space, as a button does.
-    await page.goto(server.url + '/');
+    await page.goto(k.server.url + '/');
     await drawnAhead(page).waitFor({ state: 'visible' });
     await page.locator('.quick-exit').focus();
     await page.keyboard.press('Space');
     await page.waitForURL(/exit\.html$/);
-  } finally {
-    await k.done();
-    await server.close();
-  }
+  });
 });
 
 test('a welcome screen drawn from another centre.json stays hidden; the app draws its own', async () => {
@@ -108,21 +110,15 @@ test('a welcome screen drawn from another centre.json stays hidden; the app draw
 });
 
 test('"see someone now" tapped before the app starts is kept: the app opens the urgent screen', async () => {
-  const server = await serveApplied();
-  const k = await openKiosk({ server, holdWasm: true });
-  const { page } = k;
-  try {
-    await drawnAhead(page).waitFor({ state: 'visible' });
+  await withHeldKiosk(serveApplied(), async (k) => {
+    const { page } = k;
     const help = page.getByRole('button', { name: vi.help_now });
     await help.click();
     assert.equal(await help.getAttribute('aria-busy'), 'true', 'shown waiting');
     k.releaseWasm();
     await expectHeading(page, vi.urgent_title);
     assert.equal(await drawnAhead(page).count(), 0);
-  } finally {
-    await k.done();
-    await server.close();
-  }
+  });
 });
 
 /** The test configuration with a pseudo-language (qaa) that has screens, its catalogue
@@ -230,20 +226,14 @@ test('read aloud tapped before the app starts is read once it has; Shift pressed
 });
 
 test('a long press on the red button (the link menu) leaves too, before and after the app starts', async () => {
-  const server = await serveApplied();
-  const k = await openKiosk({ server, holdWasm: true });
-  const { page } = k;
-  try {
-    await drawnAhead(page).waitFor({ state: 'visible' });
+  await withHeldKiosk(serveApplied(), async (k) => {
+    const { page } = k;
     await page.locator('.quick-exit').click({ button: 'right' });
     await page.waitForURL(/exit\.html$/);
     k.releaseWasm();
-    await page.goto(server.url + '/');
+    await page.goto(k.server.url + '/');
     await page.waitForFunction(() => !document.getElementById('prerendered') && document.querySelector('.kiosk'));
     await page.locator('.quick-exit').click({ button: 'right' });
     await page.waitForURL(/exit\.html$/);
-  } finally {
-    await k.done();
-    await server.close();
-  }
+  });
 });
